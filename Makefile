@@ -1,0 +1,37 @@
+# upr-pipeline: two commands do everything on a fresh machine: `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast regen eval bench report clean setup
+
+# Setup is idempotent: redone only when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m pipeline run raw --out output
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow"
+
+# Refresh the regression snapshots (then review them with `git diff tests/`).
+regen: $(STAMP)
+	$(PY) -m pytest -q tests/test_regression.py --force-regen || true
+	$(PY) -m pytest -q tests/test_regression.py
+
+eval: $(STAMP)
+	$(PY) -m pipeline.evaluate
+
+clean:
+	rm -rf output/paragraphs output/documents.jsonl .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

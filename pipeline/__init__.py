@@ -1,0 +1,5 @@
+"""upr-pipeline: UN Universal Periodic Review documents to structured JSONL."""
+
+from .settings import PIPELINE_VERSION as __version__
+
+__all__ = ["__version__"]

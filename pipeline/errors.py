@@ -1,0 +1,62 @@
+"""Typed errors with stable codes. The CLI prints them as one line: `file: [CODE] message`."""
+
+from __future__ import annotations
+
+
+class PipelineError(Exception):
+    """A problem with one document; the batch goes on with the others."""
+
+    code = "E000"
+
+    def __init__(self, message: str, file: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+
+    def with_file(self, file: str) -> "PipelineError":
+        self.file = self.file or file
+        return self
+
+    def __str__(self) -> str:
+        where = f"{self.file}: " if self.file else ""
+        return f"{where}[{self.code}] {self.message}"
+
+
+class UnreadableInput(PipelineError):
+    code = "E001"
+
+
+class EmptyInput(PipelineError):
+    code = "E002"
+
+
+class UndecodableText(PipelineError):
+    code = "E003"
+
+
+class InputTooLarge(PipelineError):
+    code = "E004"
+
+
+class UnsupportedFormat(PipelineError):
+    code = "E005"
+
+
+class EncryptedPdf(PipelineError):
+    code = "E010"
+
+
+class CorruptPdf(PipelineError):
+    code = "E011"
+
+
+class NoTextLayer(PipelineError):
+    code = "E012"
+
+
+class DocumentTimeout(PipelineError):
+    code = "E020"
+
+
+class OutputNotWritable(PipelineError):
+    code = "E030"

