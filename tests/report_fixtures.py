@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from pipeline.tables import Tables
+
 MARKUP_DOC = "A-HRC-TEST-1"
 SECOND_DOC = "A-HRC-TEST-2"
 FAILED_DOC = "broken"
@@ -170,11 +172,14 @@ def fixture_documents() -> list[dict[str, Any]]:
 
 
 def write_output(out: Path) -> Path:
-    """The fixture as the pipeline would have written it into `out`."""
+    """The fixture as the pipeline would have written it into `out`, CSV tables included."""
     (out / "paragraphs").mkdir(parents=True, exist_ok=True)
     write_lines(out / "documents.jsonl", fixture_documents())
+    tables = Tables()
     for doc_id, records in fixture_paragraphs().items():
         write_lines(out / "paragraphs" / f"{doc_id}.jsonl", records)
+        tables.add(records)
+    tables.write(out)
     return out
 
 
