@@ -14,6 +14,7 @@ from datetime import date
 
 WIDTH = 900
 LABEL_WIDTH = 190  # room on the left for "DOC-ID ¶ 28"
+RIGHT_MARGIN = 24  # room for the last year's label, centred on the axis end
 ROW_HEIGHT = 20
 BAR_HEIGHT = 12
 AXIS_HEIGHT = 28
@@ -55,6 +56,7 @@ class Timeline:
     undated: int = 0  # items without a deadline that can be placed
     axis_y: float = 0.0
     label_width: int = LABEL_WIDTH
+    axis_end: int = WIDTH - RIGHT_MARGIN
     bar_height: int = BAR_HEIGHT
 
 
@@ -94,7 +96,7 @@ def layout_timeline(items: list[TimelineItem]) -> Timeline:
     first_year = dated[0][0][0].year
     last_year = max(span[1].year for span, _ in dated)
     axis_start, axis_end = date(first_year, 1, 1), date(last_year + 1, 1, 1)
-    plot_width = WIDTH - LABEL_WIDTH - 10
+    plot_width = WIDTH - LABEL_WIDTH - RIGHT_MARGIN
     days = (axis_end - axis_start).days
 
     def x_of(day: date) -> float:
