@@ -10,9 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from rich.console import Console
+
 from .errors import PipelineError
 from .pipeline import run
 from .report import build_report
+from .show import show_paragraph
 from .settings import Settings
 
 OUTPUT_HELP = """\
@@ -56,10 +59,6 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def show_command(args: argparse.Namespace) -> int:
-    from rich.console import Console  # only this command needs rich
-
-    from .show import show_paragraph
-
     show_paragraph(args.out, args.doc_id, args.para, Console())
     return 0
 

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from .annotations import FIELDS, KINDS, Node, describe_deadline, nest, paragraph_spans, visible
 from .emit import write_text_atomic
-from .errors import MalformedOutput, OutputMissing
+from .errors import MalformedOutput, OutputMissing, OutputNotWritable
 from .timeline import Timeline, TimelineItem, layout_timeline
 
 REPORT_FOLDER = "report"
@@ -38,6 +38,7 @@ HEADING_TAGS = {"section": "h2", "subsection": "h3", "topic": "h4"}
 @dataclass
 class ParagraphView:
     para: Any
+    line: int  # the input line it starts on, to place it among the headings
     anchor: str
     pages: str
     heading: str
@@ -48,6 +49,7 @@ class ParagraphView:
 
 @dataclass
 class HeadingView:
+    line: int
     anchor: str
     id: str
     level: str
@@ -114,7 +116,7 @@ def build_report(out: Path, dest: Path | None = None) -> list[Path]:
 def write_page(dest: Path, name: str, html: str) -> Path:
     path = dest / name
     if path.resolve().parent != dest.resolve():  # page_name() guarantees this; never write elsewhere
-        raise OutputMissing(f"refusing to write outside the report folder: {name!r}", str(dest))
+        raise OutputNotWritable(f"refusing to write outside the report folder: {name!r}", str(dest))
     write_text_atomic(path, html)
     return path
 
@@ -183,12 +185,11 @@ def page_name(doc_id: str, force_hash: bool = False) -> str:
 
 def document_context(doc: DocumentView) -> dict[str, Any]:
     headings = heading_views(doc.record.get("outline") or [])
-    paragraphs = paragraph_views(doc.paragraphs)
     rows = commitment_rows(doc, "")
     return {
         "doc": doc,
         "outline": headings,
-        "blocks": interleave(headings, doc.record.get("outline") or [], paragraphs, doc.paragraphs),
+        "blocks": interleave(headings, paragraph_views(doc.paragraphs)),
         "commitments": rows,
         "timeline": timeline_of(rows),
         "corrections": doc.counts["correction"],
@@ -199,6 +200,7 @@ def heading_views(outline: list[dict[str, Any]]) -> list[HeadingView]:
     anchors = UniqueAnchors()
     return [
         HeadingView(
+            line=h.get("line_start") or 0,
             anchor=anchors.make("sec-" + str(h.get("id", ""))),
             id=str(h.get("id", "")),
             level=str(h.get("level", "section")),
@@ -217,6 +219,7 @@ def paragraph_views(records: list[dict[str, Any]]) -> list[ParagraphView]:
         spans = paragraph_spans(record)
         views.append(ParagraphView(
             para=record.get("para"),
+            line=(record.get("source") or {}).get("line_start") or 0,
             anchor=anchors.make(paragraph_anchor(record.get("para"))),
             pages=pages_label((record.get("source") or {}).get("pages") or []),
             heading=heading_label(record),
@@ -262,12 +265,9 @@ def heading_label(record: dict[str, Any]) -> str:
     return f"{ids} {title}".strip()
 
 
-def interleave(headings: list[HeadingView], outline: list[dict[str, Any]],
-               paragraphs: list[ParagraphView], records: list[dict[str, Any]]) -> list[HeadingView | ParagraphView]:
-    """Headings and paragraphs in the order of the input lines they came from."""
-    keyed = [((h.get("line_start") or 0), 0, i, view) for i, (h, view) in enumerate(zip(outline, headings))]
-    keyed += [(((r.get("source") or {}).get("line_start") or 0), 1, i, view)
-              for i, (r, view) in enumerate(zip(records, paragraphs))]
+def interleave(headings: list[HeadingView], paragraphs: list[ParagraphView]) -> list[HeadingView | ParagraphView]:
+    """Headings and paragraphs in the order of the input lines they came from (a heading first)."""
+    keyed = [(h.line, 0, i, h) for i, h in enumerate(headings)] + [(p.line, 1, i, p) for i, p in enumerate(paragraphs)]
     return [view for *_, view in sorted(keyed, key=lambda k: k[:3])]
 
 
@@ -318,6 +318,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["kinds"] = KINDS
+    env.globals["fields"] = FIELDS
     env.filters["visible"] = visible
     return env
 

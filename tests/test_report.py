@@ -11,7 +11,7 @@ from pipeline.cli import main
 from pipeline.errors import OutputMissing
 from pipeline.report import build_report, csp_hash, page_name, page_names
 from report_fixtures import (FAILED_DOC, MARKUP_DOC, MARKUP_LABEL, SCRIPT_TEXT, SECOND_DOC, fixture_output,
-                             write_lines)
+                             write_lines)  # noqa: F401 (fixture_output is a fixture)
 
 VOID_TAGS = {"meta", "input", "br", "hr", "img", "link", "rect", "line"}
 

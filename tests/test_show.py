@@ -7,7 +7,7 @@ import pytest
 from pipeline.annotations import paragraph_spans
 from pipeline.cli import main
 from pipeline.show import STYLES, highlighted_text
-from report_fixtures import MARKUP_DOC, fixture_output, pledge_paragraph
+from report_fixtures import MARKUP_DOC, fixture_output, pledge_paragraph  # noqa: F401 (a fixture)
 
 
 def test_show_highlighted_text_styles_each_annotation_over_its_words():
