@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -89,7 +89,7 @@ class DocumentView:
     def ok(self) -> bool:
         return self.record.get("status") == "ok"
 
-    @property
+    @cached_property  # asked for once per kind by the templates; paragraphs are loaded by then
     def counts(self) -> dict[str, int]:
         return {kind: sum(len(p.get(FIELDS[kind]) or []) for p in self.paragraphs) for kind in KINDS}
 
@@ -176,7 +176,7 @@ def page_names(doc_ids: list[str]) -> list[str]:
 def page_name(doc_id: str, force_hash: bool = False) -> str:
     if PLAIN_NAME_RE.fullmatch(doc_id) and doc_id.lower() not in RESERVED_NAMES and not force_hash:
         return f"{doc_id}.html"
-    stem = ANCHOR_UNSAFE_RE.sub("_", doc_id).strip("._")[:60] or "document"
+    stem = ANCHOR_UNSAFE_RE.sub("_", doc_id).strip("._-")[:60] or "document"
     digest = hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:10]
     return f"{stem}-{digest}.html"
 

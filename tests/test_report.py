@@ -145,7 +145,7 @@ def test_report_same_output_gives_the_same_bytes(fixture_output, tmp_path):
 
 
 @pytest.mark.parametrize("doc_id", ["../evil", "/etc/passwd", "a/../../b", "..", ".hidden", "", "index", "INDEX",
-                                    "x" * 300, "naïve doc", "con:1", "a\\b", "<b>odd</b>"])
+                                    "x" * 300, "naïve doc", "con:1", "a\\b", "<b>odd</b>", "-rf", "_-_"])
 def test_report_page_name_stays_in_the_report_folder(doc_id, tmp_path):
     name = page_name(doc_id)
     assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.html", name) and len(name) < 130
