@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast regen eval bench report clean setup
+.PHONY: run test test-fast regen eval bench report browser clean setup
 
 # Setup is idempotent: redone only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -32,6 +32,14 @@ regen: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m pipeline.evaluate
 
+# The HTML review report of the last run: output/report/index.html.
+report: $(STAMP)
+	$(PY) -m pipeline report --out output
+
+# Debian's chromium for the report's browser test (needs root; skipped when present).
+browser:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver)
+
 clean:
-	rm -rf output/paragraphs output/documents.jsonl .pytest_cache
+	rm -rf output/paragraphs output/documents.jsonl output/report output/entities.csv output/dates.csv output/amounts.csv .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

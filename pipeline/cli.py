@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run [PATH ...] --out DIR`.
+"""Command line: `python -m pipeline run [PATH ...] --out DIR`; `report` and `show` read that output.
 
 Exit codes: 0 all documents processed, 1 some failed (the others are written),
 2 usage error.
@@ -10,8 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from rich.console import Console
+
 from .errors import PipelineError
 from .pipeline import run
+from .report import build_report
+from .show import show_paragraph
 from .settings import Settings
 
 OUTPUT_HELP = """\
@@ -39,11 +43,37 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("paths", nargs="*", type=Path, default=[Path("raw")], help="files or folders (default: raw/)")
     run_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     run_cmd.add_argument("--max-input-mb", type=int, default=None, help="largest input accepted, in MB (default 100)")
+    report_cmd = commands.add_parser("report", help="write the HTML review report into OUT/report/")
+    report_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
+    show_cmd = commands.add_parser("show", help="print one paragraph with its annotations highlighted")
+    show_cmd.add_argument("doc_id", help="document id, e.g. A-HRC-WG.6-7-KAZ-1")
+    show_cmd.add_argument("para", type=int, help="paragraph number")
+    show_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
     return parser
+
+
+def report_command(args: argparse.Namespace) -> int:
+    pages = build_report(args.out)
+    print(f"report: {pages[0]} and {len(pages) - 1} document pages", file=sys.stderr)
+    return 0
+
+
+def show_command(args: argparse.Namespace) -> int:
+    show_paragraph(args.out, args.doc_id, args.para, Console())
+    return 0
+
+
+READERS = {"report": report_command, "show": show_command}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in READERS:
+        try:
+            return READERS[args.command](args)
+        except PipelineError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     overrides = {}
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = args.max_input_mb * 1024 * 1024

@@ -60,3 +60,13 @@ class DocumentTimeout(PipelineError):
 
 class OutputNotWritable(PipelineError):
     code = "E030"
+
+
+class OutputMissing(PipelineError):
+    """The pipeline's output (documents.jsonl, a paragraphs file) is not there: run it first."""
+
+    code = "E031"
+
+
+class MalformedOutput(PipelineError):
+    code = "E032"

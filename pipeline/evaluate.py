@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .annotations import FIELDS, KINDS, has_valid_offsets
+from .emit import paragraph_records
 from .errors import PipelineError
 from .model import Document
 from .pipeline import process_document
@@ -149,7 +151,26 @@ def segment_scores(gold: dict, document: Document) -> dict:
     return {"paragraphs": paragraphs, "section": section, "subsection": subsection, "outline": outline}
 
 
-EVALUATORS = {"segments": evaluate_segments}
+def evaluate_provenance(gold_dir: Path) -> None:
+    """Each span's words against the text its offsets point at: what the report highlights."""
+    print("== span provenance: text[start_char:end_char] is the span's text ==")
+    totals = {kind: Accuracy() for kind in KINDS}
+    for gold in load_gold("segments", gold_dir):
+        document = gold_document(gold)
+        for record in paragraph_records(document) if document else []:
+            for kind in KINDS:
+                for span in record[FIELDS[kind]]:
+                    totals[kind].add(span_matches_text(kind, span, record["text"]))
+    for kind, accuracy in totals.items():
+        print("    " + accuracy.line(FIELDS[kind]))
+
+
+def span_matches_text(kind: str, span: dict, text: str) -> bool:
+    words = span.get("replacement") if kind == "correction" else span.get("text")
+    return has_valid_offsets(span, len(text)) and text[span["start_char"]:span["end_char"]] == words
+
+
+EVALUATORS = {"segments": evaluate_segments, "provenance": evaluate_provenance}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from .metadata import document_metadata
 from .model import Document
 from .segment import segment
 from .settings import Settings
+from .tables import Tables
 
 INPUT_SUFFIXES = {".txt", ".pdf"}
 
@@ -60,13 +61,24 @@ class RunSummary:
     documents: int = 0
     failed: int = 0
     paragraphs: int = 0
+    entities: int = 0
+    dates: int = 0
+    amounts: int = 0
+    commitments: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
+    def count(self, paragraphs: list[dict[str, Any]]) -> None:
+        self.paragraphs += len(paragraphs)
+        for record in paragraphs:
+            for kind in ("entities", "dates", "amounts", "commitments"):
+                setattr(self, kind, getattr(self, kind) + len(record[kind]))
+
     def line(self) -> str:
         return (
-            f"{self.documents} documents ({self.failed} failed), {self.paragraphs} paragraphs "
-            f"in {self.seconds:.1f}s"
+            f"{self.documents} documents processed ({self.failed} failed): {self.paragraphs} paragraphs, "
+            f"{self.entities} entities, {self.dates} dates, {self.amounts} amounts, "
+            f"{self.commitments} commitments in {self.seconds:.1f}s"
         )
 
 
@@ -85,14 +97,17 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
     started = time.perf_counter()
     summary = RunSummary()
     records = []
+    tables = Tables()
     for path in find_inputs(paths):
         summary.documents += 1
         try:
             document = process_document(path, settings)
-            write_jsonl(out / "paragraphs" / f"{document.source.doc_id}.jsonl", paragraph_records(document))
+            paragraphs = paragraph_records(document)
+            write_jsonl(out / "paragraphs" / f"{document.source.doc_id}.jsonl", paragraphs)
             record = document_record(document)
             record["timings"] = document.timings
-            summary.paragraphs += record["paragraphs"]
+            summary.count(paragraphs)
+            tables.add(paragraphs)
             for warning in record["warnings"]:
                 report(f"{path.as_posix()}: warning: {warning}")
         except PipelineError as exc:
@@ -104,5 +119,6 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
             record = failed_document_record(path.stem, path.as_posix(), str(exc))
         records.append(record)
     write_jsonl(out / "documents.jsonl", records)
+    tables.write(out)
     summary.seconds = time.perf_counter() - started
     return summary

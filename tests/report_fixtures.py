@@ -1,0 +1,192 @@
+"""Hand-made pipeline output with every kind of annotation, for the report, tables and show.
+
+The records follow the emitted formats: corrections {start_char, end_char,
+original, replacement, rule}; entities {text, start_char, end_char, label};
+dates {text, start_char, end_char, start, end, granularity}; amounts {text,
+start_char, end_char, kind, value, unit}; commitments {text, start_char,
+end_char, kind, actor, action, object, deadline: {text, start, end} | null}.
+Offsets are found in the text, so they are right by construction.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.tables import Tables
+
+MARKUP_DOC = "A-HRC-TEST-1"
+SECOND_DOC = "A-HRC-TEST-2"
+FAILED_DOC = "broken"
+SCRIPT_TEXT = '<script>alert("pwned")</script>'
+MARKUP_LABEL = "<img src=x onerror=alert(1)>"
+
+
+def at(text: str, words: str, nth: int = 0, **fields: Any) -> dict[str, Any]:
+    """An annotation covering the `nth` occurrence of `words` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return {"text": words, "start_char": start, "end_char": start + len(words), **fields}
+
+
+def heading(id_: str, level: str, title: str, line: int) -> dict[str, Any]:
+    return {"id": id_, "level": level, "title": title, "line_start": line, "inferred": False}
+
+
+def document(doc_id: str, symbol: str, outline: list[dict[str, Any]], paragraphs: int) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id, "symbol": symbol, "file": f"raw/{doc_id}.txt", "sha256": "0" * 64, "pages": 3,
+        "paragraphs": paragraphs, "outline": outline, "status": "ok", "error": None,
+        "warnings": ["1 line could not be placed"] if doc_id == MARKUP_DOC else [],
+        "pipeline_version": "0.1.0", "encoding": "utf-8", "metadata": {"symbol": symbol, "country": "Testland"},
+    }
+
+
+def failed_document() -> dict[str, Any]:
+    return {
+        "doc_id": FAILED_DOC, "symbol": None, "file": "raw/broken.txt", "sha256": None, "pages": None,
+        "paragraphs": 0, "outline": [], "status": "failed", "error": "raw/broken.txt: [E002] the file is empty",
+        "warnings": [], "pipeline_version": "0.1.0",
+    }
+
+
+def paragraph(doc_id: str, para: int, text: str, section: tuple[str, str], subsection: tuple[str, str] | None,
+              line: int, **annotations: list[dict[str, Any]]) -> dict[str, Any]:
+    record = {
+        "doc_id": doc_id, "symbol": None, "para": para,
+        "section": {"id": section[0], "title": section[1]},
+        "subsection": {"id": subsection[0], "title": subsection[1]} if subsection else None,
+        "text": text, "raw": f"{para} {text}",
+        "source": {"file": f"raw/{doc_id}.txt", "pages": [para // 3 + 1], "line_start": line, "line_end": line + 1},
+        "items": [],
+    }
+    for name in ("corrections", "entities", "dates", "amounts", "commitments"):
+        record[name] = annotations.get(name, [])
+    return record
+
+
+def methodology_paragraph() -> dict[str, Any]:
+    text = "This report was prepared by the Ministry of Justice and approved on 6 November 2009."
+    return paragraph(
+        MARKUP_DOC, 1, text, ("I", "Methodology"), None, 2,
+        entities=[at(text, "Ministry of Justice", label="ORG")],
+        dates=[at(text, "6 November 2009", start="2009-11-06", end="2009-11-06", granularity="day")],
+    )
+
+
+def pledge_paragraph() -> dict[str, Any]:
+    """A commitment enclosing an entity, a date and an amount."""
+    text = ("In 2011, the Government will amend the law on the Human Rights Commissioner "
+            "and allocate US$ 50,000 to the Centre.")
+    pledge = at(text, text[:-1], kind="pledge", actor="Government", action="will amend",
+                object="the law on the Human Rights Commissioner",
+                deadline={"text": "In 2011", "start": "2011-01-01", "end": "2011-12-31"})
+    return paragraph(
+        MARKUP_DOC, 2, text, ("II", "Commitments"), ("A", "Right to privacy"), 13,
+        commitments=[pledge],
+        entities=[at(text, "Government", label="ORG"), at(text, "Human Rights Commissioner", label="ORG")],
+        dates=[at(text, "2011", start="2011-01-01", end="2011-12-31", granularity="year")],
+        amounts=[at(text, "US$ 50,000", kind="money", value=50000, unit="USD")],
+    )
+
+
+def markup_paragraph() -> dict[str, Any]:
+    """Text and labels that look like HTML, and OCR corrections (one removed a line-break hyphen)."""
+    text = f"The report quotes {SCRIPT_TEXT} and a policy on <b>women</b> & girls."
+    hyphen_at = text.index("women") + 2
+    return paragraph(
+        MARKUP_DOC, 3, text, ("II", "Commitments"), ("B", "Odd <b>markup</b> & text"), 31,
+        corrections=[
+            at(text, "a policy", original="apolicy", replacement="a policy", rule="split"),
+            {"start_char": hyphen_at, "end_char": hyphen_at, "original": "-\n", "replacement": "",
+             "rule": "hyphenation"},
+        ],
+        entities=[at(text, SCRIPT_TEXT, label=MARKUP_LABEL)],
+    )
+
+
+def crossing_paragraph() -> dict[str, Any]:
+    """Two commitments, and an entity and a date that overlap without nesting."""
+    text = ("Kazakhstan is endeavouring to fulfil the recommendations, and the National Plan 2012-2014 "
+            "will be implemented by 31 December 2014.")
+    pending = at(text, "Kazakhstan is endeavouring to fulfil the recommendations", kind="pending",
+                 actor="Kazakhstan", action="is endeavouring to fulfil", object="the recommendations",
+                 deadline=None)
+    plan = at(text, "the National Plan 2012-2014 will be implemented by 31 December 2014", kind="pledge",
+              actor="unspecified", action="will be implemented", object="the National Plan 2012-2014",
+              deadline={"text": "by 31 December 2014", "start": None, "end": "2014-12-31"})
+    return paragraph(
+        MARKUP_DOC, 4, text, ("II", "Commitments"), ("B", "Odd <b>markup</b> & text"), 35,
+        commitments=[pending, plan],
+        entities=[at(text, "Kazakhstan", label="GPE"), at(text, "National Plan 2012", label="PROGRAMME")],
+        dates=[at(text, "2012-2014", start="2012-01-01", end="2014-12-31", granularity="range"),
+               at(text, "31 December 2014", start="2014-12-31", end="2014-12-31", granularity="day")],
+    )
+
+
+def invalid_offsets_paragraph() -> dict[str, Any]:
+    text = "Poverty fell by 12 per cent; one annotation here points beyond the text."
+    return paragraph(
+        MARKUP_DOC, 5, text, ("II", "Commitments"), ("B", "Odd <b>markup</b> & text"), 40,
+        amounts=[at(text, "12 per cent", kind="percent", value=12.0, unit="%")],
+        entities=[{"text": "beyond", "start_char": 50, "end_char": 500, "label": "ORG"}],
+    )
+
+
+def second_document_paragraph() -> dict[str, Any]:
+    text = "Slovenia will ratify the Convention by June 2015."
+    return paragraph(
+        SECOND_DOC, 1, text, ("I", "Follow-up"), None, 3,
+        commitments=[at(text, text[:-1], kind="pledge", actor="Slovenia", action="will ratify",
+                        object="the Convention",
+                        deadline={"text": "by June 2015", "start": "2015-06-01", "end": "2015-06-30"})],
+        entities=[at(text, "Slovenia", label="GPE"), at(text, "Convention", label="LAW")],
+        dates=[at(text, "June 2015", start="2015-06-01", end="2015-06-30", granularity="month")],
+    )
+
+
+def fixture_paragraphs() -> dict[str, list[dict[str, Any]]]:
+    return {
+        MARKUP_DOC: [methodology_paragraph(), pledge_paragraph(), markup_paragraph(), crossing_paragraph(),
+                     invalid_offsets_paragraph()],
+        SECOND_DOC: [second_document_paragraph()],
+    }
+
+
+def fixture_documents() -> list[dict[str, Any]]:
+    markup_outline = [
+        heading("I", "section", "Methodology", 1),
+        heading("II", "section", "Commitments", 10),
+        heading("II.A", "subsection", "Right to privacy", 12),
+        heading("II.B", "subsection", "Odd <b>markup</b> & text", 30),
+    ]
+    return [
+        document(MARKUP_DOC, "A/HRC/TEST/1", markup_outline, 5),
+        failed_document(),
+        document(SECOND_DOC, "A/HRC/TEST/2", [heading("I", "section", "Follow-up", 1)], 1),
+    ]
+
+
+def write_output(out: Path) -> Path:
+    """The fixture as the pipeline would have written it into `out`, CSV tables included."""
+    (out / "paragraphs").mkdir(parents=True, exist_ok=True)
+    write_lines(out / "documents.jsonl", fixture_documents())
+    tables = Tables()
+    for doc_id, records in fixture_paragraphs().items():
+        write_lines(out / "paragraphs" / f"{doc_id}.jsonl", records)
+        tables.add(records)
+    tables.write(out)
+    return out
+
+
+def write_lines(path: Path, records: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+@pytest.fixture
+def fixture_output(tmp_path: Path) -> Path:
+    return write_output(tmp_path / "output")
