@@ -123,6 +123,12 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
     write_text_atomic(path, "".join(dumps(r) + "\n" for r in records))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: Path, content: str) -> None:
     """Write to a temporary file in the same folder, then rename: never a half-written file."""
     path = Path(path)
@@ -134,6 +140,7 @@ def write_text_atomic(path: Path, content: str) -> None:
                 handle.write(content)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared files
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
