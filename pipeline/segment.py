@@ -74,7 +74,11 @@ class _Open:
 def segment(source: SourceDocument) -> Segmentation:
     lines = source.lines
     furniture = set(source.furniture)
-    content = [i for i, line in enumerate(lines) if line.number not in furniture and line.text.strip()]
+    footnote_lines = set(source.footnote_lines)
+    content = [
+        i for i, line in enumerate(lines)
+        if line.number not in furniture and line.number not in footnote_lines and line.text.strip()
+    ]
     chain = paragraph_chain(lines, content)
     walker = _Walker(lines, content, chain)
     walker.walk()
@@ -93,7 +97,7 @@ def segment(source: SourceDocument) -> Segmentation:
         furniture_lines=sorted(furniture),
         unassigned=[lines[i] for i in walker.unassigned],
         warnings=warnings,
-        notes=[lines[i] for i in walker.notes],
+        notes=[line for line in lines if line.number in footnote_lines] + [lines[i] for i in walker.notes],
         front_matter=[lines[i] for i in walker.front_matter],
         floating_marks=[lines[i] for i, _ in walker.floating],
         heading_lines=[lines[i] for h in walker.headings for i in h.indexes],
