@@ -27,6 +27,8 @@ MARK_RE = re.compile(r"^\s*(?P<mark>[IVXivx\[|l1!]{1,6}|[A-Z])\s?[.,]\s*(?P<titl
 OCR_ROMAN = str.maketrans({"[": "I", "|": "I", "l": "I", "1": "I", "!": "I", "i": "I", "v": "V", "x": "X"})
 ROMAN_VALUES = {roman: value for value, roman in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), start=1)}
+# In a PDF a bold line may print its numeral in the margin with no period: "III<gap>Implementation".
+BOLD_ROMAN_RE = re.compile(r"^\s*(?P<mark>[IVX]{2,6}|I)\s+(?P<title>[A-Z].*)$")
 NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<mark>\d{1,2})\.\s+(?P<title>[A-Z\"“‘'(].*)$")
 NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<mark>\d{1,3}\.|\([a-z0-9]{1,3}\)|[a-z]\))\s+\S")
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
@@ -60,6 +62,7 @@ class RawHeading:
     level: str = "topic"
     value: int = 0
     inferred: bool = False
+    bold: bool = False  # printed bold (PDF): a numbered bold heading is part of the outline
 
 
 @dataclass
@@ -281,7 +284,7 @@ class _Walker:
         )
         if not (after_break or after_sentence):
             return None
-        mark, numeric, title = self.parse_heading_line(text)
+        mark, numeric, title = self.parse_heading_line(text, self.lines[i].bold)
         if mark is None and self.in_bullet_list(i):
             return None  # a list item whose bullet glyph the OCR lost
         if mark is not None and not title:
@@ -303,14 +306,17 @@ class _Walker:
         budget = 3 if mark is not None else 0 if i < self.first_chain else 1
         if not self.leads_to_body(block[-1], budget):
             return None
-        return RawHeading(mark=mark, numeric=numeric, title=clean_title(title), indexes=block)
+        return RawHeading(mark=mark, numeric=numeric, title=clean_title(title), indexes=block, bold=self.lines[i].bold)
 
     def join_title(self, indexes: list[int]) -> str:
         return " ".join(self.text(j).strip() for j in indexes if not BARE_NUMBER_RE.match(self.text(j)))
 
-    def parse_heading_line(self, text: str) -> tuple[str | None, bool, str]:
+    def parse_heading_line(self, text: str, bold: bool = False) -> tuple[str | None, bool, str]:
         m = MARK_RE.match(text)
         if m and (roman_value(m["mark"]) or len(m["mark"]) == 1 and m["mark"].isupper()):
+            return m["mark"], False, m["title"].strip()
+        m = BOLD_ROMAN_RE.match(text) if bold else None
+        if m and roman_value(m["mark"]):
             return m["mark"], False, m["title"].strip()
         m = NUMBERED_HEADING_RE.match(text)
         if m:
@@ -341,11 +347,17 @@ class _Walker:
                 return block
             title_so_far = " ".join(self.text(j) for j in block)
             unclosed = title_so_far.count("(") > title_so_far.count(")")
-            if not (text[:1].islower() or unclosed or CONTINUES.search(self.text(block[-1]))):
+            same_face = self.same_bold_face(block[-1], nxt)
+            if not (text[:1].islower() or unclosed or same_face or CONTINUES.search(self.text(block[-1]))):
                 return block
             if text.rstrip().endswith((".", ";", ",")):
                 return block
             block.append(nxt)
+
+    def same_bold_face(self, a: int, b: int) -> bool:
+        """Both lines bold and set in one size (PDF evidence that a heading goes on)."""
+        first, second = self.lines[a], self.lines[b]
+        return first.bold and second.bold and first.size is not None and first.size == second.size
 
     def leads_to_body(self, last: int, budget: int, depth: int = 0) -> bool:
         """The heading block ending at `last` is followed by a paragraph or another heading.
@@ -361,7 +373,7 @@ class _Walker:
         if nxt in self.chain or self.mark_alone(nxt) is not None:
             return True
         text = self.text(nxt)
-        mark, _numeric, title = self.parse_heading_line(text)
+        mark, _numeric, title = self.parse_heading_line(text, self.lines[nxt].bold)
         if not self.title_like(title):
             return False
         if mark is None:
@@ -396,7 +408,7 @@ class _Walker:
         for block, headings_before in self.paragraph_blocks:
             section = subsection = None
             for heading in outline[:headings_before]:
-                if heading.level == "topic":
+                if heading.level in ("topic", "subsubsection"):
                     continue
                 if heading.level == "section":
                     section, subsection = heading, None
@@ -463,14 +475,17 @@ def place_headings(raw: list[RawHeading], floating: list[tuple[int, str]], lines
     read_marks(raw)
     fill_gaps(raw)
     outline: list[Heading] = []
-    section = ""
+    section = subsection = ""
     for heading in raw:
         if heading.level == "section":
-            section = roman(heading.value)
+            section = subsection = roman(heading.value)
             hid, numeral = section, section
         elif heading.level == "subsection":
-            numeral = chr(ord("A") + heading.value - 1)
-            hid = f"{section}.{numeral}" if section else numeral
+            numeral = str(heading.value) if heading.numeric else chr(ord("A") + heading.value - 1)
+            hid = subsection = f"{section}.{numeral}" if section else numeral
+        elif heading.level == "subsubsection":
+            numeral = str(heading.value)
+            hid = f"{subsection}.{numeral}"
         else:
             hid, numeral = "", heading.mark or ""
         placed = Heading(
@@ -499,6 +514,10 @@ def attach_floating(raw: list[RawHeading], floating: list[tuple[int, str]]) -> N
 def read_marks(raw: list[RawHeading]) -> None:
     section, letter = 0, 0
     for heading in raw:
+        if heading.mark is not None and heading.numeric and heading.bold and section:
+            # A bold numbered heading: the third level under a lettered subsection, else the second.
+            heading.level, heading.value = ("subsubsection" if letter else "subsection"), int(heading.mark)
+            continue
         if heading.mark is None or heading.numeric:
             continue
         options = []
@@ -523,6 +542,8 @@ def fill_gaps(raw: list[RawHeading]) -> None:
     section, letter = 0, 0
     pending: list[RawHeading] = []
     for heading in raw + [None]:  # type: ignore[list-item]
+        if heading is not None and heading.numeric:
+            continue  # numbered headings are placed by their own number
         if heading is not None and heading.level == "topic":
             if heading.mark is None:
                 pending.append(heading)
