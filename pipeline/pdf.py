@@ -47,6 +47,8 @@ PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
 NOTES_HEADING_RE = re.compile(r"^(Notes|Endnotes|Footnotes)$|^[-_ ]{5,}$", re.I)
 BOLD_FONT_RE = re.compile(r"Bold|Black|Heavy|Semibold", re.I)
+# Vertical space between rows, as a share of the font size, that parts blocks (a blank line).
+BLANK_LINE_GAP = 0.5
 TIGHT_GAP = 0.6  # points: closer words are one word (a superscript "th" after "9")
 
 
@@ -127,8 +129,8 @@ def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument
         raise NoTextLayer("this PDF has no text layer: run OCR first, e.g. with OCRmyPDF", file)
     mark_furniture_rows(rows, pages)
     body_size = body_font_size(rows)
-    lines = [make_line(number, row) for number, row in enumerate(rows, start=1)]
-    footnotes, footnote_lines = footnote_zone(rows, lines, body_size)
+    lines, row_lines = layout_lines(rows)
+    footnotes, footnote_lines = footnote_zone(rows, row_lines, body_size)
     return SourceDocument(
         doc_id=doc_id,
         file=file,
@@ -138,7 +140,7 @@ def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument
         encoding="pdf",
         kind="pdf",
         footnotes=footnotes,
-        furniture=[line.number for line, row in zip(lines, rows) if row.furniture],
+        furniture=[line.number for line, row in zip(row_lines, rows) if row.furniture],
         footnote_lines=footnote_lines,
     )
 
@@ -213,6 +215,25 @@ def superscript_host(group: list[Word], groups: list[list[Word]]) -> list[Word] 
             if min(w.x0 for w in other) - size <= x1 and x0 <= max(w.x1 for w in other) + size:
                 return other
     return None
+
+
+def layout_lines(rows: list[Row]) -> tuple[list[Line], list[Line]]:
+    """All lines, with a blank line where vertical space parts two rows (as in plain text),
+    and the line made of each row."""
+    lines: list[Line] = []
+    row_lines: list[Line] = []
+    previous: Row | None = None
+    for row in rows:
+        spaced = previous is not None and previous.page == row.page and (
+            row.top - previous.bottom > BLANK_LINE_GAP * previous.size
+        )
+        if spaced or (previous is not None and previous.page != row.page):
+            lines.append(Line(number=len(lines) + 1, text="", page=row.page))
+        line = make_line(len(lines) + 1, row)
+        lines.append(line)
+        row_lines.append(line)
+        previous = row
+    return lines, row_lines
 
 
 def make_line(number: int, row: Row) -> Line:

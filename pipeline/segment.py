@@ -368,7 +368,9 @@ class _Walker:
         nxt = self.next_content(last)
         if nxt is not None and BARE_NUMBER_RE.match(self.text(nxt)):
             nxt = self.next_content(nxt)  # a footnote reference printed under the heading
-        if nxt is None or depth > 6:
+        if nxt is None:
+            return depth > 0  # headings that close the document ("V. ...", "N/A")
+        if depth > 6:
             return False
         if nxt in self.chain or self.mark_alone(nxt) is not None:
             return True
