@@ -30,7 +30,7 @@ ROMAN_VALUES = {roman: value for value, roman in enumerate(
 # In a PDF a bold line may print its numeral in the margin with no period: "III<gap>Implementation".
 BOLD_ROMAN_RE = re.compile(r"^\s*(?P<mark>[IVX]{2,6}|I)\s+(?P<title>[A-Z].*)$")
 NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<mark>\d{1,2})\.\s+(?P<title>[A-Z\"“‘'(].*)$")
-NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<mark>\d{1,3}\.|\([a-z0-9]{1,3}\)|[a-z]\))\s+\S")
+NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<mark>\d{1,3}\.|\([a-z0-9]{1,3}\)|[a-z]\))(?:\s+\S|\s*$)")
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<text>\S.*)$")
 TOC_LEADER_RE = re.compile(r"(\.\s?){4,}\s*\d*\s*$|…{2,}")
@@ -113,20 +113,51 @@ def segment(source: SourceDocument) -> Segmentation:
 def paragraph_candidates(lines: list[Line], content: list[int]) -> list[Candidate]:
     found = []
     previous_text = ""
-    for i in content:
+    for k, i in enumerate(content):
         after_blank = i > 0 and not lines[i - 1].text.strip()
         text = lines[i].text
         m = PARA_NUMBER_RE.match(text)
-        if m and m["rest"] and not TOC_LEADER_RE.search(text):
+        # The number may stand alone on its line, its text on the next ("1." / "The Working Group ...").
+        rest = m["rest"] if m and m["rest"] else following_text(lines, content, k) if m and m["punct"] == "." else ""
+        if rest and not TOC_LEADER_RE.search(text):
             values = number_readings(m["num"])
             if values:
                 quality = (2 if m["punct"] == "." else 0) + (1 if m["punct"] else 0)
                 quality += 2 if (after_blank or not previous_text or SENTENCE_END_RE.search(previous_text)) else 0
-                quality += 1 if m["rest"][:1].isupper() or m["rest"][:1] in "\"“‘'(" else 0
-                quality -= 4 if looks_like_title(m["rest"]) else 0
+                quality += 1 if rest[:1].isupper() or rest[:1] in "\"“‘'(" else 0
+                quality -= 4 if looks_like_title(rest) else 0
                 found.append(Candidate(i, values, quality, m["rest"], m.start("rest")))
         previous_text = text
-    return found
+    return without_nested_lists(found, lines, content)
+
+
+def following_text(lines: list[Line], content: list[int], k: int) -> str:
+    return lines[content[k + 1]].text.strip() if k + 1 < len(content) else ""
+
+
+def without_nested_lists(found: list[Candidate], lines: list[Line], content: list[int]) -> list[Candidate]:
+    """Drop lists numbered from 1 again inside a paragraph ("... the following recommendations:
+    1. ... 2. ..."): they are items of that paragraph, not paragraphs.
+
+    A restart counts as nested when the line before it ends with a colon and
+    numbers above 1 came before it; the list runs while its numbers follow on.
+    """
+    position = {index: k for k, index in enumerate(content)}
+    kept: list[Candidate] = []
+    highest, expected = 0, 0
+    for cand in found:
+        if expected and expected in cand.values:
+            expected += 1
+            continue
+        expected = 0
+        k = position[cand.index]
+        introduced = k > 0 and lines[content[k - 1]].text.rstrip().endswith(":")
+        if 1 in cand.values and introduced and highest >= 2:
+            expected = 2
+            continue
+        kept.append(cand)
+        highest = max(highest, *cand.values)
+    return kept
 
 
 def looks_like_title(rest: str) -> bool:
@@ -423,7 +454,8 @@ class _Walker:
         own = [self.lines[i] for i in block.indexes]
         first, last = block.indexes[0], block.indexes[-1]
         raw = "\n".join(line.text for line in self.lines[first : last + 1])
-        body_lines = [block.first_rest.strip()] + [line.text.strip() for line in own[1:]]
+        first = [block.first_rest.strip()] if block.first_rest.strip() else []
+        body_lines = first + [line.text.strip() for line in own[1:]]
         body = "\n".join(body_lines)
         items = paragraph_items(body_lines)
         return Paragraph(
