@@ -127,6 +127,7 @@ class Segmentation:
     front_matter: list[Line] = field(default_factory=list)  # cover page, contents, abbreviations
     floating_marks: list[Line] = field(default_factory=list)  # heading numerals the OCR floated away
     heading_lines: list[Line] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)  # the reader's and those found in the text
 
 
 @dataclass

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Heading, Item, Line, Paragraph, Segmentation, SourceDocument
+from .model import Footnote, Heading, Item, Line, Paragraph, Segmentation, SourceDocument
 from .patterns import BULLET_RE
 
 # A paragraph number as OCR leaves it: digits with look-alike letters, optional
@@ -87,6 +87,8 @@ def segment(source: SourceDocument) -> Segmentation:
     walker.walk()
     outline = place_headings(walker.headings, walker.floating, lines)
     paragraphs = walker.build_paragraphs(outline)
+    footnotes = sorted(source.footnotes + walker.footnotes, key=lambda f: f.line)
+    link_footnotes(paragraphs, footnotes)
     warnings = []
     if not paragraphs:
         warnings.append("no numbered paragraphs found; the text is emitted as unnumbered blocks")
@@ -104,7 +106,18 @@ def segment(source: SourceDocument) -> Segmentation:
         front_matter=[lines[i] for i in walker.front_matter],
         floating_marks=[lines[i] for i, _ in walker.floating],
         heading_lines=[lines[i] for h in walker.headings for i in h.indexes],
+        footnotes=footnotes,
     )
+
+
+def link_footnotes(paragraphs: list[Paragraph], footnotes: list[Footnote]) -> None:
+    """A paragraph's footnotes are those its lines refer to (superscripts in a PDF)."""
+    by_number: dict[int, Footnote] = {}
+    for note in footnotes:
+        by_number.setdefault(note.number, note)
+    for paragraph in paragraphs:
+        refs = dict.fromkeys(n for line in paragraph.lines for n in line.footnote_refs)
+        paragraph.footnotes = [by_number[n] for n in refs if n in by_number]
 
 
 # ---------------------------------------------------------------- numbering
@@ -240,6 +253,7 @@ class _Walker:
         self.front_matter: list[int] = []
         self.notes: list[int] = []
         self.unassigned: list[int] = []
+        self.footnotes: list[Footnote] = []  # footnotes that interrupt a paragraph in plain text
 
     def text(self, index: int) -> str:
         return self.lines[index].text
@@ -284,7 +298,11 @@ class _Walker:
                 self.floating.append((i, mark))
                 k += 1
                 continue
-            if current is not None:
+            if current is not None and self.interrupting_footnote(i):
+                m = FOOTNOTE_RE.match(self.text(i))
+                self.footnotes.append(Footnote(int(m["n"]), m["text"].strip(), self.lines[i].page, self.lines[i].number))
+                self.notes.append(i)
+            elif current is not None:
                 current.indexes.append(i)
             elif i < self.first_chain:
                 self.front_matter.append(i)
@@ -301,6 +319,18 @@ class _Walker:
         following = [j for j in self.content if j > i][:40]
         numbers = [int(fm["n"]) for j in following if (fm := FOOTNOTE_RE.match(self.text(j)))]
         return int(m["n"]) + 1 in numbers
+
+    def interrupting_footnote(self, i: int) -> bool:
+        """A footnote that a text extraction left inside a sentence, where its page broke:
+        the next footnote number and a capital, between a sentence cut short and its
+        lower-case continuation."""
+        m = FOOTNOTE_RE.match(self.text(i))
+        if not m or int(m["n"]) != len(self.footnotes) + 1 or not m["text"][:1].isupper():
+            return False
+        previous, nxt = self.previous_content(i), self.next_content(i)
+        if previous is None or nxt is None or SENTENCE_END_RE.search(self.text(previous)):
+            return False
+        return self.text(nxt).lstrip()[:1].islower()
 
     # -- headings
 
