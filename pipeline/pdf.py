@@ -33,7 +33,7 @@ SUPERSCRIPT_RISE = 0.12
 # Words whose baselines differ by less than this (points) stand on one line.
 BASELINE_TOLERANCE = 1.5
 # Top and bottom share of the page where running headers and footers stand.
-MARGIN_ZONE = 0.1
+MARGIN_ZONE = 0.12
 # A line repeated in the margin zone on this share of pages is a running header or footer.
 REPEATED_ON = 0.3
 # Footnote text is set smaller than the body text.
@@ -112,12 +112,16 @@ class Row:
         parts: list[str] = []
         refs: list[int] = []
         previous: Word | None = None
+        after_ref = False
         for k, word in enumerate(self.words):
             text = UNMAPPED_GLYPH_RE.sub("•", word.text) if k == 0 else word.text
             if word.superscript and word.text.isdigit() and k > 0:
                 refs.append(int(word.text))
+                after_ref = True
                 continue
-            glued = previous is not None and (word.superscript or word.x0 - previous.x1 < TIGHT_GAP)
+            tight = previous is not None and word.x0 - previous.x1 < TIGHT_GAP
+            glued = previous is not None and (word.superscript or tight or (after_ref and text[:1] in ",.;:)"))
+            after_ref = False
             parts.append(text if glued or not parts else " " + text)
             previous = word
         return "".join(parts), tuple(refs)
