@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 
 from .errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from .model import Footnote, Line, SourceDocument
@@ -157,15 +156,18 @@ def read_rows(data: bytes, file: str) -> tuple[list[Row], int]:
             for page_number, page in enumerate(pdf.pages, start=1):
                 rows += page_rows(page, page_number)
                 page.close()  # pdfplumber keeps per-page caches otherwise
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPdf("the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)", file) from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise CorruptPdf(f"the PDF cannot be parsed ({type(exc).__name__}: {exc})", file) from exc
     except Exception as exc:  # pdfminer raises many private exception types on damaged files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise EncryptedPdf("the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)", file) from exc
-        raise CorruptPdf(f"the PDF cannot be parsed ({type(exc).__name__}: {exc})", file) from exc
+        raise reading_error(exc, file) from exc
     return rows, pages
+
+
+def reading_error(exc: Exception, file: str) -> EncryptedPdf | CorruptPdf:
+    """The typed error for what pdfminer raised (pdfplumber wraps it in PdfminerException)."""
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower() or "encrypt" in str(cause).lower():
+        return EncryptedPdf("the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)", file)
+    reason = " ".join(f"{type(cause).__name__}: {cause}".split())
+    return CorruptPdf(f"the PDF cannot be parsed ({reason})", file)
 
 
 def page_rows(page, page_number: int) -> list[Row]:

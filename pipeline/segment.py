@@ -507,7 +507,8 @@ def paragraph_items(body_lines: list[str]) -> list[Item]:
     for k, text in enumerate(body_lines):
         bullet = BULLET_RE.match(text)
         numbered = NUMBERED_ITEM_RE.match(text) if k > 0 else None
-        lost_glyph = in_list and text[:1].isupper() and k > 0
+        # A bullet list whose glyph the OCR lost; items of a numbered list carry their numbers.
+        lost_glyph = in_list and text[:1].isupper() and k > 0 and not NUMBERED_ITEM_RE.match(items[-1].marker)
         if bullet or numbered or lost_glyph:
             marker = (bullet.group().strip() if bullet else numbered["mark"] if numbered else "")
             start = offset + (bullet.end() if bullet else 0)
