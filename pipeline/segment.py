@@ -362,8 +362,8 @@ class _Walker:
                 return None
             block = self.title_block(i)
             title = " ".join([title, self.join_title(block[1:])])
-        if len(title) > 2 * MAX_HEADING_CHARS:
-            return None
+        if len(title) > 2 * MAX_HEADING_CHARS or (numeric and ends_clause(title)):
+            return None  # too long, or a numbered item ("3. To consider a plan (Chile).")
         budget = 3 if mark is not None else 0 if i < self.first_chain else 1
         if not self.leads_to_body(block[-1], budget):
             return None
@@ -634,6 +634,10 @@ def fill_gaps(raw: list[RawHeading]) -> None:
 
 def roman(value: int) -> str:
     return next(r for r, v in ROMAN_VALUES.items() if v == value)
+
+
+def ends_clause(text: str) -> bool:
+    return TRAILING_FOOTNOTE_RE.sub("", text).rstrip().endswith((".", ";", ",", ":"))
 
 
 def clean_title(title: str) -> str:
