@@ -194,32 +194,38 @@ def baseline_groups(words: list[Word]) -> list[list[Word]]:
 
 
 def attach_superscripts(groups: list[list[Word]]) -> list[list[Word]]:
-    """A group of small words raised within a larger line's height joins that line."""
+    """A group of smaller words standing within a larger line's height joins that line;
+    raised above its baseline, it is a superscript."""
     kept: list[list[Word]] = []
+    joined: set[int] = set()
     for group in groups:
-        host = superscript_host(group, groups)
+        host = host_line(group, groups, joined)
         if host is None:
             kept.append(group)
             continue
+        raised = max(w.bottom for w in host) - max(w.bottom for w in group) >= max(w.size for w in host) * SUPERSCRIPT_RISE
         for word in group:
-            word.superscript = True
+            word.superscript = raised
         host.extend(group)
+        joined.add(id(group))
     return kept
 
 
-def superscript_host(group: list[Word], groups: list[list[Word]]) -> list[Word] | None:
+def host_line(group: list[Word], groups: list[list[Word]], joined: set[int]) -> list[Word] | None:
     size = max(w.size for w in group)
     top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+    x0, x1 = min(w.x0 for w in group), max(w.x1 for w in group)
     for other in groups:
-        if other is group or any(w.superscript for w in group):
+        if other is group or id(other) in joined:
             continue
         other_size = max(w.size for w in other)
+        if size > other_size * SUPERSCRIPT_SIZE:
+            continue
         other_top, other_bottom = min(w.top for w in other), max(w.bottom for w in other)
-        raised = other_bottom - bottom >= other_size * SUPERSCRIPT_RISE
-        if size <= other_size * SUPERSCRIPT_SIZE and raised and other_top - size * 0.6 <= top and other_top < bottom:
-            x0, x1 = min(w.x0 for w in group), max(w.x1 for w in group)
-            if min(w.x0 for w in other) - size <= x1 and x0 <= max(w.x1 for w in other) + size:
-                return other
+        within = other_top - size * 0.6 <= top and other_top < bottom <= other_bottom
+        beside = min(w.x0 for w in other) - size <= x1 and x0 <= max(w.x1 for w in other) + size
+        if within and beside:
+            return other
     return None
 
 
