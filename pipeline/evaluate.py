@@ -124,7 +124,21 @@ def processed(source: Path) -> Document:
 
 
 def load_gold(kind: str, gold_dir: Path) -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((gold_dir / kind).glob("*.json"))]
+    return [read_gold(p) for p in sorted((gold_dir / kind).glob("*.json"))]
+
+
+def read_gold(path: Path) -> dict:
+    """A gold file, or one that reuses another's gold for the same document through
+    another door: {"same_as": "<file>", "source": ..., "ignore": [keys the door cannot have]}."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    if "same_as" not in gold:
+        return gold
+    base = read_gold(path.parent / gold["same_as"])
+    ignored = set(gold.get("ignore", []))
+    merged = {k: v for k, v in base.items() if k not in ignored}
+    merged.update({k: v for k, v in gold.items() if k not in ("same_as", "ignore")})
+    merged["paragraphs"] = [{k: v for k, v in g.items() if k not in ignored} for g in base["paragraphs"]]
+    return merged
 
 
 def gold_document(gold: dict) -> Document | None:
