@@ -62,11 +62,14 @@ class RunSummary:
     paragraphs: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    pdf_pages: int = 0
+    pdf_seconds: float = 0.0  # spent reading PDFs (the ingest stage)
 
     def line(self) -> str:
+        pdf = f"; PDFs read at {self.pdf_pages / self.pdf_seconds:.1f} pages/s" if self.pdf_seconds else ""
         return (
             f"{self.documents} documents ({self.failed} failed), {self.paragraphs} paragraphs "
-            f"in {self.seconds:.1f}s"
+            f"in {self.seconds:.1f}s{pdf}"
         )
 
 
@@ -93,6 +96,9 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
             record = document_record(document)
             record["timings"] = document.timings
             summary.paragraphs += record["paragraphs"]
+            if document.source.kind == "pdf":
+                summary.pdf_pages += document.source.pages or 0
+                summary.pdf_seconds += document.timings["ingest"]
             for warning in record["warnings"]:
                 report(f"{path.as_posix()}: warning: {warning}")
         except PipelineError as exc:
