@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -346,4 +346,5 @@ def page_footnote_zone(rows: list[Row], body_size: float) -> int:
 
 
 def join_hyphenated(text: str) -> str:
-    return re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)
+    """Close up a hyphen left at a footnote's line end ("so- called"); the hyphen stays."""
+    return re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)
