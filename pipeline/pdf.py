@@ -128,6 +128,8 @@ class Row:
 
 def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument:
     rows, pages = read_rows(data, file)
+    if pages == 0:
+        raise CorruptPdf("the PDF has no readable pages (truncated or damaged)", file)
     if not any(w.text.strip() for row in rows for w in row.words):
         raise NoTextLayer("this PDF has no text layer: run OCR first, e.g. with OCRmyPDF", file)
     mark_furniture_rows(rows, pages)

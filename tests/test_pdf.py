@@ -137,8 +137,9 @@ def blank_pdf(password=None):
         (blank_pdf(password="secret"), EncryptedPdf, "encrypted"),
         (blank_pdf(), NoTextLayer, "this PDF has no text layer: run OCR first, e.g. with OCRmyPDF"),
         (b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF garbage", CorruptPdf, "cannot be parsed"),
+        (blank_pdf()[:-200], CorruptPdf, "the PDF"),
     ],
-    ids=["encrypted", "no-text-layer", "corrupt"],
+    ids=["encrypted", "no-text-layer", "corrupt", "truncated"],
 )
 def test_pdf_unreadable_inputs_raise_a_one_line_typed_error(data, error, message):
     with pytest.raises(error) as raised:
