@@ -89,6 +89,20 @@ def should_join(left: str, right: str, lexicon: DocumentLexicon) -> bool:
     return zipf(joined.lower()) >= 1.5
 
 
+# "well.being": some text extractions turn a hyphen into a full stop. Not inside
+# addresses ("www.ohchr.org"), hence no dot, slash or "@" next to the word pair.
+DOTTED_HYPHEN_RE = re.compile(r"(?<![\w./@])(?P<left>[a-z]+)\.(?P<right>[a-z]{2,})(?![\w/@]|\.\w)")
+
+
+def fix_dotted_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """Restore "well-being" from "well.being" where the left part is a hyphen prefix."""
+    return [
+        Edit(m.start() + len(m["left"]), m.start() + len(m["left"]) + 1, "-", "dotted_hyphen")
+        for m in DOTTED_HYPHEN_RE.finditer(text)
+        if m["left"] in hyphen_prefixes() and zipf(m["right"]) >= 2.5
+    ]
+
+
 def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Line breaks become spaces; runs of spaces collapse; no space at either end."""
     edits = [Edit(m.start(), m.end(), " ", None) for m in re.finditer(r"[ \t]*\n[ \t]*|[ \t]{2,}", text) if m.group() != " "]
@@ -104,6 +118,7 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 Fixer = Callable[[str, DocumentLexicon], list[Edit]]
 FIXERS: dict[str, Fixer] = {
     "line_break_hyphens": fix_line_break_hyphens,
+    "dotted_hyphens": fix_dotted_hyphens,
     "layout_whitespace": fix_layout_whitespace,
 }
 

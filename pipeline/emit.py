@@ -81,6 +81,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "metadata": document.metadata,
         "lines": line_coverage(document),
         "unassigned_lines": len(seg.unassigned),
+        "footnotes": [dataclasses.asdict(f) for f in seg.footnotes],
     }
 
 

@@ -75,6 +75,41 @@ class Accuracy:
         return f"{name:<34} {self.value:6.1%}  ({self.right}/{self.total})"
 
 
+@dataclass
+class Count:
+    """Something that should not happen, counted (lower is better)."""
+
+    found: int = 0
+    of: int = 0
+
+    def add(self, other: "Count") -> None:
+        self.found += other.found
+        self.of += other.of
+
+    def line(self, name: str) -> str:
+        return f"{name:<34} {self.found:6d}  (in {self.of} paragraphs)"
+
+
+@dataclass
+class Speed:
+    pages: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: "Speed") -> None:
+        self.pages += other.pages
+        self.seconds += other.seconds
+
+    def line(self, name: str) -> str:
+        rate = self.pages / self.seconds if self.seconds else 0.0
+        return f"{name:<34} {rate:6.1f}  ({self.pages} pages in {self.seconds:.2f}s)"
+
+
+# Page furniture that must not reach paragraph text: job numbers, "Page N", barcodes and
+# private-use glyphs, unmapped glyph codes.
+FURNITURE_IN_TEXT_RE = re.compile(r"\bGE\.\d{2}-\s?\d{4,6}|\bPage \d{1,3}\b|\*\d{6,}\*|[\ue000-\uf8ff]|\(cid:\d+\)")
+METADATA_FIELDS = ("symbol", "distribution_date", "original_language", "session", "country", "document_type")
+
+
 def normalize_words(text: str) -> str:
     """Compare texts regardless of spacing, case and punctuation (OCR splits words)."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
@@ -91,7 +126,21 @@ def processed(source: Path) -> Document:
 
 
 def load_gold(kind: str, gold_dir: Path) -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((gold_dir / kind).glob("*.json"))]
+    return [read_gold(p) for p in sorted((gold_dir / kind).glob("*.json"))]
+
+
+def read_gold(path: Path) -> dict:
+    """A gold file, or one that reuses another's gold for the same document through
+    another door: {"same_as": "<file>", "source": ..., "ignore": [keys the door cannot have]}."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    if "same_as" not in gold:
+        return gold
+    base = read_gold(path.parent / gold["same_as"])
+    ignored = set(gold.get("ignore", []))
+    merged = {k: v for k, v in base.items() if k not in ignored}
+    merged.update({k: v for k, v in gold.items() if k not in ("same_as", "ignore")})
+    merged["paragraphs"] = [{k: v for k, v in g.items() if k not in ignored} for g in base["paragraphs"]]
+    return merged
 
 
 def gold_document(gold: dict) -> Document | None:
@@ -108,24 +157,64 @@ def gold_document(gold: dict) -> Document | None:
 
 def evaluate_segments(gold_dir: Path) -> None:
     print("== segmentation (tests/gold/segments) ==")
-    totals = {"paragraphs": Score(), "section": Accuracy(), "subsection": Accuracy(), "outline": Score()}
+    totals: dict = {}
     for gold in load_gold("segments", gold_dir):
         document = gold_document(gold)
         if document is None:
             continue
-        scores = segment_scores(gold, document)
+        scores = segment_scores(gold, document) | source_scores(gold, document)
         print(f"  {gold['doc_id']}")
         for name, score in scores.items():
             print("    " + score.line(name))
-            totals[name].add(score) if isinstance(score, Score) else _merge_accuracy(totals[name], score)
+            totals.setdefault(name, type(score)())
+            _merge(totals[name], score)
     print("  all documents")
     for name, score in totals.items():
         print("    " + score.line(name))
 
 
-def _merge_accuracy(total: Accuracy, part: Accuracy) -> None:
-    total.right += part.right
-    total.total += part.total
+def _merge(total, part) -> None:
+    if isinstance(total, Accuracy):
+        total.right += part.right
+        total.total += part.total
+    else:
+        total.add(part)
+
+
+def source_scores(gold: dict, document: Document) -> dict:
+    """What the reader and the metadata stage got right: pages, cover metadata, footnotes,
+    furniture left in the text, and reading speed for PDFs."""
+    found = {p.para: p for p in document.segmentation.paragraphs}
+    pages, metadata, furniture = Accuracy(), Accuracy(), Count(of=len(found))
+    for g in gold["paragraphs"]:
+        p = found.get(g["para"])
+        if "page" in g and p is not None and document.source.pages is not None:
+            pages.add(bool(p.pages) and p.pages[0] == g["page"])
+    for field in METADATA_FIELDS:
+        if gold.get(field) is not None:
+            metadata.add(document.metadata.get(field) == gold[field])
+    symbol = document.symbol or "\0"
+    furniture.found = sum(
+        len(FURNITURE_IN_TEXT_RE.findall(p.text)) + p.text.count(symbol) for p in found.values()
+    )
+    scores = {"pages": pages, "metadata": metadata, "furniture left in text": furniture}
+    if gold.get("footnotes_sample"):
+        scores["footnotes (sample)"] = footnote_score(gold["footnotes_sample"], document)
+    if document.source.kind == "pdf":
+        scores["pages/second (PDF reading)"] = Speed(document.source.pages or 0, document.timings.get("ingest", 0.0))
+    return scores
+
+
+def footnote_score(sample: list[dict], document: Document) -> Score:
+    by_number = {f.number: f for f in reversed(document.segmentation.footnotes)}
+    score = Score()
+    for g in sample:
+        note = by_number.get(g["number"])
+        ok = note is not None and note.page == g["page"] and normalize_words(note.text).startswith(
+            normalize_words(g["first_words"]))
+        score.true_positive += int(ok)
+        score.false_negative += int(not ok)
+    return score
 
 
 def segment_scores(gold: dict, document: Document) -> dict:

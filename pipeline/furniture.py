@@ -24,6 +24,7 @@ BARE_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*$")
 # A page of a UN document holds 40-60 lines; a break signal closer than this to
 # the previous one is the same break.
 MIN_LINES_PER_PAGE = 25
+MAX_LINES_PER_PAGE = 80
 
 
 def mark_furniture(source: SourceDocument) -> SourceDocument:
@@ -117,4 +118,6 @@ def ocr_page_starts(lines: list[Line]) -> list[int]:
     starts = [i for i, line in enumerate(lines) if line.text.startswith(" ") and line.text.strip()]
     if len(starts) > len(lines) / MIN_LINES_PER_PAGE * 1.5:
         return []  # indentation, not page starts
+    if len(starts) < len(lines) / MAX_LINES_PER_PAGE:
+        return []  # too few to mark every page: stray spaces of a flattened extraction
     return starts

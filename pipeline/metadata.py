@@ -1,22 +1,53 @@
-"""Metadata stage: what the document says about itself (symbol, for now).
+"""Metadata stage: what the document's cover page says about it.
 
-Entry point: `document_metadata(source) -> dict`. Taken from the text, never
-from the file name.
+Entry point: `document_metadata(source) -> dict` with the symbol, distribution
+date (ISO), original language, session, country and document type. Taken from
+the text, never from the file name; a value the cover does not state is None.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
 
-from .model import SourceDocument
+from .model import Line, SourceDocument
 from .patterns import SYMBOL_LINE_RE, SYMBOL_RE
 
-COVER_LINES = 60
+# A text input has no pages: its cover is its first lines (the cover of a UN document holds ~20).
+COVER_LINES = 40
+DATE_RE = re.compile(
+    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{4})\b"
+)
+DISTRIBUTION_RE = re.compile(r"^\s*Distr\.", re.I)
+# The date follows the "Distr.: General" line within a few lines ("Distr." / "GENERAL" / symbol / date).
+DATE_AFTER_DISTRIBUTION = 4
+ORIGINAL_RE = re.compile(r"\bOriginal:\s*(?P<language>[A-Za-z]+)")
+SESSION_RE = re.compile(r"\b(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?(?:th|st|nd|rd))\s+session\b")
+COUNTRY_MARKS_RE = re.compile(r"[\s*\d]+$")
 
 
 def document_metadata(source: SourceDocument) -> dict:
-    return {"symbol": find_symbol(source)}
+    cover = cover_lines(source)
+    return {
+        "symbol": find_symbol(source),
+        "distribution_date": distribution_date(cover),
+        "original_language": original_language(cover),
+        "session": session(cover),
+        "country": country(cover),
+        "document_type": document_type(cover),
+    }
+
+
+def cover_lines(source: SourceDocument) -> list[str]:
+    """The cover page's non-blank lines: page 1 of a PDF, the first lines of a text."""
+    lines: list[Line] = [line for line in source.lines if line.text.strip()]
+    if source.kind == "pdf":
+        return [line.text.strip() for line in lines if line.page == 1]
+    return [line.text.strip() for line in lines[:COVER_LINES]]
 
 
 def find_symbol(source: SourceDocument) -> str | None:
@@ -29,3 +60,54 @@ def find_symbol(source: SourceDocument) -> str | None:
     cover = re.sub(r"\b(A|E)\n(/[A-Z])", r"\1\2", cover)
     m = SYMBOL_RE.search(cover)
     return m.group().rstrip(".") if m else None
+
+
+def distribution_date(cover: list[str]) -> str | None:
+    for k, line in enumerate(cover):
+        if DISTRIBUTION_RE.match(line):
+            for candidate in cover[k : k + 1 + DATE_AFTER_DISTRIBUTION]:
+                m = DATE_RE.search(candidate)
+                if m:
+                    return datetime.strptime(" ".join(m.groups()), "%d %B %Y").date().isoformat()
+    return None
+
+
+def original_language(cover: list[str]) -> str | None:
+    m = ORIGINAL_RE.search("\n".join(cover))
+    return m["language"].capitalize() if m else None
+
+
+def session(cover: list[str]) -> str | None:
+    m = SESSION_RE.search("\n".join(cover))
+    return f"{m['ordinal']} session" if m else None
+
+
+def country(cover: list[str]) -> str | None:
+    """The State under review: a cover line that is a State's name alone ("Slovenia*")."""
+    names = countries()
+    for line in cover:
+        name = COUNTRY_MARKS_RE.sub("", line).strip().lower()
+        if name in names:
+            return names[name]
+    return None
+
+
+def document_type(cover: list[str]) -> str | None:
+    text = " ".join(cover)
+    for name, pattern in document_types():
+        if pattern.search(text):
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    data = resources.files("pipeline.data").joinpath("countries.txt").read_text(encoding="utf-8")
+    return {line.strip().lower(): line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def document_types() -> list[tuple[str, re.Pattern[str]]]:
+    data = resources.files("pipeline.data").joinpath("document_types.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t", 1) for line in data.splitlines() if line.strip() and not line.startswith("#")]
+    return [(name, re.compile(pattern.strip(), re.I)) for name, pattern in rows]

@@ -20,6 +20,8 @@ class Line:
     # Layout hints a PDF reader can give (font size, bold); None for plain text.
     size: float | None = None
     bold: bool = False
+    indent: float | None = None  # x of the line's first word (PDF points from the page's left edge)
+    footnote_refs: tuple[int, ...] = ()  # superscript footnote numbers taken out of `text`
 
 
 @dataclass
@@ -44,6 +46,8 @@ class SourceDocument:
     footnotes: list[Footnote] = field(default_factory=list)
     # Line numbers the reader itself removed as page furniture (PDF headers, footers).
     furniture: list[int] = field(default_factory=list)
+    # Line numbers of footnote text (the footnote zone of a page, the endnotes): not body text.
+    footnote_lines: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -123,6 +127,7 @@ class Segmentation:
     front_matter: list[Line] = field(default_factory=list)  # cover page, contents, abbreviations
     floating_marks: list[Line] = field(default_factory=list)  # heading numerals the OCR floated away
     heading_lines: list[Line] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)  # the reader's and those found in the text
 
 
 @dataclass

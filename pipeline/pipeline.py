@@ -67,6 +67,8 @@ class RunSummary:
     commitments: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    pdf_pages: int = 0
+    pdf_seconds: float = 0.0  # spent reading PDFs (the ingest stage)
 
     def count(self, paragraphs: list[dict[str, Any]]) -> None:
         self.paragraphs += len(paragraphs)
@@ -75,10 +77,11 @@ class RunSummary:
                 setattr(self, kind, getattr(self, kind) + len(record[kind]))
 
     def line(self) -> str:
+        pdf = f"; PDFs read at {self.pdf_pages / self.pdf_seconds:.1f} pages/s" if self.pdf_seconds else ""
         return (
             f"{self.documents} documents processed ({self.failed} failed): {self.paragraphs} paragraphs, "
             f"{self.entities} entities, {self.dates} dates, {self.amounts} amounts, "
-            f"{self.commitments} commitments in {self.seconds:.1f}s"
+            f"{self.commitments} commitments in {self.seconds:.1f}s{pdf}"
         )
 
 
@@ -108,6 +111,9 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
             record["timings"] = document.timings
             summary.count(paragraphs)
             tables.add(paragraphs)
+            if document.source.kind == "pdf":
+                summary.pdf_pages += document.source.pages or 0
+                summary.pdf_seconds += document.timings["ingest"]
             for warning in record["warnings"]:
                 report(f"{path.as_posix()}: warning: {warning}")
         except PipelineError as exc:

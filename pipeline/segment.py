@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Heading, Item, Line, Paragraph, Segmentation, SourceDocument
+from .model import Footnote, Heading, Item, Line, Paragraph, Segmentation, SourceDocument
 from .patterns import BULLET_RE
 
 # A paragraph number as OCR leaves it: digits with look-alike letters, optional
@@ -27,8 +27,10 @@ MARK_RE = re.compile(r"^\s*(?P<mark>[IVXivx\[|l1!]{1,6}|[A-Z])\s?[.,]\s*(?P<titl
 OCR_ROMAN = str.maketrans({"[": "I", "|": "I", "l": "I", "1": "I", "!": "I", "i": "I", "v": "V", "x": "X"})
 ROMAN_VALUES = {roman: value for value, roman in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), start=1)}
+# In a PDF a bold line may print its numeral in the margin with no period: "III<gap>Implementation".
+BOLD_ROMAN_RE = re.compile(r"^\s*(?P<mark>[IVX]{2,6}|I)\s+(?P<title>[A-Z].*)$")
 NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<mark>\d{1,2})\.\s+(?P<title>[A-Z\"“‘'(].*)$")
-NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<mark>\d{1,3}\.|\([a-z0-9]{1,3}\)|[a-z]\))\s+\S")
+NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<mark>\d{1,3}\.|\([a-z0-9]{1,3}\)|[a-z]\))(?:\s+\S|\s*$)")
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<text>\S.*)$")
 TOC_LEADER_RE = re.compile(r"(\.\s?){4,}\s*\d*\s*$|…{2,}")
@@ -60,6 +62,7 @@ class RawHeading:
     level: str = "topic"
     value: int = 0
     inferred: bool = False
+    bold: bool = False  # printed bold (PDF): a numbered bold heading is part of the outline
 
 
 @dataclass
@@ -74,12 +77,18 @@ class _Open:
 def segment(source: SourceDocument) -> Segmentation:
     lines = source.lines
     furniture = set(source.furniture)
-    content = [i for i, line in enumerate(lines) if line.number not in furniture and line.text.strip()]
+    footnote_lines = set(source.footnote_lines)
+    content = [
+        i for i, line in enumerate(lines)
+        if line.number not in furniture and line.number not in footnote_lines and line.text.strip()
+    ]
     chain = paragraph_chain(lines, content)
     walker = _Walker(lines, content, chain)
     walker.walk()
     outline = place_headings(walker.headings, walker.floating, lines)
     paragraphs = walker.build_paragraphs(outline)
+    footnotes = sorted(source.footnotes + walker.footnotes, key=lambda f: f.line)
+    link_footnotes(paragraphs, footnotes)
     warnings = []
     if not paragraphs:
         warnings.append("no numbered paragraphs found; the text is emitted as unnumbered blocks")
@@ -93,11 +102,22 @@ def segment(source: SourceDocument) -> Segmentation:
         furniture_lines=sorted(furniture),
         unassigned=[lines[i] for i in walker.unassigned],
         warnings=warnings,
-        notes=[lines[i] for i in walker.notes],
+        notes=[line for line in lines if line.number in footnote_lines] + [lines[i] for i in walker.notes],
         front_matter=[lines[i] for i in walker.front_matter],
         floating_marks=[lines[i] for i, _ in walker.floating],
         heading_lines=[lines[i] for h in walker.headings for i in h.indexes],
+        footnotes=footnotes,
     )
+
+
+def link_footnotes(paragraphs: list[Paragraph], footnotes: list[Footnote]) -> None:
+    """A paragraph's footnotes are those its lines refer to (superscripts in a PDF)."""
+    by_number: dict[int, Footnote] = {}
+    for note in footnotes:
+        by_number.setdefault(note.number, note)
+    for paragraph in paragraphs:
+        refs = dict.fromkeys(n for line in paragraph.lines for n in line.footnote_refs)
+        paragraph.footnotes = [by_number[n] for n in refs if n in by_number]
 
 
 # ---------------------------------------------------------------- numbering
@@ -106,20 +126,51 @@ def segment(source: SourceDocument) -> Segmentation:
 def paragraph_candidates(lines: list[Line], content: list[int]) -> list[Candidate]:
     found = []
     previous_text = ""
-    for i in content:
+    for k, i in enumerate(content):
         after_blank = i > 0 and not lines[i - 1].text.strip()
         text = lines[i].text
         m = PARA_NUMBER_RE.match(text)
-        if m and m["rest"] and not TOC_LEADER_RE.search(text):
+        # The number may stand alone on its line, its text on the next ("1." / "The Working Group ...").
+        rest = m["rest"] if m and m["rest"] else following_text(lines, content, k) if m and m["punct"] == "." else ""
+        if rest and not TOC_LEADER_RE.search(text):
             values = number_readings(m["num"])
             if values:
                 quality = (2 if m["punct"] == "." else 0) + (1 if m["punct"] else 0)
                 quality += 2 if (after_blank or not previous_text or SENTENCE_END_RE.search(previous_text)) else 0
-                quality += 1 if m["rest"][:1].isupper() or m["rest"][:1] in "\"“‘'(" else 0
-                quality -= 4 if looks_like_title(m["rest"]) else 0
+                quality += 1 if rest[:1].isupper() or rest[:1] in "\"“‘'(" else 0
+                quality -= 4 if looks_like_title(rest) else 0
                 found.append(Candidate(i, values, quality, m["rest"], m.start("rest")))
         previous_text = text
-    return found
+    return without_nested_lists(found, lines, content)
+
+
+def following_text(lines: list[Line], content: list[int], k: int) -> str:
+    return lines[content[k + 1]].text.strip() if k + 1 < len(content) else ""
+
+
+def without_nested_lists(found: list[Candidate], lines: list[Line], content: list[int]) -> list[Candidate]:
+    """Drop lists numbered from 1 again inside a paragraph ("... the following recommendations:
+    1. ... 2. ..."): they are items of that paragraph, not paragraphs.
+
+    A restart counts as nested when the line before it ends with a colon and
+    numbers above 1 came before it; the list runs while its numbers follow on.
+    """
+    position = {index: k for k, index in enumerate(content)}
+    kept: list[Candidate] = []
+    highest, expected = 0, 0
+    for cand in found:
+        if expected and expected in cand.values:
+            expected += 1
+            continue
+        expected = 0
+        k = position[cand.index]
+        introduced = k > 0 and lines[content[k - 1]].text.rstrip().endswith(":")
+        if 1 in cand.values and introduced and highest >= 2:
+            expected = 2
+            continue
+        kept.append(cand)
+        highest = max(highest, *cand.values)
+    return kept
 
 
 def looks_like_title(rest: str) -> bool:
@@ -202,6 +253,7 @@ class _Walker:
         self.front_matter: list[int] = []
         self.notes: list[int] = []
         self.unassigned: list[int] = []
+        self.footnotes: list[Footnote] = []  # footnotes that interrupt a paragraph in plain text
 
     def text(self, index: int) -> str:
         return self.lines[index].text
@@ -246,7 +298,11 @@ class _Walker:
                 self.floating.append((i, mark))
                 k += 1
                 continue
-            if current is not None:
+            if current is not None and self.interrupting_footnote(i):
+                m = FOOTNOTE_RE.match(self.text(i))
+                self.footnotes.append(Footnote(int(m["n"]), m["text"].strip(), self.lines[i].page, self.lines[i].number))
+                self.notes.append(i)
+            elif current is not None:
                 current.indexes.append(i)
             elif i < self.first_chain:
                 self.front_matter.append(i)
@@ -264,6 +320,18 @@ class _Walker:
         numbers = [int(fm["n"]) for j in following if (fm := FOOTNOTE_RE.match(self.text(j)))]
         return int(m["n"]) + 1 in numbers
 
+    def interrupting_footnote(self, i: int) -> bool:
+        """A footnote that a text extraction left inside a sentence, where its page broke:
+        the next footnote number and a capital, between a sentence cut short and its
+        lower-case continuation."""
+        m = FOOTNOTE_RE.match(self.text(i))
+        if not m or int(m["n"]) != len(self.footnotes) + 1 or not m["text"][:1].isupper():
+            return False
+        previous, nxt = self.previous_content(i), self.next_content(i)
+        if previous is None or nxt is None or SENTENCE_END_RE.search(self.text(previous)):
+            return False
+        return self.text(nxt).lstrip()[:1].islower()
+
     # -- headings
 
     def heading_at(self, i: int) -> RawHeading | None:
@@ -277,7 +345,7 @@ class _Walker:
         )
         if not (after_break or after_sentence):
             return None
-        mark, numeric, title = self.parse_heading_line(text)
+        mark, numeric, title = self.parse_heading_line(text, self.lines[i].bold)
         if mark is None and self.in_bullet_list(i):
             return None  # a list item whose bullet glyph the OCR lost
         if mark is not None and not title:
@@ -294,19 +362,22 @@ class _Walker:
                 return None
             block = self.title_block(i)
             title = " ".join([title, self.join_title(block[1:])])
-        if len(title) > 2 * MAX_HEADING_CHARS:
-            return None
+        if len(title) > 2 * MAX_HEADING_CHARS or (numeric and ends_clause(title)):
+            return None  # too long, or a numbered item ("3. To consider a plan (Chile).")
         budget = 3 if mark is not None else 0 if i < self.first_chain else 1
         if not self.leads_to_body(block[-1], budget):
             return None
-        return RawHeading(mark=mark, numeric=numeric, title=clean_title(title), indexes=block)
+        return RawHeading(mark=mark, numeric=numeric, title=clean_title(title), indexes=block, bold=self.lines[i].bold)
 
     def join_title(self, indexes: list[int]) -> str:
         return " ".join(self.text(j).strip() for j in indexes if not BARE_NUMBER_RE.match(self.text(j)))
 
-    def parse_heading_line(self, text: str) -> tuple[str | None, bool, str]:
+    def parse_heading_line(self, text: str, bold: bool = False) -> tuple[str | None, bool, str]:
         m = MARK_RE.match(text)
         if m and (roman_value(m["mark"]) or len(m["mark"]) == 1 and m["mark"].isupper()):
+            return m["mark"], False, m["title"].strip()
+        m = BOLD_ROMAN_RE.match(text) if bold else None
+        if m and roman_value(m["mark"]):
             return m["mark"], False, m["title"].strip()
         m = NUMBERED_HEADING_RE.match(text)
         if m:
@@ -337,11 +408,17 @@ class _Walker:
                 return block
             title_so_far = " ".join(self.text(j) for j in block)
             unclosed = title_so_far.count("(") > title_so_far.count(")")
-            if not (text[:1].islower() or unclosed or CONTINUES.search(self.text(block[-1]))):
+            same_face = self.same_bold_face(block[-1], nxt)
+            if not (text[:1].islower() or unclosed or same_face or CONTINUES.search(self.text(block[-1]))):
                 return block
             if text.rstrip().endswith((".", ";", ",")):
                 return block
             block.append(nxt)
+
+    def same_bold_face(self, a: int, b: int) -> bool:
+        """Both lines bold and set in one size (PDF evidence that a heading goes on)."""
+        first, second = self.lines[a], self.lines[b]
+        return first.bold and second.bold and first.size is not None and first.size == second.size
 
     def leads_to_body(self, last: int, budget: int, depth: int = 0) -> bool:
         """The heading block ending at `last` is followed by a paragraph or another heading.
@@ -352,12 +429,14 @@ class _Walker:
         nxt = self.next_content(last)
         if nxt is not None and BARE_NUMBER_RE.match(self.text(nxt)):
             nxt = self.next_content(nxt)  # a footnote reference printed under the heading
-        if nxt is None or depth > 6:
+        if nxt is None:
+            return depth > 0  # headings that close the document ("V. ...", "N/A")
+        if depth > 6:
             return False
         if nxt in self.chain or self.mark_alone(nxt) is not None:
             return True
         text = self.text(nxt)
-        mark, _numeric, title = self.parse_heading_line(text)
+        mark, _numeric, title = self.parse_heading_line(text, self.lines[nxt].bold)
         if not self.title_like(title):
             return False
         if mark is None:
@@ -392,7 +471,7 @@ class _Walker:
         for block, headings_before in self.paragraph_blocks:
             section = subsection = None
             for heading in outline[:headings_before]:
-                if heading.level == "topic":
+                if heading.level in ("topic", "subsubsection"):
                     continue
                 if heading.level == "section":
                     section, subsection = heading, None
@@ -405,7 +484,8 @@ class _Walker:
         own = [self.lines[i] for i in block.indexes]
         first, last = block.indexes[0], block.indexes[-1]
         raw = "\n".join(line.text for line in self.lines[first : last + 1])
-        body_lines = [block.first_rest.strip()] + [line.text.strip() for line in own[1:]]
+        first = [block.first_rest.strip()] if block.first_rest.strip() else []
+        body_lines = first + [line.text.strip() for line in own[1:]]
         body = "\n".join(body_lines)
         items = paragraph_items(body_lines)
         return Paragraph(
@@ -427,7 +507,8 @@ def paragraph_items(body_lines: list[str]) -> list[Item]:
     for k, text in enumerate(body_lines):
         bullet = BULLET_RE.match(text)
         numbered = NUMBERED_ITEM_RE.match(text) if k > 0 else None
-        lost_glyph = in_list and text[:1].isupper() and k > 0
+        # A bullet list whose glyph the OCR lost; items of a numbered list carry their numbers.
+        lost_glyph = in_list and text[:1].isupper() and k > 0 and not NUMBERED_ITEM_RE.match(items[-1].marker)
         if bullet or numbered or lost_glyph:
             marker = (bullet.group().strip() if bullet else numbered["mark"] if numbered else "")
             start = offset + (bullet.end() if bullet else 0)
@@ -459,14 +540,17 @@ def place_headings(raw: list[RawHeading], floating: list[tuple[int, str]], lines
     read_marks(raw)
     fill_gaps(raw)
     outline: list[Heading] = []
-    section = ""
+    section = subsection = ""
     for heading in raw:
         if heading.level == "section":
-            section = roman(heading.value)
+            section = subsection = roman(heading.value)
             hid, numeral = section, section
         elif heading.level == "subsection":
-            numeral = chr(ord("A") + heading.value - 1)
-            hid = f"{section}.{numeral}" if section else numeral
+            numeral = str(heading.value) if heading.numeric else chr(ord("A") + heading.value - 1)
+            hid = subsection = f"{section}.{numeral}" if section else numeral
+        elif heading.level == "subsubsection":
+            numeral = str(heading.value)
+            hid = f"{subsection}.{numeral}"
         else:
             hid, numeral = "", heading.mark or ""
         placed = Heading(
@@ -495,6 +579,10 @@ def attach_floating(raw: list[RawHeading], floating: list[tuple[int, str]]) -> N
 def read_marks(raw: list[RawHeading]) -> None:
     section, letter = 0, 0
     for heading in raw:
+        if heading.mark is not None and heading.numeric and heading.bold and section:
+            # A bold numbered heading: the third level under a lettered subsection, else the second.
+            heading.level, heading.value = ("subsubsection" if letter else "subsection"), int(heading.mark)
+            continue
         if heading.mark is None or heading.numeric:
             continue
         options = []
@@ -519,6 +607,8 @@ def fill_gaps(raw: list[RawHeading]) -> None:
     section, letter = 0, 0
     pending: list[RawHeading] = []
     for heading in raw + [None]:  # type: ignore[list-item]
+        if heading is not None and heading.numeric:
+            continue  # numbered headings are placed by their own number
         if heading is not None and heading.level == "topic":
             if heading.mark is None:
                 pending.append(heading)
@@ -544,6 +634,10 @@ def fill_gaps(raw: list[RawHeading]) -> None:
 
 def roman(value: int) -> str:
     return next(r for r, v in ROMAN_VALUES.items() if v == value)
+
+
+def ends_clause(text: str) -> bool:
+    return TRAILING_FOOTNOTE_RE.sub("", text).rstrip().endswith((".", ";", ",", ":"))
 
 
 def clean_title(title: str) -> str:

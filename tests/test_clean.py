@@ -37,3 +37,16 @@ def test_clean_offset_map_points_items_into_cleaned_text():
     text, _, to_text = clean(body)
     start = body.index("first")
     assert text[to_text(start):to_text(len(body))] == "first item second line"
+
+
+def test_clean_restores_a_hyphen_an_extraction_turned_into_a_dot():
+    text, corrections, _ = clean("the well.being of all and non.discriminatory laws")
+    assert text == "the well-being of all and non-discriminatory laws"
+    assert [c.rule for c in corrections] == ["dotted_hyphen", "dotted_hyphen"]
+
+
+def test_clean_leaves_dots_in_addresses_and_sentences_alone():
+    body = "see www.ohchr.org and index.html or mail@co.uk. It ended.well"
+    text, corrections, _ = clean(body)
+    assert text == body
+    assert corrections == []

@@ -193,3 +193,58 @@ def test_segment_warns_when_there_are_no_numbered_paragraphs():
     seg = segment_text("Just some text.\nWith two lines.\n")
     assert seg.paragraphs == []
     assert seg.warnings
+
+
+def test_segment_a_list_numbered_again_after_a_colon_is_items_of_its_paragraph():
+    seg = segment_text("""
+        1. The review took place.
+
+        2. The recommendations below enjoy support:
+        1. To ratify the Convention (Brazil);
+        2. To adopt a law (Spain);
+        3. To consider a plan (Chile).
+
+        3. The following recommendations will be examined:
+        1. To join the declaration (France).
+
+        4. All conclusions reflect the positions of the States.
+        """)
+    assert numbers(seg) == [1, 2, 3, 4]
+    assert [i.marker for i in seg.paragraphs[1].items] == ["1.", "2.", "3."]
+    assert [i.marker for i in seg.paragraphs[2].items] == ["1."]
+
+
+def test_segment_reads_a_paragraph_number_standing_alone_on_its_line():
+    seg = segment_text("""
+        1.
+        The Working Group held its session.
+
+        2.
+        On 7 September the Council selected rapporteurs.
+        """)
+    assert numbers(seg) == [1, 2]
+    assert seg.paragraphs[1].body == "On 7 September the Council selected rapporteurs."
+
+
+def test_segment_takes_a_footnote_out_of_the_sentence_it_interrupts():
+    seg = segment_text("""
+        1. It stressed regular engagement with the treaty
+        1 Chile, Slovakia, Iraq and Italy
+        bodies and the Council.
+
+        2. The Sudan made recommendations.
+        """)
+    assert seg.paragraphs[0].body == "It stressed regular engagement with the treaty\nbodies and the Council."
+    assert [(f.number, f.text) for f in seg.footnotes] == [(1, "Chile, Slovakia, Iraq and Italy")]
+
+
+def test_segment_keeps_number_led_lines_that_are_not_the_next_footnote():
+    seg = segment_text("""
+        1. The budget reached
+        15 Million tenge in total
+        and was spent.
+
+        2. Next.
+        """)
+    assert "15 Million tenge" in seg.paragraphs[0].body
+    assert seg.footnotes == []
