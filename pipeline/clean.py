@@ -1,7 +1,8 @@
 """Clean stage: turn a paragraph's raw body into readable text, logging every change.
 
-Entry point: `clean_paragraphs(paragraphs) -> None` fills `text`, `corrections`
-and maps `items` into the cleaned text. Each fixer is a function
+Entry point: `clean_segmentation(segmentation) -> None` fills each paragraph's
+`text` and `corrections`, maps `items` into the cleaned text and repairs heading
+titles. Layout fixers live here, the OCR repair fixers in ocr.py. Each fixer is a function
 `(text, lexicon) -> list[Edit]`; FIXERS fixes the order they run in. An edit
 with a rule is logged in `corrections` with its original; layout edits (line
 breaks, runs of spaces) are not OCR changes and carry no rule.
@@ -9,55 +10,23 @@ breaks, runs of spaces) are not OCR changes and carry no rule.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable
+from typing import Callable
 
-from wordfreq import zipf_frequency
-
-from .model import Correction, Paragraph
-
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    replacement: str
-    rule: str | None  # None: a layout change, not logged
-
-
-class DocumentLexicon:
-    """Words as they occur intact in one document: evidence for what a word should be."""
-
-    def __init__(self, texts: Iterable[str]):
-        self.words: Counter[str] = Counter()
-        self.hyphenated: Counter[str] = Counter()
-        for text in texts:
-            for line in text.split("\n"):
-                for token in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", line):
-                    if "-" in token:
-                        self.hyphenated[token.lower()] += 1
-                    for word in token.split("-"):
-                        self.words[word.lower()] += 1
-
-    def count(self, word: str) -> int:
-        return self.words[word.lower()]
+from . import ocr
+from .edits import Edit, OffsetMap, apply_edits
+from .lexicon import DocumentLexicon
+from .model import Correction, Heading, Paragraph, Segmentation
+from .ocr import zipf
 
 
 @lru_cache(maxsize=1)
 def hyphen_prefixes() -> frozenset[str]:
     data = resources.files("pipeline.data").joinpath("hyphen_prefixes.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in data.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
 
 
 # ---------------------------------------------------------------- fixers
@@ -102,53 +71,22 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 Fixer = Callable[[str, DocumentLexicon], list[Edit]]
+# Layout first, so OCR fixers see one line of text; punctuation and numbers
+# before words; split fragments are joined before glued tokens are cut, and
+# both before single words are spell-corrected.
 FIXERS: dict[str, Fixer] = {
     "line_break_hyphens": fix_line_break_hyphens,
     "layout_whitespace": fix_layout_whitespace,
+    "punctuation": ocr.fix_punctuation,
+    "numbers": ocr.fix_numbers,
+    "split_words": ocr.fix_split_words,
+    "glued_words": ocr.fix_glued_words,
+    "dropped_letters": ocr.fix_dropped_letters,
+    "real_words": ocr.fix_real_words,
 }
 
 
 # ---------------------------------------------------------------- applying edits
-
-
-class OffsetMap:
-    """Maps offsets in a text before some edits to offsets after them."""
-
-    def __init__(self, edits: list[Edit]):
-        self.edits = edits
-
-    def __call__(self, offset: int) -> int:
-        shift = 0
-        for edit in self.edits:
-            if edit.end <= offset:
-                shift += len(edit.replacement) - (edit.end - edit.start)
-            elif edit.start < offset:  # inside an edited span: clamp to its end
-                return edit.start + shift + len(edit.replacement)
-            else:
-                break
-        return offset + shift
-
-
-def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[tuple[int, int, Edit, str]], OffsetMap]:
-    """Apply non-overlapping edits; returns the text, the logged edits with their
-    new spans and originals, and the offset map."""
-    edits = sorted(edits, key=lambda e: (e.start, e.end))
-    kept: list[Edit] = []
-    for edit in edits:
-        if kept and edit.start < kept[-1].end:
-            continue  # overlapping proposals: the first one wins
-        kept.append(edit)
-    pieces, logged, cursor, out_len = [], [], 0, 0
-    for edit in kept:
-        pieces.append(text[cursor : edit.start])
-        out_len += edit.start - cursor
-        if edit.rule:
-            logged.append((out_len, out_len + len(edit.replacement), edit, text[edit.start : edit.end]))
-        pieces.append(edit.replacement)
-        out_len += len(edit.replacement)
-        cursor = edit.end
-    pieces.append(text[cursor:])
-    return "".join(pieces), logged, OffsetMap(kept)
 
 
 def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | None = None):
@@ -176,8 +114,15 @@ def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | N
     return text, corrections, to_text
 
 
-def clean_paragraphs(paragraphs: list[Paragraph]) -> None:
-    lexicon = DocumentLexicon(p.body for p in paragraphs)
+def clean_segmentation(segmentation: Segmentation) -> None:
+    """The stage's entry point: clean every paragraph and every heading title."""
+    lexicon = DocumentLexicon([p.body for p in segmentation.paragraphs] + [h.title for h in segmentation.outline])
+    clean_paragraphs(segmentation.paragraphs, lexicon)
+    clean_headings(segmentation, lexicon)
+
+
+def clean_paragraphs(paragraphs: list[Paragraph], lexicon: DocumentLexicon | None = None) -> None:
+    lexicon = lexicon or DocumentLexicon(p.body for p in paragraphs)
     for paragraph in paragraphs:
         text, corrections, to_text = clean_text(paragraph.body, lexicon)
         paragraph.text = text
@@ -187,3 +132,19 @@ def clean_paragraphs(paragraphs: list[Paragraph]) -> None:
             while start < end and text[start] == " ":
                 start += 1
             item.start_char, item.end_char, item.text = start, end, text[start:end]
+
+
+def clean_headings(segmentation: Segmentation, lexicon: DocumentLexicon) -> None:
+    """Repair titles with the same fixers ("Rightsof migrantsand" -> "Rights of migrants
+    and"), keeping the original in `raw_title`; paragraphs point to the repaired headings."""
+    repaired: dict[int, Heading] = {}
+    for heading in segmentation.outline:
+        title, corrections, _ = clean_text(heading.title, lexicon)
+        if corrections:
+            repaired[id(heading)] = dataclasses.replace(heading, title=title, raw_title=heading.title)
+    if not repaired:
+        return
+    segmentation.outline = [repaired.get(id(h), h) for h in segmentation.outline]
+    for paragraph in segmentation.paragraphs:
+        paragraph.section = repaired.get(id(paragraph.section), paragraph.section)
+        paragraph.subsection = repaired.get(id(paragraph.subsection), paragraph.subsection)
