@@ -25,13 +25,13 @@ from .edits import Edit
 from .lexicon import LETTERS, DocumentLexicon
 
 # Scores are in zipf units (log10). The margins are the "do no harm" gate.
-CHANGE_MARGIN = 2.0  # a correction must beat the token as read by this much
+CHANGE_MARGIN = 1.0  # a correction must beat the token as read by this much
 AMBIGUITY_MARGIN = 1.0  # ... and the second-best correction by this much
 GLUE_MARGIN = 1.0  # splitting a glued token must beat reading it whole
 JOIN_MARGIN = 3.0  # joining split fragments must beat reading them apart
-GENERIC_EDIT_COST = 3.0  # an edit the confusion table does not list
+GENERIC_EDIT_COST = 4.0  # an edit the confusion table does not list
 GENERIC_EDIT_MIN_LENGTH = 5  # ... and only between words at least this long
-MAX_READING_COST = 3.5  # readings costlier than this are not considered
+MAX_READING_COST = 4.0  # readings costlier than this are not considered
 KNOWN_ZIPF = 2.0  # an English word for candidate purposes
 WORD_ZIPF = 3.0  # a word that stands on its own as a piece or a join
 SUSPECT_ZIPF = 4.0  # tokens this frequent are never spell-corrected
@@ -176,6 +176,14 @@ def embedded(text: str, token: Token) -> bool:
     return token.text.lower() == "al" and text[max(0, token.start - 3) : token.start].lower() == "et "
 
 
+HONORIFIC_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Madam|H\.E)\.? (?:[A-Z][^\W\d_]*\.? ){0,2}$")
+
+
+def after_honorific(text: str, token: Token) -> bool:
+    """"Mr. Bob Ladt": a name follows, whatever English word it resembles."""
+    return bool(HONORIFIC_RE.search(text[max(0, token.start - 40) : token.start]))
+
+
 def sentence_initial(text: str, token: Token) -> bool:
     before = text[: token.start].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?:;»•" or bool(re.search(r"(^|\s)[A-Za-z0-9]{1,4}[.)]$", before))
@@ -255,8 +263,9 @@ class Verdict:
         return self.replacement is not None and self.cost < GENERIC_EDIT_COST
 
 
-def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: bool) -> Verdict:
-    """Noisy-channel choice between the token and its readings, behind the gate."""
+def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool = False) -> Verdict:
+    """Noisy-channel choice between the token and its readings, behind the gate;
+    `names_only` admits only readings the domain lexicon writes with a capital."""
     word, shape = token.text, token.shape
     lower = word.lower()
     if len(word) < 2 or shape == "upper" or is_domain(word) or word_prior(lower) >= SUSPECT_ZIPF:
@@ -270,6 +279,8 @@ def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: 
         cased = _cased_reading(reading, word, shape)
         if cased is None or (name_like and (cost >= GENERIC_EDIT_COST or not _written_so(cased, lexicon))):
             continue
+        if names_only and not (cased in domain_forms() and cased[0].isupper()):
+            continue
         prior = max(word_prior(reading), DOMAIN_PRIOR if is_domain(reading) else 0.0)
         scored.append((prior + lexicon.bonus(reading) - cost, cased, cost))
     if not scored:
@@ -280,6 +291,10 @@ def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: 
     if best_score - keep >= CHANGE_MARGIN and best_score - runner_up >= AMBIGUITY_MARGIN:
         return Verdict(best, cost=cost)
     return Verdict(None, suspicious=best_score > keep)
+
+
+def verdict_in_context(text: str, token: Token, lexicon: DocumentLexicon) -> Verdict:
+    return spelling_verdict(token, lexicon, sentence_initial(text, token), names_only=after_honorific(text, token))
 
 
 def _cased_reading(reading: str, word: str, shape: str) -> str | None:
@@ -447,7 +462,7 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
         at_start = sentence_initial(text, token)
         replacement = glued_verdict(token, at_start)
         # "alocated" is "allocated" misread, not "a located": a listed confusion beats a split.
-        if replacement and not spelling_verdict(token, lexicon, at_start).by_listed_confusion:
+        if replacement and not verdict_in_context(text, token, lexicon).by_listed_confusion:
             edits.append(Edit(token.start, token.end, replacement, "glued"))
     return edits
 
@@ -458,7 +473,7 @@ def fix_dropped_letters(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     for token in tokens(text):
         if embedded(text, token):
             continue
-        verdict = spelling_verdict(token, lexicon, sentence_initial(text, token))
+        verdict = verdict_in_context(text, token, lexicon)
         if verdict.replacement:
             edits.append(Edit(token.start, token.end, verdict.replacement, "dropped_letter"))
     return edits
@@ -500,7 +515,7 @@ def suspicious_words(text: str, lexicon: DocumentLexicon) -> list[Token]:
     return [
         t
         for t in tokens(text)
-        if not embedded(text, t) and spelling_verdict(t, lexicon, sentence_initial(text, t)).suspicious
+        if not embedded(text, t) and verdict_in_context(text, t, lexicon).suspicious
     ]
 
 
