@@ -88,6 +88,21 @@ def domain_lower() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def domain_spellings() -> dict[str, tuple[str, ...]]:
+    """Lowercase domain term -> the ways the lexicon writes it."""
+    spellings: dict[str, list[str]] = {}
+    for form in sorted(domain_forms()):
+        spellings.setdefault(form.lower(), []).append(form)
+    return {lower: tuple(forms) for lower, forms in spellings.items()}
+
+
+@lru_cache(maxsize=1)
+def candidate_words() -> frozenset[str]:
+    """What a misread token may have been: English words and domain terms, lowercase."""
+    return english_words() | domain_lower()
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     return frozenset(line.strip() for line in _data_lines("function_words.txt"))
 
@@ -124,10 +139,6 @@ def word_prior(word: str) -> float:
 
 def is_domain(word: str) -> bool:
     return word.lower() in domain_lower()
-
-
-def is_candidate_word(word: str) -> bool:
-    return word in english_words() or word in domain_lower()
 
 
 def is_word(word: str) -> bool:
@@ -203,8 +214,10 @@ def recase(reading: str, shape: str) -> str:
 @lru_cache(maxsize=65_536)
 def readings(observed: str) -> dict[str, float]:
     """Known words the OCR could have turned into `observed` (a lowercase token),
-    each with the cheapest cost: up to two listed confusions, or one generic edit."""
+    each with the cheapest cost: listed confusions (two for a token wordfreq does
+    not know), or one generic edit."""
     found: dict[str, float] = {}
+    candidates = candidate_words()
     frontier = {observed: 0.0}
     for _ in range(2 if zipf(observed) < KNOWN_ZIPF else 1):
         next_frontier: dict[str, float] = {}
@@ -214,12 +227,14 @@ def readings(observed: str) -> dict[str, float]:
                 if total <= MAX_READING_COST and total < next_frontier.get(intended, math.inf):
                     next_frontier[intended] = total
         for form, cost in next_frontier.items():
-            if is_candidate_word(form) and cost < found.get(form, math.inf):
+            if form in candidates and cost < found.get(form, math.inf):
                 found[form] = cost
         frontier = next_frontier
-    if len(observed) >= GENERIC_EDIT_MIN_LENGTH:  # short words have too many neighbours
+    # Any edit at all only for long tokens wordfreq has never seen: a rare word it
+    # knows is likelier right, and short words have too many neighbours.
+    if len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
         for form in _generic_edits(observed):
-            if len(form) >= GENERIC_EDIT_MIN_LENGTH and is_candidate_word(form):
+            if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates:
                 found[form] = min(found.get(form, math.inf), GENERIC_EDIT_COST)
     found.pop(observed, None)
     return found
@@ -256,11 +271,7 @@ def _generic_edits(form: str) -> Iterator[str]:
 class Verdict:
     replacement: str | None  # None: keep the token
     suspicious: bool = False  # kept, but some reading came close
-    cost: float = 0.0  # the channel cost of the replacement
-
-    @property
-    def by_listed_confusion(self) -> bool:
-        return self.replacement is not None and self.cost < GENERIC_EDIT_COST
+    score: float = -math.inf  # the replacement's score, in zipf units
 
 
 def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool = False) -> Verdict:
@@ -268,7 +279,7 @@ def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: 
     `names_only` admits only readings the domain lexicon writes with a capital."""
     word, shape = token.text, token.shape
     lower = word.lower()
-    if len(word) < 2 or shape == "upper" or is_domain(word) or word_prior(lower) >= SUSPECT_ZIPF:
+    if not may_be_misread(token):
         return Verdict(None)
     name_like = shape in ("title", "mixed") and not at_sentence_start
     if name_like and word_prior(lower) >= KNOWN_ZIPF:
@@ -286,14 +297,22 @@ def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: 
     if not scored:
         return Verdict(None)
     scored.sort(key=lambda s: (-s[0], s[1]))
-    best_score, best, cost = scored[0]
+    best_score, best, _cost = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else -math.inf
     if best_score - keep >= CHANGE_MARGIN and best_score - runner_up >= AMBIGUITY_MARGIN:
-        return Verdict(best, cost=cost)
+        return Verdict(best, score=best_score)
     return Verdict(None, suspicious=best_score > keep)
 
 
+def may_be_misread(token: Token) -> bool:
+    """The cheap part of the gate: acronyms, domain terms and common words never are."""
+    word = token.text
+    return len(word) >= 2 and token.shape != "upper" and not is_domain(word) and word_prior(word.lower()) < SUSPECT_ZIPF
+
+
 def verdict_in_context(text: str, token: Token, lexicon: DocumentLexicon) -> Verdict:
+    if not may_be_misread(token):
+        return Verdict(None)
     return spelling_verdict(token, lexicon, sentence_initial(text, token), names_only=after_honorific(text, token))
 
 
@@ -301,7 +320,7 @@ def _cased_reading(reading: str, word: str, shape: str) -> str | None:
     if shape != "mixed":
         return recase(reading, shape)
     # Inner capitals ("McDougal"): only a domain term written that way will do.
-    matches = [form for form in domain_forms() if form.lower() == reading]
+    matches = domain_spellings().get(reading, ())
     return matches[0] if len(matches) == 1 else None
 
 
@@ -331,7 +350,13 @@ def best_segmentation(word: str) -> tuple[tuple[str, ...], float]:
     return tuple(pieces), score
 
 
-def glued_verdict(token: Token, at_sentence_start: bool) -> str | None:
+@dataclass(frozen=True)
+class Split:
+    words: str  # "a result"
+    score: float  # in zipf units, comparable with a spelling verdict's
+
+
+def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
     word = token.text
     if token.shape not in ("lower", "title") or is_domain(word) or zipf(word.lower()) >= GLUED_MAX_ZIPF:
         return None
@@ -345,7 +370,7 @@ def glued_verdict(token: Token, at_sentence_start: bool) -> str | None:
     whole = zipf(word.lower()) - 9 if zipf(word.lower()) else UNKNOWN_LOG_PROB
     if score - whole < GLUE_MARGIN:
         return None
-    return " ".join([pieces[0]] + [p.lower() for p in pieces[1:]])
+    return Split(" ".join([pieces[0]] + [p.lower() for p in pieces[1:]]), score + 9)
 
 
 
@@ -459,11 +484,10 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     for token in tokens(text):
         if embedded(text, token):
             continue
-        at_start = sentence_initial(text, token)
-        replacement = glued_verdict(token, at_start)
-        # "alocated" is "allocated" misread, not "a located": a listed confusion beats a split.
-        if replacement and not verdict_in_context(text, token, lexicon).by_listed_confusion:
-            edits.append(Edit(token.start, token.end, replacement, "glued"))
+        split = glued_verdict(token, sentence_initial(text, token))
+        # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
+        if split and split.score >= verdict_in_context(text, token, lexicon).score:
+            edits.append(Edit(token.start, token.end, split.words, "glued"))
     return edits
 
 
