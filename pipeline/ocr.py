@@ -35,7 +35,8 @@ MAX_READING_COST = 4.0  # readings costlier than this are not considered
 KNOWN_ZIPF = 2.0  # an English word for candidate purposes
 WORD_ZIPF = 3.0  # a word that stands on its own as a piece or a join
 SUSPECT_ZIPF = 4.0  # tokens this frequent are never spell-corrected
-GLUED_MAX_ZIPF = 2.5  # tokens this frequent are words, not glued pairs
+GLUED_MAX_ZIPF = 2.5  # tokens this frequent are words, unless they split into "is a"
+DROPPED_SPACE_COST = 0.5  # the confusion cost of a space the OCR lost
 DOMAIN_PRIOR = 4.0  # domain words count as at least this frequent
 BORROWED_MARGIN = 1.0  # "al", "loca": far more frequent in another language
 FOREIGN_LANGUAGES = ("es", "it")  # where English "-al" words lose their "l"
@@ -358,20 +359,23 @@ class Split:
 
 def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
     word = token.text
-    if token.shape not in ("lower", "title") or is_domain(word) or zipf(word.lower()) >= GLUED_MAX_ZIPF:
+    whole_zipf = zipf(word.lower())
+    if token.shape not in ("lower", "title") or is_domain(word) or whole_zipf >= SUSPECT_ZIPF:
         return None
     if inflected_word(word.lower()):
         return None  # "inactions" is the plural of a word, not "in actions"
     pieces, score = best_segmentation(word)
     if len(pieces) < 2:
         return None
+    if whole_zipf >= GLUED_MAX_ZIPF and not all(p.lower() in function_words() for p in pieces):
+        return None  # a word in its own right ("thereto", "fora"), unless it is "isa", "ofthe"
     if token.shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
         return None  # mid-sentence capitals start names ("Belonger"), not "Be longer"
-    whole = zipf(word.lower()) - 9 if zipf(word.lower()) else UNKNOWN_LOG_PROB
+    whole = whole_zipf - 9 if whole_zipf else UNKNOWN_LOG_PROB
     if score - whole < GLUE_MARGIN:
         return None
-    return Split(" ".join([pieces[0]] + [p.lower() for p in pieces[1:]]), score + 9)
-
+    # The split pays for its dropped spaces like a reading pays for its confusions.
+    return Split(" ".join([pieces[0]] + [p.lower() for p in pieces[1:]]), score + 9 - DROPPED_SPACE_COST * (len(pieces) - 1))
 
 
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
@@ -458,7 +462,7 @@ def _best_join(text: str, found: list[Token], i: int) -> tuple[int, str] | None:
         if not any(_fragment(t.text) for t in group) or any(t.shape in ("upper", "mixed") for t in group[1:]):
             continue
         joined = group[0].text + "".join(t.text.lower() for t in group[1:])
-        if not (zipf(joined.lower()) >= WORD_ZIPF or is_domain(joined)):
+        if not (zipf(joined.lower()) >= KNOWN_ZIPF or is_domain(joined)):
             continue
         gain = (zipf(joined.lower()) - 9) - sum(_log_prob(t.text) for t in group)
         if gain >= JOIN_MARGIN and (best is None or gain > best[0]):
