@@ -43,7 +43,7 @@ FOREIGN_LANGUAGES = ("es", "it")  # where English "-al" words lose their "l"
 REAL_WORD_MIN_RATIO = 4  # the reading occurs this many times more often in the document
 REAL_WORD_MAX_SEEN = 2  # ... and the word itself at most this often
 REAL_WORD_MAX_COST = 1.3  # only the likeliest confusions (h/b, rn/m) turn a word into another
-UNKNOWN_LOG_PROB = -9.0  # log10 probability of a token wordfreq has never seen
+UNKNOWN_LOG_PROB = -10.0  # log10 probability of a token wordfreq has never seen (below its floor)
 
 TOKEN_RE = re.compile(rf"{LETTERS}+")
 
@@ -175,16 +175,20 @@ def tokens(text: str) -> list[Token]:
 
 
 def embedded(text: str, token: Token) -> bool:
-    """Part of something larger than a word: a URL, an e-mail, a hyphenated or
-    digit-glued form, a clitic ("don't"), "et al." or a web address."""
+    """Part of something larger than a word: a URL, an e-mail, a form glued to
+    digits, a short hyphenated particle ("al-Qaida", "co-"), a clitic ("don't")
+    or the "al" of "et al."."""
     before = text[token.start - 1] if token.start else " "
     after = text[token.end] if token.end < len(text) else " "
-    if before in "@/\\_-.'’" or before.isdigit() or after in "@/\\_-" or after.isdigit():
+    if before in "@/\\_.'’" or before.isdigit() or after in "@/\\_" or after.isdigit():
         return True
-    if after == "." and token.end + 1 < len(text) and text[token.end + 1].isalnum():
+    if "-" in (before, after) and len(token.text) <= 3:
         return True
-    if after in "'’" and token.end + 1 < len(text) and text[token.end + 1].isalpha():
-        return text[token.end + 1 : token.end + 3] != "s" and not re.match(r"s\b", text[token.end + 1 :])
+    rest = text[token.end + 1 :]
+    if after == "." and rest[:1].isalnum():
+        return True
+    if after in "'’" and rest[:1].isalpha() and not re.match(r"s\b", rest):
+        return True
     return token.text.lower() == "al" and text[max(0, token.start - 3) : token.start].lower() == "et "
 
 
@@ -306,9 +310,12 @@ def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: 
 
 
 def may_be_misread(token: Token) -> bool:
-    """The cheap part of the gate: acronyms, domain terms and common words never are."""
-    word = token.text
-    return len(word) >= 2 and token.shape != "upper" and not is_domain(word) and word_prior(word.lower()) < SUSPECT_ZIPF
+    """The cheap part of the gate: acronyms, domain terms, common words and
+    inflections of common words never are."""
+    word, lower = token.text, token.text.lower()
+    if len(word) < 2 or token.shape == "upper" or is_domain(word) or inflected_word(lower):
+        return False  # "resourced" is resource + d, however rare
+    return word_prior(lower) < SUSPECT_ZIPF
 
 
 def verdict_in_context(text: str, token: Token, lexicon: DocumentLexicon) -> Verdict:
@@ -492,7 +499,13 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
         # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
         if split and split.score >= verdict_in_context(text, token, lexicon).score:
             edits.append(Edit(token.start, token.end, split.words, "glued"))
+    for m in POSSESSIVE_GLUED_RE.finditer(text):
+        if zipf(m.group().lower()) == 0.0 and is_word(m[1]):
+            edits.append(Edit(m.start(), m.end(), f"s {m[1]}", "glued"))
     return edits
+
+
+POSSESSIVE_GLUED_RE = re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})")  # "Women'srights"
 
 
 def fix_dropped_letters(text: str, lexicon: DocumentLexicon) -> list[Edit]:
