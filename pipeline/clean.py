@@ -55,6 +55,8 @@ def should_join(left: str, right: str, lexicon: DocumentLexicon) -> bool:
         return True
     if left.lower() in hyphen_prefixes():
         return False
+    if ocr.is_word(left) and ocr.is_word(right) and zipf(joined.lower()) < ocr.WORD_ZIPF:
+        return False  # "so-\ncalled": two words make a compound, not one rare word
     return zipf(joined.lower()) >= 1.5
 
 

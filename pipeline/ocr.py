@@ -29,6 +29,7 @@ CHANGE_MARGIN = 1.0  # a correction must beat the token as read by this much
 AMBIGUITY_MARGIN = 1.0  # ... and the second-best correction by this much
 GLUE_MARGIN = 1.0  # splitting a glued token must beat reading it whole
 JOIN_MARGIN = 3.0  # joining split fragments must beat reading them apart
+DOCUMENT_JOIN_MIN = 3  # two words join when the document writes them as one this often
 GENERIC_EDIT_COST = 4.0  # an edit the confusion table does not list
 GENERIC_EDIT_MIN_LENGTH = 5  # ... and only between words at least this long
 MAX_READING_COST = 4.0  # readings costlier than this are not considered
@@ -448,7 +449,7 @@ def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     found = tokens(text)
     edits, i = [], 0
     while i < len(found):
-        join = _best_join(text, found, i)
+        join = _best_join(text, found, i, lexicon)
         if join is None:
             i += 1
             continue
@@ -458,7 +459,7 @@ def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     return edits
 
 
-def _best_join(text: str, found: list[Token], i: int) -> tuple[int, str] | None:
+def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) -> tuple[int, str] | None:
     best: tuple[float, int, str] | None = None
     for count in (2, 3):
         group = found[i : i + count]
@@ -466,15 +467,24 @@ def _best_join(text: str, found: list[Token], i: int) -> tuple[int, str] | None:
             break
         if group[0].start and text[group[0].start - 1] in "'’":
             break  # the "s" of "world's": a clitic, not a fragment
-        if not any(_fragment(t.text) for t in group) or any(t.shape in ("upper", "mixed") for t in group[1:]):
+        if any(t.shape in ("upper", "mixed") for t in group[1:]):
             continue
         joined = group[0].text + "".join(t.text.lower() for t in group[1:])
+        if not any(_fragment(t.text) for t in group) and not _document_joins(group, joined, lexicon):
+            continue
         if not (zipf(joined.lower()) >= KNOWN_ZIPF or is_domain(joined)):
             continue
         gain = (zipf(joined.lower()) - 9) - sum(_log_prob(t.text) for t in group)
         if gain >= JOIN_MARGIN and (best is None or gain > best[0]):
             best = (gain, count, joined)
     return None if best is None else (best[1], best[2])
+
+
+def _document_joins(group: list[Token], joined: str, lexicon: DocumentLexicon) -> bool:
+    """Two words the document itself writes as one, often, and apart only here:
+    "inter national" where "international" recurs."""
+    pair = tuple(t.text.lower() for t in group)
+    return len(group) == 2 and lexicon.count(joined) >= DOCUMENT_JOIN_MIN and lexicon.pairs[pair] <= 1
 
 
 def _fragment(word: str) -> bool:
