@@ -32,6 +32,7 @@ def hyphen_prefixes() -> frozenset[str]:
 # ---------------------------------------------------------------- fixers
 
 LINE_BREAK_HYPHEN_RE = re.compile(r"(?P<left>[A-Za-z]+)-\n(?P<right>[a-z][A-Za-z]*)")
+LINE_BREAK_RANGE_RE = re.compile(r"(?<=\d)([-–—])[ \t]*\n[ \t]*(?=\d)")
 
 
 def fix_line_break_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
@@ -44,6 +45,8 @@ def fix_line_break_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
             edits.append(Edit(hyphen_at, hyphen_at + 2, "", "hyphenation"))
         else:
             edits.append(Edit(hyphen_at + 1, hyphen_at + 2, "", None))
+    # A range broken after its dash ("2015-\n2016") keeps the dash, loses the break.
+    edits += [Edit(m.end(1), m.end(), "", None) for m in LINE_BREAK_RANGE_RE.finditer(text)]
     return edits
 
 

@@ -397,23 +397,41 @@ def inflected_word(word: str) -> bool:
 
 
 def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
-    """Doubled apostrophes, dash runs in ranges, "publisher’ s", an unclosed quote closed by ’."""
+    """Doubled apostrophes ("Women’'s"), "publisher’ s", dash runs in ranges
+    ("2009—-2012"), symbols read inside words ("Stat€’s"), and an unclosed “
+    closed by ’ or "."""
     edits = [Edit(m.start(), m.end(), m[1], "punctuation") for m in STRAY_APOSTROPHE_RE.finditer(text)]
     edits += [Edit(m.start(), m.end(), "-", "punctuation") for m in DASH_RUN_RE.finditer(text)]
-    edits += _close_unbalanced_quote(text)
+    edits += [Edit(m.start(), m.end(), SYMBOLS_READ_FOR_LETTERS[m.group()], "punctuation") for m in SYMBOL_IN_WORD_RE.finditer(text)]
+    edits += _close_unbalanced_quotes(text)
     return edits
 
 
 # "Women’'s", "State’' s", "publisher’ s": one apostrophe, attached.
 STRAY_APOSTROPHE_RE = re.compile(rf"(?<={LETTERS})(['’])(?:['’]+(?={LETTERS})|['’]* (?=s\b))")
 DASH_RUN_RE = re.compile(r"(?<=\d)[-‐–—]{2,}(?=\d)")
-QUOTE_CLOSED_BY_APOSTROPHE_RE = re.compile(rf"“[^”“]*?{LETTERS}(’)(?=[.,;:)]|$)")
+SYMBOLS_READ_FOR_LETTERS = {"€": "e", "©": "o", "¢": "c"}
+SYMBOL_IN_WORD_RE = re.compile(rf"(?<={LETTERS})[€©¢](?={LETTERS}|['’]s\b)")
+QUOTE_CLOSER_RE = re.compile(rf"(?<={LETTERS}|\d)(’|\")(?=[\s.,;:)]|$)")
 
 
-def _close_unbalanced_quote(text: str) -> list[Edit]:
-    if text.count("“") <= text.count("”"):
-        return []
-    return [Edit(m.start(1), m.end(1), "”", "punctuation") for m in QUOTE_CLOSED_BY_APOSTROPHE_RE.finditer(text)]
+def _close_unbalanced_quotes(text: str) -> list[Edit]:
+    """A “ that no ” closes before the next “ is closed by the first ’ or " ending a
+    word after it: “100 schools, 100 hospitals’ and “Living for 2016"."""
+    edits = []
+    for opening in re.finditer("“", text):
+        end = _quote_end(text, opening.end())
+        if "”" in text[opening.end() : end]:
+            continue
+        closer = QUOTE_CLOSER_RE.search(text, opening.end(), end)
+        if closer:
+            edits.append(Edit(closer.start(), closer.end(), "”", "punctuation"))
+    return edits
+
+
+def _quote_end(text: str, start: int) -> int:
+    following = text.find("“", start)
+    return following if following != -1 else len(text)
 
 
 GLUED_YEARS_RE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,])")

@@ -154,12 +154,17 @@ def expected_variants(error: dict, errors: list[dict], heading_errors: bool = Fa
     ]
     variants = []
     for mask in itertools.product((False, True), repeat=len(others)):
-        text = context.replace(error["original"], error["correction"], 1)
+        text = replace_word(context, error["original"], error["correction"])
         for other, apply in zip(others, mask):
             if apply:
-                text = text.replace(other["original"], other["correction"], 1)
+                text = replace_word(text, other["original"], other["correction"])
         variants.append(squash(text))
     return variants
+
+
+def replace_word(text: str, original: str, correction: str) -> str:
+    """Replace the first whole-word occurrence ("al" in "health of al women" is the second)."""
+    return re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", lambda _: correction, text, count=1)
 
 
 def damaged_rare_words(gold: dict, document: Document) -> list[Change]:
