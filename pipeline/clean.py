@@ -65,7 +65,8 @@ def should_join(left: str, right: str, lexicon: DocumentLexicon) -> bool:
 
 def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Line breaks become spaces; runs of spaces collapse; no space at either end."""
-    edits = [Edit(m.start(), m.end(), " ", None) for m in re.finditer(r"[ \t]*(?:\n[ \t]*)+|[ \t]{2,}", text) if m.group() != " "]
+    runs = re.finditer(r"[ \t]*(?:\n[ \t]*)+|[ \t]{2,}", text)  # "\n \n" is one run, not two
+    edits = [Edit(m.start(), m.end(), " ", None) for m in runs if m.group() != " "]
     lead = re.match(r"\s+", text)
     if lead:
         edits = [e for e in edits if e.start >= lead.end()] + [Edit(0, lead.end(), "", None)]
@@ -121,9 +122,13 @@ def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | N
 
 def clean_segmentation(segmentation: Segmentation) -> None:
     """The stage's entry point: clean every paragraph and every heading title."""
-    lexicon = DocumentLexicon([p.body for p in segmentation.paragraphs] + [h.title for h in segmentation.outline])
+    lexicon = document_lexicon(segmentation)
     clean_paragraphs(segmentation.paragraphs, lexicon)
     clean_headings(segmentation, lexicon)
+
+
+def document_lexicon(segmentation: Segmentation) -> DocumentLexicon:
+    return DocumentLexicon([p.body for p in segmentation.paragraphs] + [h.title for h in segmentation.outline])
 
 
 def clean_paragraphs(paragraphs: list[Paragraph], lexicon: DocumentLexicon | None = None) -> None:

@@ -156,7 +156,8 @@ def evaluate_ocr(gold_dir: Path) -> None:
         document = gold_document({"doc_id": gold["doc_id"], "source": f"raw/{gold['doc_id']}.txt"})
         if document is not None:
             score = ocr_eval.score_seed(gold, document)
-            ocr_eval.print_seed_score(gold["doc_id"], gold, score, ocr_eval.damaged_rare_words(gold, document))
+            damaged, suspicious = ocr_eval.damaged_rare_words(gold, document), ocr_eval.kept_suspicious(document)
+            ocr_eval.print_seed_score(gold["doc_id"], gold, score, damaged, suspicious)
     print("  born-digital texts (every change is a likely false correction)")
     total_changes = total_words = 0
     for name in ocr_eval.BORN_DIGITAL:

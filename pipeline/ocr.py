@@ -6,7 +6,7 @@ frequency (wordfreq zipf, log10 per billion words), plus a bonus when the
 document writes it intact elsewhere, minus the cost of the OCR confusions that
 would turn it into what was read (data/ocr_confusions.tsv). A change needs a
 clear margin over keeping the token and over the runner-up reading; domain
-words (data/domain/*.txt), acronyms and names without lexicon are never
+words (data/domain/*.txt), acronyms and names without evidence are never
 changed. Each fixer is `(text, lexicon) -> list[Edit]`, like those of clean.py.
 """
 
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from wordfreq import top_n_list, zipf_frequency
 
@@ -280,13 +280,12 @@ class Verdict:
     score: float = -math.inf  # the replacement's score, in zipf units
 
 
-def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool = False) -> Verdict:
-    """Noisy-channel choice between the token and its readings, behind the gate;
-    `names_only` admits only readings the domain lexicon writes with a capital."""
+def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool) -> Verdict:
+    """Noisy-channel choice between a token that may be misread and its readings,
+    behind the gate; `names_only` admits only readings the domain lexicon writes
+    with a capital."""
     word, shape = token.text, token.shape
     lower = word.lower()
-    if not may_be_misread(token):
-        return Verdict(None)
     name_like = shape in ("title", "mixed") and not at_sentence_start
     if name_like and word_prior(lower) >= KNOWN_ZIPF:
         return Verdict(None)  # "Al", "McDougal": a name is as likely as a misreading
@@ -320,6 +319,7 @@ def may_be_misread(token: Token) -> bool:
 
 
 def verdict_in_context(text: str, token: Token, lexicon: DocumentLexicon) -> Verdict:
+    """What to do with one token of `text`."""
     if not may_be_misread(token):
         return Verdict(None)
     return spelling_verdict(token, lexicon, sentence_initial(text, token), names_only=after_honorific(text, token))
@@ -383,7 +383,8 @@ def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
     if score - whole < GLUE_MARGIN:
         return None
     # The split pays for its dropped spaces like a reading pays for its confusions.
-    return Split(" ".join([pieces[0]] + [p.lower() for p in pieces[1:]]), score + 9 - DROPPED_SPACE_COST * (len(pieces) - 1))
+    words = " ".join([pieces[0]] + [p.lower() for p in pieces[1:]])
+    return Split(words, score + 9 - DROPPED_SPACE_COST * (len(pieces) - 1))
 
 
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
@@ -402,7 +403,10 @@ def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     closed by ’ or "."""
     edits = [Edit(m.start(), m.end(), m[1], "punctuation") for m in STRAY_APOSTROPHE_RE.finditer(text)]
     edits += [Edit(m.start(), m.end(), "-", "punctuation") for m in DASH_RUN_RE.finditer(text)]
-    edits += [Edit(m.start(), m.end(), SYMBOLS_READ_FOR_LETTERS[m.group()], "punctuation") for m in SYMBOL_IN_WORD_RE.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), SYMBOLS_READ_FOR_LETTERS[m.group()], "punctuation")
+        for m in SYMBOL_IN_WORD_RE.finditer(text)
+    ]
     edits += _close_unbalanced_quotes(text)
     return edits
 
@@ -556,14 +560,15 @@ def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     for index, token in enumerate(found):
         if token.shape != "lower" or len(token.text) < 4 or embedded(text, token) or is_domain(token.text):
             continue
-        neighbours = [found[index - 1].text.lower() if index else "", found[index + 1].text.lower() if index + 1 < len(found) else ""]
-        reading = _real_word_reading(token.text, neighbours, lexicon)
+        previous = found[index - 1].text.lower() if index else ""
+        following = found[index + 1].text.lower() if index + 1 < len(found) else ""
+        reading = _real_word_reading(token.text, (previous, following), lexicon)
         if reading:
             edits.append(Edit(token.start, token.end, reading, "real_word"))
     return edits
 
 
-def _real_word_reading(word: str, neighbours: list[str], lexicon: DocumentLexicon) -> str | None:
+def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: DocumentLexicon) -> str | None:
     seen = lexicon.words[word]
     if seen > REAL_WORD_MAX_SEEN:
         return None

@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clean import document_lexicon
 from .model import Document, Heading, Paragraph
+from .ocr import suspicious_words
 
 TIERS = ("dropped_letter", "glued", "split", "real_word", "number", "punctuation")
 LAYOUT_RULES = ("hyphenation",)  # line-break joins: reported apart, not an OCR tier
@@ -167,6 +169,12 @@ def replace_word(text: str, original: str, correction: str) -> str:
     return re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", lambda _: correction, text, count=1)
 
 
+def kept_suspicious(document: Document) -> list[str]:
+    """Words the gate kept although a reading came close: for a reviewer, not changed."""
+    lexicon = document_lexicon(document.segmentation)
+    return [t.text for p in document.segmentation.paragraphs for t in suspicious_words(p.text, lexicon)]
+
+
 def damaged_rare_words(gold: dict, document: Document) -> list[Change]:
     rare = set(gold["correct_rare_words"])
     return [c for c in document_changes(document) if rare & set(re.findall(r"[^\W\d_]+", c.original))]
@@ -184,7 +192,7 @@ def born_digital_changes(document: Document) -> tuple[list[Change], int]:
 # ---------------------------------------------------------------- printing
 
 
-def print_seed_score(doc_id: str, gold: dict, score: OcrScore, damaged: list[Change]) -> None:
+def print_seed_score(doc_id: str, gold: dict, score: OcrScore, damaged: list[Change], suspicious: list[str]) -> None:
     first, last = gold["paragraphs_covered"]
     print(f"  {doc_id} (paragraphs {first}-{last} and their headings, {score.words} words)")
     print(f"    {'tier':<16} {'fixed':>9} {'false corrections':>18}")
@@ -201,6 +209,7 @@ def print_seed_score(doc_id: str, gold: dict, score: OcrScore, damaged: list[Cha
     after = (total - fixed + false) / score.words if score.words else 0.0
     print(f"    residual word error rate          before {before:6.2%}  after {after:6.2%}")
     print(f"    damaged rare-but-correct words    {len(damaged)}")
+    print(f"    kept but reported as suspicious   {len(suspicious)}: {', '.join(sorted(set(suspicious)))}")
     for miss in score.misses:
         print(f"      missed  {miss}")
     for change in score.false_changes:
