@@ -32,6 +32,7 @@ def hyphen_prefixes() -> frozenset[str]:
 # ---------------------------------------------------------------- fixers
 
 LINE_BREAK_HYPHEN_RE = re.compile(r"(?P<left>[A-Za-z]+)-\n(?P<right>[a-z][A-Za-z]*)")
+SUSPENDED_HYPHEN_FOLLOWERS = frozenset({"and", "or", "nor"})
 LINE_BREAK_RANGE_RE = re.compile(r"(?<=\d)([-–—])[ \t]*\n[ \t]*(?=\d)")
 
 
@@ -41,7 +42,9 @@ def fix_line_break_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     for m in LINE_BREAK_HYPHEN_RE.finditer(text):
         left, right = m["left"], m["right"]
         hyphen_at = m.start() + len(left)
-        if should_join(left, right, lexicon):
+        if right in SUSPENDED_HYPHEN_FOLLOWERS:  # "pre-\nand post-Soviet": the break was a space
+            edits.append(Edit(hyphen_at + 1, hyphen_at + 2, " ", None))
+        elif should_join(left, right, lexicon):
             edits.append(Edit(hyphen_at, hyphen_at + 2, "", "hyphenation"))
         else:
             edits.append(Edit(hyphen_at + 1, hyphen_at + 2, "", None))
