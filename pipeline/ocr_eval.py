@@ -195,16 +195,15 @@ def born_digital_changes(document: Document) -> tuple[list[Change], int]:
 def print_seed_score(doc_id: str, gold: dict, score: OcrScore, damaged: list[Change], suspicious: list[str]) -> None:
     first, last = gold["paragraphs_covered"]
     print(f"  {doc_id} (paragraphs {first}-{last} and their headings, {score.words} words)")
-    print(f"    {'tier':<16} {'fixed':>9} {'false corrections':>18}")
-    for tier in TIERS:
-        total = score.total[tier]
-        print(f"    {tier:<16} {score.fixed[tier]:>3}/{total:<3}  {score.false[tier]:>10}")
-    fixed, total, false = sum(score.fixed.values()), sum(score.total.values()), sum(score.false.values())
-    share = fixed / total if total else 1.0
-    precision = fixed / (fixed + false) if fixed + false else 1.0
-    print(f"    {'all':<16} {fixed:>3}/{total:<3}  {false:>10}")
-    print(f"    gold errors fixed                 {share:6.1%}")
-    print(f"    correction precision              {precision:6.1%}")
+    print(f"    {'tier':<16} {'fixed':>9} {'false':>6}    P       R       F1")
+    for tier in (*TIERS, "all"):
+        fixed, total, false = _counts(score, tier)
+        precision = fixed / (fixed + false) if fixed + false else 1.0
+        recall = fixed / total if total else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"    {tier:<16} {fixed:>3}/{total:<5} {false:>5}  {precision:6.1%}  {recall:6.1%}  {f1:6.1%}")
+    fixed, total, false = _counts(score, "all")
+    print(f"    gold errors fixed                 {fixed / total if total else 1.0:6.1%}")
     before = total / score.words if score.words else 0.0
     after = (total - fixed + false) / score.words if score.words else 0.0
     print(f"    residual word error rate          before {before:6.2%}  after {after:6.2%}")
@@ -214,6 +213,12 @@ def print_seed_score(doc_id: str, gold: dict, score: OcrScore, damaged: list[Cha
         print(f"      missed  {miss}")
     for change in score.false_changes:
         print(f"      false   {change.rule}: {change.original!r} -> {change.replacement!r} (para {change.para})")
+
+
+def _counts(score: OcrScore, tier: str) -> tuple[int, int, int]:
+    if tier == "all":
+        return sum(score.fixed.values()), sum(score.total.values()), sum(score.false.values())
+    return score.fixed[tier], score.total[tier], score.false[tier]
 
 
 def print_born_digital(name: str, changes: list[Change], words: int) -> None:
