@@ -80,16 +80,17 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 Fixer = Callable[[str, DocumentLexicon], list[Edit]]
-# Layout first, so OCR fixers see one line of text; punctuation and numbers
-# before words; split fragments are joined before glued tokens are cut, and
-# both before single words are spell-corrected.
+# Layout first, so OCR fixers see one line of text; punctuation before words;
+# glued tokens are cut before split fragments are joined (the join sees the
+# cut's result, so a second cleaning changes nothing), and both come before
+# numbers read in context ("subjectsin 20009") and single-word corrections.
 FIXERS: dict[str, Fixer] = {
     "line_break_hyphens": fix_line_break_hyphens,
     "layout_whitespace": fix_layout_whitespace,
     "punctuation": ocr.fix_punctuation,
-    "numbers": ocr.fix_numbers,
-    "split_words": ocr.fix_split_words,
     "glued_words": ocr.fix_glued_words,
+    "split_words": ocr.fix_split_words,
+    "numbers": ocr.fix_numbers,
     "dropped_letters": ocr.fix_dropped_letters,
     "real_words": ocr.fix_real_words,
 }
@@ -98,21 +99,29 @@ FIXERS: dict[str, Fixer] = {
 # ---------------------------------------------------------------- applying edits
 
 
+MAX_PASSES = 3  # fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
+
+
 def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | None = None):
-    """Run the fixers in order; returns (text, corrections, offset function from body to text)."""
+    """Run the fixers in order, again while a pass still changes something (so that
+    cleaning clean text changes nothing); returns (text, corrections, offset
+    function from body to text). A change to an earlier change is logged as one."""
     text = body
     corrections: list[Correction] = []
     maps: list[OffsetMap] = []
-    for fixer in (fixers or FIXERS).values():
-        edits = fixer(text, lexicon)
-        if not edits:
-            continue
-        text, logged, offset_map = apply_edits(text, edits)
-        for c in corrections:
-            c.start_char, c.end_char = offset_map(c.start_char), offset_map(c.end_char)
-        for start, end, edit, original in logged:
-            corrections.append(Correction(start, end, original, edit.replacement, edit.rule or ""))
-        maps.append(offset_map)
+    for _ in range(MAX_PASSES):
+        changed = False
+        for fixer in (fixers or FIXERS).values():
+            edits = fixer(text, lexicon)
+            if not edits:
+                continue
+            new_text, logged, offset_map = apply_edits(text, edits)
+            corrections = merged_corrections(text, new_text, corrections, logged, offset_map)
+            changed = changed or new_text != text
+            text = new_text
+            maps.append(offset_map)
+        if not changed:
+            break
 
     def to_text(offset: int) -> int:
         for offset_map in maps:
@@ -121,6 +130,33 @@ def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | N
 
     corrections.sort(key=lambda c: (c.start_char, c.end_char))
     return text, corrections, to_text
+
+
+def merged_corrections(
+    before: str, after: str, corrections: list[Correction], logged: list, offset_map: OffsetMap
+) -> list[Correction]:
+    """Carry the corrections over an edit of `before` into `after`; a logged edit
+    touching an earlier correction merges with it, keeping the original as read."""
+    spans = [(c.start_char, c.end_char, c.original, c.rule) for c in corrections]  # in `before`
+    for _start, _end, edit, original in logged:
+        touching = sorted(s for s in spans if s[0] <= edit.end and edit.start <= s[1])
+        spans = [s for s in spans if s not in touching]
+        if not touching:
+            spans.append((edit.start, edit.end, original, edit.rule or ""))
+            continue
+        start, end = min(edit.start, touching[0][0]), max(edit.end, max(s[1] for s in touching))
+        pieces, cursor = [], start
+        for s_start, s_end, s_original, _rule in touching:
+            pieces += [before[cursor:s_start], s_original]
+            cursor = s_end
+        pieces.append(before[cursor:end])
+        rules = dict.fromkeys([s[3] for s in touching] + [edit.rule or ""])
+        spans.append((start, end, "".join(pieces), "+".join(rules)))
+    merged = []
+    for start, end, original, rule in spans:
+        new_start, new_end = offset_map(start), offset_map(end)
+        merged.append(Correction(new_start, new_end, original, after[new_start:new_end], rule))
+    return merged
 
 
 def clean_segmentation(segmentation: Segmentation) -> None:

@@ -57,6 +57,12 @@ def test_ocr_logs_each_change_with_its_rule_and_original():
     ]
 
 
+def test_ocr_logs_a_change_to_an_earlier_change_once_with_the_original_as_read():
+    text, corrections, _ = clean("aresult s")  # cut, then the cut's "result" joins "s"
+    assert text == "a results"
+    assert [(c.original, c.replacement, c.rule) for c in corrections] == [("aresult s", "a results", "glued+split")]
+
+
 def test_ocr_prefers_a_reading_the_document_writes_intact():
     alone, _, _ = clean("The Ingtitutions met.")
     with_evidence, _, _ = clean("The Ingtitutions met.", "National Institutions and Institutions abroad.")
@@ -113,7 +119,7 @@ def test_ocr_cleaning_never_crashes_and_offsets_point_at_replacements(body):
     assert 0 <= to_text(len(body)) <= len(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(ocr_texts)
 def test_ocr_cleaning_is_idempotent(body):
     lexicon = DocumentLexicon([body])
