@@ -1,7 +1,8 @@
 """Clean stage: turn a paragraph's raw body into readable text, logging every change.
 
-Entry point: `clean_paragraphs(paragraphs) -> None` fills `text`, `corrections`
-and maps `items` into the cleaned text. Each fixer is a function
+Entry point: `clean_segmentation(segmentation) -> None` fills each paragraph's
+`text` and `corrections`, maps `items` into the cleaned text and repairs heading
+titles. Layout fixers live here, the OCR repair fixers in ocr.py. Each fixer is a function
 `(text, lexicon) -> list[Edit]`; FIXERS fixes the order they run in. An edit
 with a rule is logged in `corrections` with its original; layout edits (line
 breaks, runs of spaces) are not OCR changes and carry no rule.
@@ -9,44 +10,17 @@ breaks, runs of spaces) are not OCR changes and carry no rule.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable
+from typing import Callable
 
-from wordfreq import zipf_frequency
-
-from .model import Correction, Paragraph
-
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    replacement: str
-    rule: str | None  # None: a layout change, not logged
-
-
-class DocumentLexicon:
-    """Words as they occur intact in one document: evidence for what a word should be."""
-
-    def __init__(self, texts: Iterable[str]):
-        self.words: Counter[str] = Counter()
-        self.hyphenated: Counter[str] = Counter()
-        for text in texts:
-            for line in text.split("\n"):
-                for token in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", line):
-                    if "-" in token:
-                        self.hyphenated[token.lower()] += 1
-                    for word in token.split("-"):
-                        self.words[word.lower()] += 1
-
-    def count(self, word: str) -> int:
-        return self.words[word.lower()]
+from . import ocr
+from .edits import Edit, OffsetMap, apply_edits
+from .lexicon import DocumentLexicon
+from .model import Correction, Heading, Paragraph, Segmentation
+from .ocr import zipf
 
 
 @lru_cache(maxsize=1)
@@ -55,14 +29,11 @@ def hyphen_prefixes() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in data.splitlines() if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
-
-
 # ---------------------------------------------------------------- fixers
 
 LINE_BREAK_HYPHEN_RE = re.compile(r"(?P<left>[A-Za-z]+)-\n(?P<right>[a-z][A-Za-z]*)")
+SUSPENDED_HYPHEN_FOLLOWERS = frozenset({"and", "or", "nor"})
+LINE_BREAK_RANGE_RE = re.compile(r"(?<=\d)([-–—])[ \t]*\n[ \t]*(?=\d)")
 
 
 def fix_line_break_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
@@ -71,10 +42,14 @@ def fix_line_break_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     for m in LINE_BREAK_HYPHEN_RE.finditer(text):
         left, right = m["left"], m["right"]
         hyphen_at = m.start() + len(left)
-        if should_join(left, right, lexicon):
+        if right in SUSPENDED_HYPHEN_FOLLOWERS:  # "pre-\nand post-Soviet": the break was a space
+            edits.append(Edit(hyphen_at + 1, hyphen_at + 2, " ", None))
+        elif should_join(left, right, lexicon):
             edits.append(Edit(hyphen_at, hyphen_at + 2, "", "hyphenation"))
         else:
             edits.append(Edit(hyphen_at + 1, hyphen_at + 2, "", None))
+    # A range broken after its dash ("2015-\n2016") keeps the dash, loses the break.
+    edits += [Edit(m.end(1), m.end(), "", None) for m in LINE_BREAK_RANGE_RE.finditer(text)]
     return edits
 
 
@@ -86,6 +61,8 @@ def should_join(left: str, right: str, lexicon: DocumentLexicon) -> bool:
         return True
     if left.lower() in hyphen_prefixes():
         return False
+    if ocr.is_word(left) and ocr.is_word(right) and zipf(joined.lower()) < ocr.WORD_ZIPF:
+        return False  # "so-\ncalled": two words make a compound, not one rare word
     return zipf(joined.lower()) >= 1.5
 
 
@@ -105,7 +82,8 @@ def fix_dotted_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Line breaks become spaces; runs of spaces collapse; no space at either end."""
-    edits = [Edit(m.start(), m.end(), " ", None) for m in re.finditer(r"[ \t]*\n[ \t]*|[ \t]{2,}", text) if m.group() != " "]
+    runs = re.finditer(r"[ \t]*(?:\n[ \t]*)+|[ \t]{2,}", text)  # "\n \n" is one run, not two
+    edits = [Edit(m.start(), m.end(), " ", None) for m in runs if m.group() != " "]
     lead = re.match(r"\s+", text)
     if lead:
         edits = [e for e in edits if e.start >= lead.end()] + [Edit(0, lead.end(), "", None)]
@@ -116,71 +94,49 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 Fixer = Callable[[str, DocumentLexicon], list[Edit]]
+# Layout first, so OCR fixers see one line of text; punctuation before words;
+# glued tokens are cut before split fragments are joined (the join sees the
+# cut's result, so a second cleaning changes nothing), and both come before
+# numbers read in context ("subjectsin 20009") and single-word corrections.
 FIXERS: dict[str, Fixer] = {
     "line_break_hyphens": fix_line_break_hyphens,
     "dotted_hyphens": fix_dotted_hyphens,
     "layout_whitespace": fix_layout_whitespace,
+    "punctuation": ocr.fix_punctuation,
+    "glued_words": ocr.fix_glued_words,
+    "split_words": ocr.fix_split_words,
+    "numbers": ocr.fix_numbers,
+    "dropped_letters": ocr.fix_dropped_letters,
+    "real_words": ocr.fix_real_words,
 }
 
 
 # ---------------------------------------------------------------- applying edits
 
 
-class OffsetMap:
-    """Maps offsets in a text before some edits to offsets after them."""
-
-    def __init__(self, edits: list[Edit]):
-        self.edits = edits
-
-    def __call__(self, offset: int) -> int:
-        shift = 0
-        for edit in self.edits:
-            if edit.end <= offset:
-                shift += len(edit.replacement) - (edit.end - edit.start)
-            elif edit.start < offset:  # inside an edited span: clamp to its end
-                return edit.start + shift + len(edit.replacement)
-            else:
-                break
-        return offset + shift
-
-
-def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[tuple[int, int, Edit, str]], OffsetMap]:
-    """Apply non-overlapping edits; returns the text, the logged edits with their
-    new spans and originals, and the offset map."""
-    edits = sorted(edits, key=lambda e: (e.start, e.end))
-    kept: list[Edit] = []
-    for edit in edits:
-        if kept and edit.start < kept[-1].end:
-            continue  # overlapping proposals: the first one wins
-        kept.append(edit)
-    pieces, logged, cursor, out_len = [], [], 0, 0
-    for edit in kept:
-        pieces.append(text[cursor : edit.start])
-        out_len += edit.start - cursor
-        if edit.rule:
-            logged.append((out_len, out_len + len(edit.replacement), edit, text[edit.start : edit.end]))
-        pieces.append(edit.replacement)
-        out_len += len(edit.replacement)
-        cursor = edit.end
-    pieces.append(text[cursor:])
-    return "".join(pieces), logged, OffsetMap(kept)
+MAX_PASSES = 3  # fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
 
 
 def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | None = None):
-    """Run the fixers in order; returns (text, corrections, offset function from body to text)."""
+    """Run the fixers in order, again while a pass still changes something (so that
+    cleaning clean text changes nothing); returns (text, corrections, offset
+    function from body to text). A change to an earlier change is logged as one."""
     text = body
     corrections: list[Correction] = []
     maps: list[OffsetMap] = []
-    for fixer in (fixers or FIXERS).values():
-        edits = fixer(text, lexicon)
-        if not edits:
-            continue
-        text, logged, offset_map = apply_edits(text, edits)
-        for c in corrections:
-            c.start_char, c.end_char = offset_map(c.start_char), offset_map(c.end_char)
-        for start, end, edit, original in logged:
-            corrections.append(Correction(start, end, original, edit.replacement, edit.rule or ""))
-        maps.append(offset_map)
+    for _ in range(MAX_PASSES):
+        changed = False
+        for fixer in (fixers or FIXERS).values():
+            edits = fixer(text, lexicon)
+            if not edits:
+                continue
+            new_text, logged, offset_map = apply_edits(text, edits)
+            corrections = merged_corrections(text, new_text, corrections, logged, offset_map)
+            changed = changed or new_text != text
+            text = new_text
+            maps.append(offset_map)
+        if not changed:
+            break
 
     def to_text(offset: int) -> int:
         for offset_map in maps:
@@ -191,8 +147,46 @@ def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | N
     return text, corrections, to_text
 
 
-def clean_paragraphs(paragraphs: list[Paragraph]) -> None:
-    lexicon = DocumentLexicon(p.body for p in paragraphs)
+def merged_corrections(
+    before: str, after: str, corrections: list[Correction], logged: list, offset_map: OffsetMap
+) -> list[Correction]:
+    """Carry the corrections over an edit of `before` into `after`; a logged edit
+    touching an earlier correction merges with it, keeping the original as read."""
+    spans = [(c.start_char, c.end_char, c.original, c.rule) for c in corrections]  # in `before`
+    for _start, _end, edit, original in logged:
+        touching = sorted(s for s in spans if s[0] <= edit.end and edit.start <= s[1])
+        spans = [s for s in spans if s not in touching]
+        if not touching:
+            spans.append((edit.start, edit.end, original, edit.rule or ""))
+            continue
+        start, end = min(edit.start, touching[0][0]), max(edit.end, max(s[1] for s in touching))
+        pieces, cursor = [], start
+        for s_start, s_end, s_original, _rule in touching:
+            pieces += [before[cursor:s_start], s_original]
+            cursor = s_end
+        pieces.append(before[cursor:end])
+        rules = dict.fromkeys([s[3] for s in touching] + [edit.rule or ""])
+        spans.append((start, end, "".join(pieces), "+".join(rules)))
+    merged = []
+    for start, end, original, rule in spans:
+        new_start, new_end = offset_map(start), offset_map(end)
+        merged.append(Correction(new_start, new_end, original, after[new_start:new_end], rule))
+    return merged
+
+
+def clean_segmentation(segmentation: Segmentation) -> None:
+    """The stage's entry point: clean every paragraph and every heading title."""
+    lexicon = document_lexicon(segmentation)
+    clean_paragraphs(segmentation.paragraphs, lexicon)
+    clean_headings(segmentation, lexicon)
+
+
+def document_lexicon(segmentation: Segmentation) -> DocumentLexicon:
+    return DocumentLexicon([p.body for p in segmentation.paragraphs] + [h.title for h in segmentation.outline])
+
+
+def clean_paragraphs(paragraphs: list[Paragraph], lexicon: DocumentLexicon | None = None) -> None:
+    lexicon = lexicon or DocumentLexicon(p.body for p in paragraphs)
     for paragraph in paragraphs:
         text, corrections, to_text = clean_text(paragraph.body, lexicon)
         paragraph.text = text
@@ -202,3 +196,19 @@ def clean_paragraphs(paragraphs: list[Paragraph]) -> None:
             while start < end and text[start] == " ":
                 start += 1
             item.start_char, item.end_char, item.text = start, end, text[start:end]
+
+
+def clean_headings(segmentation: Segmentation, lexicon: DocumentLexicon) -> None:
+    """Repair titles with the same fixers ("Rightsof migrantsand" -> "Rights of migrants
+    and"), keeping the original in `raw_title`; paragraphs point to the repaired headings."""
+    repaired: dict[int, Heading] = {}
+    for heading in segmentation.outline:
+        title, corrections, _ = clean_text(heading.title, lexicon)
+        if corrections:
+            repaired[id(heading)] = dataclasses.replace(heading, title=title, raw_title=heading.title)
+    if not repaired:
+        return
+    segmentation.outline = [repaired.get(id(h), h) for h in segmentation.outline]
+    for paragraph in segmentation.paragraphs:
+        paragraph.section = repaired.get(id(paragraph.section), paragraph.section)
+        paragraph.subsection = repaired.get(id(paragraph.subsection), paragraph.subsection)

@@ -54,13 +54,16 @@ def heading_ref(heading: Heading | None) -> dict[str, str] | None:
 
 
 def outline_record(heading: Heading) -> dict[str, Any]:
-    return {
+    record = {
         "id": heading.id,
         "level": heading.level,
         "title": heading.title,
         "line_start": heading.line_start,
         "inferred": heading.inferred,
     }
+    if heading.raw_title is not None:  # the clean stage repaired the title: keep what was read
+        record["raw_title"] = heading.raw_title
+    return record
 
 
 def document_record(document: Document) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import ocr_eval
 from .annotations import FIELDS, KINDS, has_valid_offsets
 from .emit import paragraph_records
 from .errors import PipelineError
@@ -259,7 +260,27 @@ def span_matches_text(kind: str, span: dict, text: str) -> bool:
     return has_valid_offsets(span, len(text)) and text[span["start_char"]:span["end_char"]] == words
 
 
-EVALUATORS = {"segments": evaluate_segments, "provenance": evaluate_provenance}
+def evaluate_ocr(gold_dir: Path) -> None:
+    print("== OCR repair (tests/gold/ocr) ==")
+    for gold in ocr_eval.load_ocr_gold(gold_dir):
+        document = gold_document({"doc_id": gold["doc_id"], "source": f"raw/{gold['doc_id']}.txt"})
+        if document is not None:
+            score = ocr_eval.score_seed(gold, document)
+            damaged, suspicious = ocr_eval.damaged_rare_words(gold, document), ocr_eval.kept_suspicious(document)
+            ocr_eval.print_seed_score(gold["doc_id"], gold, score, damaged, suspicious)
+    print("  born-digital texts (every change is a likely false correction)")
+    total_changes = total_words = 0
+    for name in ocr_eval.BORN_DIGITAL:
+        document = gold_document({"doc_id": name, "source": f"../shared/corpus/{name}"})
+        if document is not None:
+            changes, words = ocr_eval.born_digital_changes(document)
+            ocr_eval.print_born_digital(name, changes, words)
+            total_changes, total_words = total_changes + len(changes), total_words + words
+    rate = 10_000 * total_changes / total_words if total_words else 0.0
+    print(f"  all born-digital: {total_changes} changes in {total_words} words ({rate:.1f} per 10,000 words)")
+
+
+EVALUATORS = {"segments": evaluate_segments, "ocr": evaluate_ocr, "provenance": evaluate_provenance}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,6 +60,7 @@ class Heading:
     line_start: int
     line_end: int
     inferred: bool = False  # numeral not printed, taken from the sequence
+    raw_title: str | None = None  # the title as read, when the clean stage repaired it
 
     def ref(self) -> dict[str, str]:
         return {"id": self.numeral, "title": self.title}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .clean import clean_paragraphs
+from .clean import clean_segmentation
 from .emit import document_record, failed_document_record, paragraph_records, write_jsonl
 from .errors import PipelineError
 from .furniture import mark_furniture
@@ -45,7 +45,7 @@ def process_document(path: Path, settings: Settings) -> Document:
     source = timer("ingest", ingest, path, settings)
     source = timer("furniture", mark_furniture, source)
     segmentation = timer("segment", segment, source)
-    timer("clean", clean_paragraphs, segmentation.paragraphs)
+    timer("clean", clean_segmentation, segmentation)
     metadata = document_metadata(source)
     return Document(
         source=source,

@@ -1,0 +1,58 @@
+"""Edits to a text and the offset bookkeeping they need.
+
+Fixers propose `Edit`s; `apply_edits` applies the non-overlapping ones and
+returns an `OffsetMap` so spans found before the edits can be carried into the
+edited text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+    rule: str | None  # None: a layout change, not logged
+
+
+class OffsetMap:
+    """Maps offsets in a text before some edits to offsets after them."""
+
+    def __init__(self, edits: list[Edit]):
+        self.edits = edits
+
+    def __call__(self, offset: int) -> int:
+        shift = 0
+        for edit in self.edits:
+            if edit.end <= offset:
+                shift += len(edit.replacement) - (edit.end - edit.start)
+            elif edit.start < offset:  # inside an edited span: clamp to its end
+                return edit.start + shift + len(edit.replacement)
+            else:
+                break
+        return offset + shift
+
+
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[tuple[int, int, Edit, str]], OffsetMap]:
+    """Apply non-overlapping edits; returns the text, the logged edits with their
+    new spans and originals, and the offset map."""
+    edits = sorted(edits, key=lambda e: (e.start, e.end))
+    kept: list[Edit] = []
+    for edit in edits:
+        if kept and edit.start < kept[-1].end:
+            continue  # overlapping proposals: the first one wins
+        kept.append(edit)
+    pieces, logged, cursor, out_len = [], [], 0, 0
+    for edit in kept:
+        pieces.append(text[cursor : edit.start])
+        out_len += edit.start - cursor
+        if edit.rule:
+            logged.append((out_len, out_len + len(edit.replacement), edit, text[edit.start : edit.end]))
+        pieces.append(edit.replacement)
+        out_len += len(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), logged, OffsetMap(kept)

@@ -1,0 +1,595 @@
+"""OCR repair: the word-level fixers of the clean stage.
+
+A noisy-channel view. A token is replaced only when some intended reading
+explains it far better than the token itself: a reading scores its English
+frequency (wordfreq zipf, log10 per billion words), plus a bonus when the
+document writes it intact elsewhere, minus the cost of the OCR confusions that
+would turn it into what was read (data/ocr_confusions.tsv). A change needs a
+clear margin over keeping the token and over the runner-up reading; domain
+words (data/domain/*.txt), acronyms and names without evidence are never
+changed. Each fixer is `(text, lexicon) -> list[Edit]`, like those of clean.py.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from wordfreq import top_n_list, zipf_frequency
+
+from .edits import Edit
+from .lexicon import LETTERS, DocumentLexicon
+
+# Scores are in zipf units (log10). The margins are the "do no harm" gate.
+CHANGE_MARGIN = 1.0  # a correction must beat the token as read by this much
+AMBIGUITY_MARGIN = 1.0  # ... and the second-best correction by this much
+GLUE_MARGIN = 1.0  # splitting a glued token must beat reading it whole
+JOIN_MARGIN = 3.0  # joining split fragments must beat reading them apart
+DOCUMENT_JOIN_MIN = 3  # two words join when the document writes them as one this often
+GENERIC_EDIT_COST = 4.0  # an edit the confusion table does not list
+GENERIC_EDIT_MIN_LENGTH = 5  # ... and only between words at least this long
+MAX_READING_COST = 4.0  # readings costlier than this are not considered
+KNOWN_ZIPF = 2.0  # an English word for candidate purposes
+WORD_ZIPF = 3.0  # a word that stands on its own as a piece or a join
+SUSPECT_ZIPF = 4.0  # tokens this frequent are never spell-corrected
+GLUED_MAX_ZIPF = 2.5  # tokens this frequent are words, unless they split into "is a"
+DROPPED_SPACE_COST = 0.5  # the confusion cost of a space the OCR lost
+DOMAIN_PRIOR = 4.0  # domain words count as at least this frequent
+BORROWED_MARGIN = 1.0  # "al", "loca": far more frequent in another language
+FOREIGN_LANGUAGES = ("es", "it")  # where English "-al" words lose their "l"
+REAL_WORD_MIN_RATIO = 4  # the reading occurs this many times more often in the document
+REAL_WORD_MAX_SEEN = 2  # ... and the word itself at most this often
+REAL_WORD_MAX_COST = 1.3  # only the likeliest confusions (h/b, rn/m) turn a word into another
+UNKNOWN_LOG_PROB = -10.0  # log10 probability of a token wordfreq has never seen (below its floor)
+
+TOKEN_RE = re.compile(rf"{LETTERS}+")
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Confusion:
+    intended: str
+    observed: str
+    cost: float
+
+
+def _data_lines(name: str) -> Iterator[str]:
+    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line
+
+
+@lru_cache(maxsize=1)
+def confusions() -> tuple[Confusion, ...]:
+    rows = (line.split("\t") for line in _data_lines("ocr_confusions.tsv"))
+    return tuple(Confusion(intended.lower(), observed.lower(), float(cost)) for intended, observed, cost in rows)
+
+
+@lru_cache(maxsize=1)
+def domain_forms() -> frozenset[str]:
+    """Domain terms as they are written ("OHCHR", "maslikhat", "Raquel")."""
+    folder = resources.files("pipeline.data").joinpath("domain")
+    forms: set[str] = set()
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            for line in _data_lines(f"domain/{entry.name}"):
+                forms.update(TOKEN_RE.findall(line.strip()))
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def domain_lower() -> frozenset[str]:
+    return frozenset(form.lower() for form in domain_forms())
+
+
+@lru_cache(maxsize=1)
+def domain_spellings() -> dict[str, tuple[str, ...]]:
+    """Lowercase domain term -> the ways the lexicon writes it."""
+    spellings: dict[str, list[str]] = {}
+    for form in sorted(domain_forms()):
+        spellings.setdefault(form.lower(), []).append(form)
+    return {lower: tuple(forms) for lower, forms in spellings.items()}
+
+
+@lru_cache(maxsize=1)
+def candidate_words() -> frozenset[str]:
+    """What a misread token may have been: English words and domain terms, lowercase."""
+    return english_words() | domain_lower()
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    return frozenset(line.strip() for line in _data_lines("function_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lowercase English words at least KNOWN_ZIPF frequent (wordfreq ranks them)."""
+    ranked = top_n_list("en", 150_000)
+    low, high = 0, len(ranked)
+    while low < high:  # the ranking is by frequency: cut it where it drops below KNOWN_ZIPF
+        middle = (low + high) // 2
+        if zipf(ranked[middle]) >= KNOWN_ZIPF:
+            low = middle + 1
+        else:
+            high = middle
+    return frozenset(word for word in ranked[:low] if TOKEN_RE.fullmatch(word))
+
+
+@lru_cache(maxsize=262_144)
+def zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=262_144)
+def word_prior(word: str) -> float:
+    """English zipf of a lowercase word, discounted when that count is borrowed
+    from another language ("al", "loca" are common Spanish, rare English)."""
+    english = zipf(word)
+    if english == 0.0:
+        return english
+    excess = max(zipf_frequency(word, lang) for lang in FOREIGN_LANGUAGES) - english
+    return english - excess if excess >= BORROWED_MARGIN else english
+
+
+def is_domain(word: str) -> bool:
+    return word.lower() in domain_lower()
+
+
+def is_word(word: str) -> bool:
+    """A word that stands on its own: frequent English, a domain term, or "a", "in"..."""
+    lower = word.lower()
+    return lower in function_words() or is_domain(word) or (len(word) >= 3 and zipf(lower) >= WORD_ZIPF)
+
+
+# ---------------------------------------------------------------- tokens and context
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def shape(self) -> str:
+        """"lower", "title", "upper" or "mixed": decides how a reading is cased."""
+        word = self.text
+        if word.islower():
+            return "lower"
+        if word.isupper():
+            return "upper"
+        if word[0].isupper() and word[1:].islower():
+            return "title"
+        return "mixed"
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def embedded(text: str, token: Token) -> bool:
+    """Part of something larger than a word: a URL, an e-mail, a form glued to
+    digits, a short hyphenated particle ("al-Qaida", "co-"), a clitic ("don't")
+    or the "al" of "et al."."""
+    before = text[token.start - 1] if token.start else " "
+    after = text[token.end] if token.end < len(text) else " "
+    if before in "@/\\_.'’" or before.isdigit() or after in "@/\\_" or after.isdigit():
+        return True
+    if "-" in (before, after) and len(token.text) <= 3:
+        return True
+    rest = text[token.end + 1 :]
+    if after == "." and rest[:1].isalnum():
+        return True
+    if after in "'’" and rest[:1].isalpha() and not re.match(r"s\b", rest):
+        return True
+    return token.text.lower() == "al" and text[max(0, token.start - 3) : token.start].lower() == "et "
+
+
+HONORIFIC_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Madam|H\.E)\.? (?:[A-Z][^\W\d_]*\.? ){0,2}$")
+
+
+def after_honorific(text: str, token: Token) -> bool:
+    """"Mr. Bob Ladt": a name follows, whatever English word it resembles."""
+    return bool(HONORIFIC_RE.search(text[max(0, token.start - 40) : token.start]))
+
+
+def sentence_initial(text: str, token: Token) -> bool:
+    before = text[: token.start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:;»•" or bool(re.search(r"(^|\s)[A-Za-z0-9]{1,4}[.)]$", before))
+
+
+def recase(reading: str, shape: str) -> str:
+    if shape == "title":
+        return reading[:1].upper() + reading[1:]
+    if shape == "upper":
+        return reading.upper()
+    return reading
+
+
+# ---------------------------------------------------------------- readings: what a token may have been
+
+
+@lru_cache(maxsize=65_536)
+def readings(observed: str) -> dict[str, float]:
+    """Known words the OCR could have turned into `observed` (a lowercase token),
+    each with the cheapest cost: listed confusions (two for a token wordfreq does
+    not know), or one generic edit."""
+    found: dict[str, float] = {}
+    candidates = candidate_words()
+    frontier = {observed: 0.0}
+    for _ in range(2 if zipf(observed) < KNOWN_ZIPF else 1):
+        next_frontier: dict[str, float] = {}
+        for form, cost in frontier.items():
+            for intended, step in _inverse_confusions(form):
+                total = cost + step
+                if total <= MAX_READING_COST and total < next_frontier.get(intended, math.inf):
+                    next_frontier[intended] = total
+        for form, cost in next_frontier.items():
+            if form in candidates and cost < found.get(form, math.inf):
+                found[form] = cost
+        frontier = next_frontier
+    # Any edit at all only for long tokens wordfreq has never seen: a rare word it
+    # knows is likelier right, and short words have too many neighbours.
+    if len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
+        for form in _generic_edits(observed):
+            if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates:
+                found[form] = min(found.get(form, math.inf), GENERIC_EDIT_COST)
+    found.pop(observed, None)
+    return found
+
+
+def _inverse_confusions(form: str) -> Iterator[tuple[str, float]]:
+    for confusion in confusions():
+        observed, intended = confusion.observed, confusion.intended
+        if not observed:  # a dropped string: it may have stood anywhere
+            for i in range(len(form) + 1):
+                yield form[:i] + intended + form[i:], confusion.cost
+            continue
+        start = form.find(observed)
+        while start != -1:
+            yield form[:start] + intended + form[start + len(observed) :], confusion.cost
+            start = form.find(observed, start + 1)
+
+
+def _generic_edits(form: str) -> Iterator[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for i in range(len(form) + 1):
+        if i < len(form):
+            yield form[:i] + form[i + 1 :]
+            for c in letters:
+                yield form[:i] + c + form[i + 1 :]
+        for c in letters:
+            yield form[:i] + c + form[i:]
+
+
+# ---------------------------------------------------------------- deciding
+
+
+@dataclass(frozen=True)
+class Verdict:
+    replacement: str | None  # None: keep the token
+    suspicious: bool = False  # kept, but some reading came close
+    score: float = -math.inf  # the replacement's score, in zipf units
+
+
+def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool) -> Verdict:
+    """Noisy-channel choice between a token that may be misread and its readings,
+    behind the gate; `names_only` admits only readings the domain lexicon writes
+    with a capital."""
+    word, shape = token.text, token.shape
+    lower = word.lower()
+    name_like = shape in ("title", "mixed") and not at_sentence_start
+    if name_like and word_prior(lower) >= KNOWN_ZIPF:
+        return Verdict(None)  # "Al", "McDougal": a name is as likely as a misreading
+    keep = word_prior(lower) + lexicon.bonus(word, discount=1)
+    scored = []
+    for reading, cost in readings(lower).items():
+        cased = _cased_reading(reading, word, shape)
+        if cased is None or (name_like and (cost >= GENERIC_EDIT_COST or not _written_so(cased, lexicon))):
+            continue
+        if names_only and not (cased in domain_forms() and cased[0].isupper()):
+            continue
+        prior = max(word_prior(reading), DOMAIN_PRIOR if is_domain(reading) else 0.0)
+        scored.append((prior + lexicon.bonus(reading) - cost, cased, cost))
+    if not scored:
+        return Verdict(None)
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    best_score, best, _cost = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else -math.inf
+    if best_score - keep >= CHANGE_MARGIN and best_score - runner_up >= AMBIGUITY_MARGIN:
+        return Verdict(best, score=best_score)
+    return Verdict(None, suspicious=best_score > keep)
+
+
+def may_be_misread(token: Token) -> bool:
+    """The cheap part of the gate: acronyms, domain terms, common words and
+    inflections of common words never are."""
+    word, lower = token.text, token.text.lower()
+    if len(word) < 2 or token.shape == "upper" or is_domain(word) or inflected_word(lower):
+        return False  # "resourced" is resource + d, however rare
+    return word_prior(lower) < SUSPECT_ZIPF
+
+
+def verdict_in_context(text: str, token: Token, lexicon: DocumentLexicon) -> Verdict:
+    """What to do with one token of `text`."""
+    if not may_be_misread(token):
+        return Verdict(None)
+    return spelling_verdict(token, lexicon, sentence_initial(text, token), names_only=after_honorific(text, token))
+
+
+def _cased_reading(reading: str, word: str, shape: str) -> str | None:
+    if shape != "mixed":
+        return recase(reading, shape)
+    # Inner capitals ("McDougal"): only a domain term written that way will do.
+    matches = domain_spellings().get(reading, ())
+    return matches[0] if len(matches) == 1 else None
+
+
+def _written_so(cased: str, lexicon: DocumentLexicon) -> bool:
+    """A capitalized reading needs evidence: the document or the domain writes it."""
+    return lexicon.forms[cased] > 0 or cased in domain_forms() or lexicon.count(cased) >= 2
+
+
+@lru_cache(maxsize=65_536)
+def best_segmentation(word: str) -> tuple[tuple[str, ...], float]:
+    """The most probable split of a glued token into words, with its log10 probability."""
+    lower = word.lower()
+    best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())] + [(-math.inf, ())] * len(lower)
+    for end in range(1, len(lower) + 1):
+        for start in range(max(0, end - 20), end):
+            piece = lower[start:end]
+            if best[start][0] == -math.inf or not is_word(piece):
+                continue
+            score = best[start][0] + zipf(piece) - 9
+            if score > best[end][0]:
+                best[end] = (score, best[start][1] + (end,))
+    score, cuts = best[len(lower)]
+    pieces, previous = [], 0
+    for cut in cuts:
+        pieces.append(word[previous:cut])
+        previous = cut
+    return tuple(pieces), score
+
+
+@dataclass(frozen=True)
+class Split:
+    words: str  # "a result"
+    score: float  # in zipf units, comparable with a spelling verdict's
+
+
+def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
+    word = token.text
+    whole_zipf = zipf(word.lower())
+    if token.shape not in ("lower", "title") or is_domain(word) or whole_zipf >= SUSPECT_ZIPF:
+        return None
+    if inflected_word(word.lower()):
+        return None  # "inactions" is the plural of a word, not "in actions"
+    pieces, score = best_segmentation(word)
+    if len(pieces) < 2:
+        return None
+    if whole_zipf >= GLUED_MAX_ZIPF and not all(p.lower() in function_words() for p in pieces):
+        return None  # a word in its own right ("thereto", "fora"), unless it is "isa", "ofthe"
+    if token.shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
+        return None  # mid-sentence capitals start names ("Belonger"), not "Be longer"
+    whole = whole_zipf - 9 if whole_zipf else UNKNOWN_LOG_PROB
+    if score - whole < GLUE_MARGIN:
+        return None
+    # The split pays for its dropped spaces like a reading pays for its confusions.
+    words = " ".join([pieces[0]] + [p.lower() for p in pieces[1:]])
+    return Split(words, score + 9 - DROPPED_SPACE_COST * (len(pieces) - 1))
+
+
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
+
+
+def inflected_word(word: str) -> bool:
+    return any(word.endswith(ending) and zipf(word[: -len(ending)]) >= WORD_ZIPF for ending in INFLECTIONS)
+
+
+# ---------------------------------------------------------------- fixers
+
+
+def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """Doubled apostrophes ("Women’'s"), "publisher’ s", dash runs in ranges
+    ("2009—-2012"), symbols read inside words ("Stat€’s"), and an unclosed “
+    closed by ’ or "."""
+    edits = [Edit(m.start(), m.end(), m[1], "punctuation") for m in STRAY_APOSTROPHE_RE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "-", "punctuation") for m in DASH_RUN_RE.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), SYMBOLS_READ_FOR_LETTERS[m.group()], "punctuation")
+        for m in SYMBOL_IN_WORD_RE.finditer(text)
+    ]
+    edits += _close_unbalanced_quotes(text)
+    return edits
+
+
+# "Women’'s", "State’' s", "publisher’ s": one apostrophe, attached.
+STRAY_APOSTROPHE_RE = re.compile(rf"(?<={LETTERS})(['’])(?:['’]+(?={LETTERS})|['’]* (?=s\b))")
+DASH_RUN_RE = re.compile(r"(?<=\d)[-‐–—]{2,}(?=\d)")
+SYMBOLS_READ_FOR_LETTERS = {"€": "e", "©": "o", "¢": "c"}
+SYMBOL_IN_WORD_RE = re.compile(rf"(?<={LETTERS})[€©¢](?={LETTERS}|['’]s\b)")
+QUOTE_CLOSER_RE = re.compile(rf"(?<={LETTERS}|\d)(’|\")(?=[\s.,;:)]|$)")
+
+
+def _close_unbalanced_quotes(text: str) -> list[Edit]:
+    """A “ that no ” closes before the next “ is closed by the first ’ or " ending a
+    word after it: “100 schools, 100 hospitals’ and “Living for 2016"."""
+    edits = []
+    for opening in re.finditer("“", text):
+        end = _quote_end(text, opening.end())
+        if "”" in text[opening.end() : end]:
+            continue
+        closer = QUOTE_CLOSER_RE.search(text, opening.end(), end)
+        if closer:
+            edits.append(Edit(closer.start(), closer.end(), "”", "punctuation"))
+    return edits
+
+
+def _quote_end(text: str, start: int) -> int:
+    following = text.find("“", start)
+    return following if following != -1 else len(text)
+
+
+GLUED_YEARS_RE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,])")
+DOUBLED_DIGIT_YEAR_RE = re.compile(
+    r"\b(?:in|of|since|until|by|from|to|and|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December) ((?:19|20)\d{3})(?![\d,])"
+)
+DIGIT_IN_ACRONYM_RE = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[01])[A-Z0-9]{2,6}\b")
+DIGIT_AS_LETTER = str.maketrans("10", "IO")
+
+
+def fix_numbers(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """Glued year ranges ("20102020"), doubled digits in years ("in 20009"),
+    digits read for letters in acronyms ("1SO")."""
+    edits = []
+    for m in GLUED_YEARS_RE.finditer(text):
+        first, second = int(m[1]), int(m[2])
+        if 0 < second - first <= 50:
+            edits.append(Edit(m.start(), m.end(), f"{m[1]}-{m[2]}", "number"))
+    for m in DOUBLED_DIGIT_YEAR_RE.finditer(text):
+        years = {m[1][:i] + m[1][i + 1 :] for i in range(1, 5) if m[1][i] == m[1][i - 1]}
+        if len(years) == 1:
+            edits.append(Edit(m.start(1), m.end(1), years.pop(), "number"))
+    for m in DIGIT_IN_ACRONYM_RE.finditer(text):
+        letters = m.group().translate(DIGIT_AS_LETTER)
+        if letters.isalpha() and (letters in domain_forms() or lexicon.forms[letters]):
+            edits.append(Edit(m.start(), m.end(), letters, "number"))
+    return edits
+
+
+def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """Join fragments that only make a word together: "cooper ation", "mai ntai ned"."""
+    found = tokens(text)
+    edits, i = [], 0
+    while i < len(found):
+        join = _best_join(text, found, i, lexicon)
+        if join is None:
+            i += 1
+            continue
+        count, joined = join
+        edits.append(Edit(found[i].start, found[i + count - 1].end, joined, "split"))
+        i += count
+    return edits
+
+
+def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) -> tuple[int, str] | None:
+    best: tuple[float, int, str] | None = None
+    for count in (2, 3):
+        group = found[i : i + count]
+        if len(group) < count or any(text[a.end : b.start] != " " for a, b in zip(group, group[1:])):
+            break
+        if group[0].start and text[group[0].start - 1] in "'’":
+            break  # the "s" of "world's": a clitic, not a fragment
+        if any(t.shape in ("upper", "mixed") for t in group[1:]):
+            continue
+        joined = group[0].text + "".join(t.text.lower() for t in group[1:])
+        if not any(_fragment(t.text) for t in group) and not _document_joins(group, joined, lexicon):
+            continue
+        if not (zipf(joined.lower()) >= KNOWN_ZIPF or is_domain(joined)):
+            continue
+        gain = (zipf(joined.lower()) - 9) - sum(_log_prob(t.text) for t in group)
+        if gain >= JOIN_MARGIN and (best is None or gain > best[0]):
+            best = (gain, count, joined)
+    return None if best is None else (best[1], best[2])
+
+
+def _document_joins(group: list[Token], joined: str, lexicon: DocumentLexicon) -> bool:
+    """Two words the document itself writes as one, often, and apart only here:
+    "inter national" where "international" recurs."""
+    pair = tuple(t.text.lower() for t in group)
+    return len(group) == 2 and lexicon.count(joined) >= DOCUMENT_JOIN_MIN and lexicon.pairs[pair] <= 1
+
+
+def _fragment(word: str) -> bool:
+    """Not a word on its own: "ation", "ntai", or a stray capital like the "M" of "M ethodology"."""
+    if len(word) == 1:
+        return word not in ("a", "A", "I")
+    return not is_domain(word) and zipf(word.lower()) < GLUED_MAX_ZIPF
+
+
+def _log_prob(word: str) -> float:
+    value = zipf(word.lower())
+    return value - 9 if value else UNKNOWN_LOG_PROB
+
+
+def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """Split tokens that are two or three words run together: "subjectsin", "Asaresult"."""
+    edits = []
+    for token in tokens(text):
+        if embedded(text, token):
+            continue
+        split = glued_verdict(token, sentence_initial(text, token))
+        # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
+        if split and split.score >= verdict_in_context(text, token, lexicon).score:
+            edits.append(Edit(token.start, token.end, split.words, "glued"))
+    for m in POSSESSIVE_GLUED_RE.finditer(text):
+        if zipf(m.group().lower()) == 0.0 and is_word(m[1]):
+            edits.append(Edit(m.start(), m.end(), f"s {m[1]}", "glued"))
+    return edits
+
+
+POSSESSIVE_GLUED_RE = re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})")  # "Women'srights"
+
+
+def fix_dropped_letters(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """Misread words: "specia", "Congtitution", "legidation", "hedth", "mgjor"."""
+    edits = []
+    for token in tokens(text):
+        if embedded(text, token):
+            continue
+        verdict = verdict_in_context(text, token, lexicon)
+        if verdict.replacement:
+            edits.append(Edit(token.start, token.end, verdict.replacement, "dropped_letter"))
+    return edits
+
+
+def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """A rare word one confusion away from a word the document uses often, in a
+    pairing the document uses: "the hill’s innovations" where "the bill" recurs."""
+    edits = []
+    found = tokens(text)
+    for index, token in enumerate(found):
+        if token.shape != "lower" or len(token.text) < 4 or embedded(text, token) or is_domain(token.text):
+            continue
+        previous = found[index - 1].text.lower() if index else ""
+        following = found[index + 1].text.lower() if index + 1 < len(found) else ""
+        reading = _real_word_reading(token.text, (previous, following), lexicon)
+        if reading:
+            edits.append(Edit(token.start, token.end, reading, "real_word"))
+    return edits
+
+
+def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: DocumentLexicon) -> str | None:
+    seen = lexicon.words[word]
+    if seen > REAL_WORD_MAX_SEEN:
+        return None
+    choices = []
+    for reading, cost in readings(word).items():
+        if cost > REAL_WORD_MAX_COST or word_prior(reading) < WORD_ZIPF:
+            continue
+        if lexicon.words[reading] < REAL_WORD_MIN_RATIO * max(seen, 1):
+            continue
+        previous, following = neighbours
+        if lexicon.pairs[(previous, reading)] or lexicon.pairs[(reading, following)]:
+            choices.append(reading)
+    return choices[0] if len(choices) == 1 else None
+
+
+def suspicious_words(text: str, lexicon: DocumentLexicon) -> list[Token]:
+    """Tokens the gate kept although a reading came close: for review, not for change."""
+    return [
+        t
+        for t in tokens(text)
+        if not embedded(text, t) and verdict_in_context(text, t, lexicon).suspicious
+    ]
+
+

@@ -1,0 +1,129 @@
+"""OCR repair: cases as data (tests/data/clean_cases.json), negatives that must
+come back unchanged, and properties every cleaning keeps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.clean import clean_segmentation, clean_text
+from pipeline.lexicon import DocumentLexicon
+from pipeline.ocr import readings
+from tests.conftest import segment_text
+
+DATA = Path(__file__).parent / "data"
+CASES = json.loads((DATA / "clean_cases.json").read_text(encoding="utf-8"))
+NEGATIVES = json.loads((DATA / "clean_negatives.json").read_text(encoding="utf-8"))["cases"]
+
+
+def clean(text: str, *document: str):
+    return clean_text(text, DocumentLexicon([text, *document]))
+
+
+def case_params():
+    for kind, cases in CASES.items():
+        if kind.startswith("_"):
+            continue
+        for case in cases:
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+            yield pytest.param(case, id=f"{kind}:{case['original'][:40]}", marks=marks)
+
+
+@pytest.mark.parametrize("case", list(case_params()))
+def test_ocr_repairs_case(case):
+    text, _, _ = clean(case["original"], *case.get("document", []))
+    assert text == case["expected"]
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
+def test_ocr_leaves_right_text_unchanged(text):
+    cleaned, corrections, _ = clean(text)
+    assert cleaned == text
+    assert corrections == []
+
+
+def test_ocr_logs_each_change_with_its_rule_and_original():
+    text, corrections, _ = clean("The specia rapporteur met abill sponsors in 20102020.")
+    assert text == "The special rapporteur met a bill sponsors in 2010-2020."
+    logged = [(c.original, c.replacement, c.rule) for c in corrections]
+    assert logged == [
+        ("specia", "special", "dropped_letter"),
+        ("abill", "a bill", "glued"),
+        ("20102020", "2010-2020", "number"),
+    ]
+
+
+def test_ocr_logs_a_change_to_an_earlier_change_once_with_the_original_as_read():
+    text, corrections, _ = clean("aresult s")  # cut, then the cut's "result" joins "s"
+    assert text == "a results"
+    assert [(c.original, c.replacement, c.rule) for c in corrections] == [("aresult s", "a results", "glued+split")]
+
+
+def test_ocr_prefers_a_reading_the_document_writes_intact():
+    alone, _, _ = clean("The Ingtitutions met.")
+    with_evidence, _, _ = clean("The Ingtitutions met.", "National Institutions and Institutions abroad.")
+    assert alone == "The Ingtitutions met."  # a capitalized reading needs evidence
+    assert with_evidence == "The Institutions met."
+
+
+def test_ocr_readings_are_weighted_by_the_confusion_table():
+    costs = readings("specia")
+    assert costs["special"] < costs.get("species", float("inf"))
+
+
+def test_clean_repairs_heading_titles_and_keeps_the_raw_title():
+    segmentation = segment_text(
+        """
+        I. Introduction
+
+        1. The report was prepared.
+
+        II. Rightsof migrantsand refugees
+
+        2. The State protects migrants and refugees in law.
+
+        3. It was published.
+        """
+    )
+    clean_segmentation(segmentation)
+    heading = segmentation.outline[-1]
+    assert heading.title == "Rights of migrants and refugees"
+    assert heading.raw_title == "Rightsof migrantsand refugees"
+    assert segmentation.paragraphs[1].section is heading
+    assert segmentation.outline[0].raw_title is None  # nothing to repair
+
+
+# ---------------------------------------------------------------- properties
+
+OCR_WORDS = [
+    "the", "specia", "socia", "Congtitution", "Constitution", "abill", "bill", "hill’s", "aresult",
+    "I", "nter", "national", "cooper", "ation", "20102020", "1SO", "Women’'s", "publisher’", "s",
+    "Majilis", "OHCHR", "al", "et", "non-", "gover", "nmental", "“quoted’", "2009—-2012", "-\n",
+    "\n", "  ", ",", ".", "Mr.", "Ladt", "in", "20009", "rights", "subjectsin",
+]
+ocr_texts = st.lists(st.sampled_from(OCR_WORDS), max_size=30).map(" ".join)
+any_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(ocr_texts, any_texts))
+def test_ocr_cleaning_never_crashes_and_offsets_point_at_replacements(body):
+    text, corrections, to_text = clean(body)
+    for c in corrections:
+        assert 0 <= c.start_char <= c.end_char <= len(text)
+        assert text[c.start_char : c.end_char] == c.replacement
+    assert 0 <= to_text(len(body)) <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ocr_texts)
+def test_ocr_cleaning_is_idempotent(body):
+    lexicon = DocumentLexicon([body])
+    once, _, _ = clean_text(body, lexicon)
+    twice, corrections, _ = clean_text(once, lexicon)
+    assert twice == once
+    assert corrections == []
