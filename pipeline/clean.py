@@ -10,10 +10,12 @@ breaks, runs of spaces) are not OCR changes and carry no rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Callable, Iterable
 
 from wordfreq import zipf_frequency
@@ -62,7 +64,9 @@ def zipf(word: str) -> float:
 
 # ---------------------------------------------------------------- fixers
 
-LINE_BREAK_HYPHEN_RE = re.compile(r"(?P<left>[A-Za-z]+)-\n(?P<right>[a-z][A-Za-z]*)")
+# The lookbehind makes matches start at a word's beginning only: without it a long
+# run of letters is rescanned from every position (quadratic time).
+LINE_BREAK_HYPHEN_RE = re.compile(r"(?<![A-Za-z])(?P<left>[A-Za-z]+)-\n(?P<right>[a-z][A-Za-z]*)")
 
 
 def fix_line_break_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
@@ -95,9 +99,9 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     lead = re.match(r"\s+", text)
     if lead:
         edits = [e for e in edits if e.start >= lead.end()] + [Edit(0, lead.end(), "", None)]
-    trail = re.search(r"\s+$", text)
-    if trail and trail.start() > 0:
-        edits = [e for e in edits if e.end <= trail.start()] + [Edit(trail.start(), len(text), "", None)]
+    trail_start = len(text.rstrip())  # not re.search(r"\s+$"): quadratic on long inner runs of spaces
+    if 0 < trail_start < len(text):
+        edits = [e for e in edits if e.end <= trail_start] + [Edit(trail_start, len(text), "", None)]
     return edits
 
 
@@ -112,20 +116,23 @@ FIXERS: dict[str, Fixer] = {
 
 
 class OffsetMap:
-    """Maps offsets in a text before some edits to offsets after them."""
+    """Maps offsets in a text before some edits to offsets after them.
+
+    Edits are sorted and do not overlap; a binary search keeps a lookup
+    logarithmic, so mapping every offset of a huge paragraph stays fast.
+    """
 
     def __init__(self, edits: list[Edit]):
         self.edits = edits
+        self.ends = [edit.end for edit in edits]
+        self.shifts = list(accumulate((len(e.replacement) - (e.end - e.start) for e in edits), initial=0))
 
     def __call__(self, offset: int) -> int:
-        shift = 0
-        for edit in self.edits:
-            if edit.end <= offset:
-                shift += len(edit.replacement) - (edit.end - edit.start)
-            elif edit.start < offset:  # inside an edited span: clamp to its end
-                return edit.start + shift + len(edit.replacement)
-            else:
-                break
+        done = bisect_right(self.ends, offset)  # edits wholly before the offset
+        shift = self.shifts[done]
+        if done < len(self.edits) and self.edits[done].start < offset:  # inside an edited span: clamp to its end
+            edit = self.edits[done]
+            return edit.start + shift + len(edit.replacement)
         return offset + shift
 
 
