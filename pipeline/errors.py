@@ -60,3 +60,9 @@ class DocumentTimeout(PipelineError):
 
 class OutputNotWritable(PipelineError):
     code = "E030"
+
+
+class InternalError(PipelineError):
+    """An unexpected exception while processing one document: a bug, reported, not fatal to the batch."""
+
+    code = "E099"
