@@ -22,7 +22,7 @@ from .errors import OutputNotWritable
 from .model import Document, Heading, Line, Paragraph
 from .settings import PIPELINE_VERSION
 
-MAX_STEM_CHARS = 150  # file names are limited to 255 bytes; leave room for a hash and ".jsonl"
+MAX_STEM_BYTES = 150  # file names are limited to 255 bytes; leave room for a hash and ".jsonl"
 TEMP_SUFFIX = ".tmp"  # what an interrupted atomic write leaves behind
 
 
@@ -193,10 +193,11 @@ def output_stem(doc_id: str) -> str:
     over-long name gets a short hash of the doc_id, so two ids never share a file.
     """
     safe = re.sub(r"[^\w.-]", "_", doc_id).strip(".")
-    if safe == doc_id and 0 < len(doc_id) <= MAX_STEM_CHARS:
+    if safe == doc_id and 0 < len(doc_id.encode("utf-8")) <= MAX_STEM_BYTES:
         return doc_id
     digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{safe[:MAX_STEM_CHARS] or 'document'}-{digest}"
+    short = safe.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore")
+    return f"{short or 'document'}-{digest}"
 
 
 def document_files(out: Path, doc_id: str) -> list[Path]:
