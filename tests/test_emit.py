@@ -7,7 +7,14 @@ import pytest
 from conftest import SEED, corpus_file, source_from_text
 
 from pipeline.cli import main
-from pipeline.emit import block_records, coverage_warnings, line_claims, line_coverage, output_stem
+from pipeline.emit import (
+    block_records,
+    coverage_warnings,
+    line_claims,
+    line_coverage,
+    output_stem,
+    prepare_output_folder,
+)
 from pipeline.furniture import mark_furniture
 from pipeline.model import Document
 from pipeline.pipeline import process_document
@@ -96,3 +103,13 @@ def test_emit_odd_file_names_write_only_inside_the_output_folder(tmp_path):
         ["blocks"] * len(names) + ["out"] + ["paragraphs"] * len(names))
     records = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
     assert sorted(r["doc_id"] for r in records) == sorted(name[: -len(".txt")] for name in names)
+
+
+def test_emit_prepare_output_folder_removes_what_a_killed_write_left(tmp_path):
+    stale = tmp_path / "paragraphs" / ".kaz.jsonl.x1y2z3.tmp"
+    stale.parent.mkdir()
+    stale.write_text('{"doc_id": "kaz", "para"')
+    keep = tmp_path / "notes.tmp"
+    keep.write_text("not ours")
+    prepare_output_folder(tmp_path)
+    assert not stale.exists() and keep.exists()
