@@ -95,7 +95,7 @@ def should_join(left: str, right: str, lexicon: DocumentLexicon) -> bool:
 
 def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Line breaks become spaces; runs of spaces collapse; no space at either end."""
-    edits = [Edit(m.start(), m.end(), " ", None) for m in re.finditer(r"[ \t]*\n[ \t]*|[ \t]{2,}", text) if m.group() != " "]
+    edits = [Edit(m.start(), m.end(), " ", None) for m in re.finditer(r"[ \t]*(?:\n[ \t]*)+|[ \t]{2,}", text) if m.group() != " "]
     lead = re.match(r"\s+", text)
     if lead:
         edits = [e for e in edits if e.start >= lead.end()] + [Edit(0, lead.end(), "", None)]
