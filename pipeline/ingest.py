@@ -77,6 +77,8 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
         raise UnreadableInput(f"broken symbolic link (to {os.readlink(path)})", display_path(path))
     if path.is_dir():
         raise UnreadableInput("this is a folder, not a file", display_path(path))
+    if path.exists() and not path.is_file():  # reading a named pipe would wait forever
+        raise UnreadableInput("not a regular file (a pipe, socket or device)", display_path(path))
     try:
         size = path.stat().st_size
         if size > settings.max_input_bytes:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from conftest import SEED
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.cli import main
@@ -229,6 +230,14 @@ def test_bad_inputs_50_mb_text_is_refused_quickly(inputs, tmp_path, capsys):
     assert "raise --max-text-mb" in records[(inputs / "huge.txt").as_posix()]["error"]
 
 
+@pytest.mark.slow
+def test_bad_inputs_text_at_the_size_limit_is_processed_within_the_time_limit(inputs, tmp_path, capsys):
+    report = SEED.read_bytes()
+    (inputs / "long.txt").write_bytes(report * (Settings().max_text_bytes // len(report)))
+    code, _lines, records = run_cli(inputs, tmp_path / "out", capsys)
+    assert code == 0 and records[(inputs / "long.txt").as_posix()]["status"] == "ok"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "mac_roman"])
 def test_bad_inputs_legacy_encodings_are_read_correctly(encoding, inputs, tmp_path, capsys):
     data = TYPOGRAPHIC.replace("\r\n", "\r") if encoding == "mac_roman" else TYPOGRAPHIC
@@ -262,6 +271,14 @@ def test_bad_inputs_folder_named_like_a_file_is_unreadable(tmp_path):
     folder.mkdir()
     with pytest.raises(UnreadableInput, match="report.txt: \\[E001\\] this is a folder, not a file"):
         process_document(folder, Settings())
+
+
+def test_bad_inputs_named_pipe_fails_at_once_instead_of_waiting(inputs, tmp_path, capsys):
+    pipe = inputs / "pipe.txt"
+    os.mkfifo(pipe)
+    code, lines, records = run_cli(inputs, tmp_path / "out", capsys, pipe, inputs / "good.txt")
+    assert code == 1 and "[E001] not a regular file" in records[pipe.as_posix()]["error"]
+    assert_good_document_processed(records, inputs, tmp_path / "out")
 
 
 def test_bad_inputs_unwritable_output_folder_is_one_line_and_exit_1(inputs, tmp_path, capsys):
