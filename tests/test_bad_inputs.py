@@ -197,8 +197,7 @@ def assert_good_document_processed(records: dict[str, dict], folder: Path, out: 
 @pytest.mark.parametrize("case", BATTERY, ids=[case.name for case in BATTERY])
 def test_bad_inputs_fail_alone_with_one_clear_line(case, inputs, tmp_path, capsys):
     bad = case.make(inputs)
-    explicit = (bad,) if bad.suffix not in {".txt", ".pdf"} else ()  # a folder scan skips other types
-    code, lines, records = run_cli(inputs, tmp_path / "out", capsys, *explicit, *((inputs / "good.txt",) if explicit else ()))
+    code, lines, records = run_cli(inputs, tmp_path / "out", capsys, bad, inputs / "good.txt")
     record = records[bad.as_posix()]
     about_bad = [line for line in lines if line.startswith(bad.as_posix())]
     assert len(about_bad) == 1 and case.message in about_bad[0], lines
