@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from .errors import DocumentTimeout, InternalError, PipelineError
+from .ingest import display_path
 from .settings import Settings
 
 T = TypeVar("T")
@@ -66,7 +67,7 @@ def typed_errors(file: str) -> Iterator[None]:
 def guarded(process: Callable[[Path, Settings], T]) -> Callable[[Path, Settings], T]:
     @functools.wraps(process)
     def run_guarded(path: Path, settings: Settings) -> T:
-        file = Path(path).as_posix()
+        file = display_path(Path(path))
         with typed_errors(file), time_limit(settings.time_limit_seconds, file):
             return process(path, settings)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -24,6 +25,7 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 PDF_SUFFIXES = {".pdf"}
 LANGUAGE_SAMPLE_LINES = 600  # some ten pages
 BINARY_SAMPLE_CHARS = 65_536
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def ingest(path: Path, settings: Settings) -> SourceDocument:
@@ -33,7 +35,7 @@ def ingest(path: Path, settings: Settings) -> SourceDocument:
     if data.startswith(b"%PDF") or path.suffix.lower() in PDF_SUFFIXES:
         from .pdf import read_pdf  # pdfplumber is only imported when a PDF comes in
 
-        source = read_pdf(data, doc_id=path.stem, file=display, sha256=hashlib.sha256(data).hexdigest())
+        source = read_pdf(data, doc_id=document_id(path), file=display, sha256=hashlib.sha256(data).hexdigest())
     else:
         source = read_text(path, data, settings)
     warning = language_warning("\n".join(line.text for line in source.lines[:LANGUAGE_SAMPLE_LINES]))
@@ -57,7 +59,7 @@ def read_text(path: Path, data: bytes, settings: Settings) -> SourceDocument:
         raise EmptyInput("the file holds no text (empty or whitespace only)", display)
     lines, pages = split_lines(text)
     return SourceDocument(
-        doc_id=path.stem,
+        doc_id=document_id(path),
         file=display,
         sha256=hashlib.sha256(data).hexdigest(),
         lines=lines,
@@ -69,12 +71,21 @@ def read_text(path: Path, data: bytes, settings: Settings) -> SourceDocument:
 
 def display_path(path: Path) -> str:
     """The path as given when relative, so output does not depend on the machine."""
-    return path.as_posix()
+    return valid_text(path.as_posix())
+
+
+def document_id(path: Path) -> str:
+    return valid_text(path.stem)
+
+
+def valid_text(text: str) -> str:
+    """A file name's undecodable bytes (surrogate escapes) as U+FFFD: JSON output cannot hold them."""
+    return SURROGATE_RE.sub("\ufffd", text)
 
 
 def read_bytes(path: Path, settings: Settings) -> bytes:
     if path.is_symlink() and not path.exists():
-        raise UnreadableInput(f"broken symbolic link (to {os.readlink(path)})", display_path(path))
+        raise UnreadableInput(f"broken symbolic link (to {valid_text(os.readlink(path))})", display_path(path))
     if path.is_dir():
         raise UnreadableInput("this is a folder, not a file", display_path(path))
     if path.exists() and not path.is_file():  # reading a named pipe would wait forever

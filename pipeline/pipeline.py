@@ -18,7 +18,7 @@ from .emit import document_record, failed_document_record, remove_document_outpu
 from .errors import PipelineError
 from .furniture import mark_furniture
 from .guard import guarded
-from .ingest import ingest
+from .ingest import display_path, document_id, ingest
 from .metadata import document_metadata
 from .model import Document
 from .segment import segment
@@ -101,14 +101,14 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
             record["timings"] = document.timings
             summary.paragraphs += record["paragraphs"]
             for warning in record["warnings"]:
-                report(f"{path.as_posix()}: warning: {warning}")
+                report(f"{display_path(path)}: warning: {warning}")
         except PipelineError as exc:
-            exc.with_file(path.as_posix())
+            exc.with_file(display_path(path))
             summary.failed += 1
             summary.errors.append(str(exc))
             report(str(exc))
-            remove_document_outputs(out, path.stem)
-            record = failed_document_record(path.stem, path.as_posix(), str(exc))
+            remove_document_outputs(out, document_id(path))
+            record = failed_document_record(document_id(path), display_path(path), str(exc))
         records.append(record)
     write_jsonl(out / "documents.jsonl", records)
     summary.seconds = time.perf_counter() - started

@@ -1,6 +1,7 @@
 """Emit: nothing of the input is lost, and file names never leave the output folder."""
 
 import json
+import os
 from collections import Counter
 
 import pytest
@@ -113,3 +114,16 @@ def test_emit_prepare_output_folder_removes_what_a_killed_write_left(tmp_path):
     keep.write_text("not ours")
     prepare_output_folder(tmp_path)
     assert not stale.exists() and keep.exists()
+
+
+def test_emit_file_names_that_are_not_utf8_are_written_not_fatal(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    undecodable = inputs / os.fsdecode(b"caf\xe9.txt")
+    undecodable.write_text("1. The Government will act.\n\n2. Parliament agreed.\n")
+    (inputs / os.fsdecode(b"vide\xff.txt")).write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["run", str(inputs), "--out", str(out)]) == 1
+    records = {r["doc_id"]: r for r in map(json.loads, (out / "documents.jsonl").read_text().splitlines())}
+    assert (records["caf\ufffd"]["status"], records["vide\ufffd"]["status"]) == ("ok", "failed")
+    assert len(list((out / "paragraphs").glob("caf_-*.jsonl"))) == 1
