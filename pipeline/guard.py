@@ -5,7 +5,8 @@ when the body runs too long. It arms SIGALRM in the process that runs the
 document: no thread is started, so nothing keeps running after a document is
 given up, and the timer and previous handler are restored on exit. Signals
 reach only a process's main thread; elsewhere (a thread-pool worker) the limit
-cannot be enforced and is skipped. Python checks for signals between bytecodes
+cannot be enforced and is skipped. A timer someone else had armed is given
+back what is left of it on exit. Python checks for signals between bytecodes
 and inside `re` matching, so a runaway regular expression is stopped too.
 
 `guarded` wraps a `(path, settings) -> result` function in both guards, so a
@@ -17,6 +18,7 @@ from __future__ import annotations
 import functools
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
@@ -45,12 +47,16 @@ def time_limit(seconds: int, file: str | None = None) -> Iterator[None]:
             "(raise --time-limit to allow more)", file)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_delay:  # someone else's timer was running: give it back what is left of it
+            left = max(outer_delay - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
 
 
 @contextmanager

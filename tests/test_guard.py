@@ -64,6 +64,22 @@ def test_guard_time_limit_leaves_no_timer_or_handler_behind():
     assert signal.getsignal(signal.SIGALRM) is before
 
 
+def test_guard_time_limit_gives_an_outer_timer_back_what_is_left():
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        with time_limit(5):
+            time.sleep(0.1)
+        remaining, _interval = signal.getitimer(signal.ITIMER_REAL)
+        assert 0.2 < remaining <= 0.4
+        time.sleep(0.5)
+        assert fired == [True]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_guard_time_limit_off_the_main_thread_is_skipped_not_an_error():
     errors = []
 
