@@ -3,7 +3,9 @@
 Entry point: `ingest(path, settings) -> SourceDocument`. Plain text is decoded
 (BOM, UTF-8, UTF-16, cp1252, MacRoman), mojibake is repaired with ftfy, line
 endings are normalized and form feeds become page breaks. PDFs go through
-`pipeline.pdf`.
+`pipeline.pdf`. Anything that cannot be read fails with a typed error naming
+the file (too large, empty, binary, a folder, a pipe, a broken link); a
+document that is read but not in English gets a warning.
 """
 
 from __future__ import annotations
