@@ -82,3 +82,15 @@ def test_pipeline_killed_run_leaves_complete_files_and_rerun_matches_an_uninterr
     assert run_pipeline(inputs, reference).wait() == 0
     assert not list(out.rglob("*.tmp")), "temporary files of the killed run were left behind"
     assert output_bytes(out) == output_bytes(reference)
+
+
+@pytest.mark.xfail(strict=True, reason="doc_id is the file's stem: raw/a/x.txt and raw/b/x.txt both write "
+                   "paragraphs/x.jsonl, the second overwrites the first (run orchestration, issue 8)")
+def test_pipeline_same_file_name_in_two_folders_keeps_both_outputs(tmp_path):
+    for folder, words in (("a", "The Government will act."), ("b", "Parliament agreed.")):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "report.txt").write_text(f"1. {words}\n\n2. {words}\n")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out")]) == 0
+    texts = {json.loads(line)["text"] for path in (tmp_path / "out" / "paragraphs").glob("*.jsonl")
+             for line in path.read_text().splitlines()}
+    assert texts == {"The Government will act.", "Parliament agreed."}
