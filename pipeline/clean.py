@@ -31,7 +31,9 @@ def hyphen_prefixes() -> frozenset[str]:
 
 # ---------------------------------------------------------------- fixers
 
-LINE_BREAK_HYPHEN_RE = re.compile(r"(?P<left>[A-Za-z]+)-\n(?P<right>[a-z][A-Za-z]*)")
+# The lookbehind makes matches start at a word's beginning only: without it a long
+# run of letters is rescanned from every position (quadratic time).
+LINE_BREAK_HYPHEN_RE = re.compile(r"(?<![A-Za-z])(?P<left>[A-Za-z]+)-\n(?P<right>[a-z][A-Za-z]*)")
 SUSPENDED_HYPHEN_FOLLOWERS = frozenset({"and", "or", "nor"})
 LINE_BREAK_RANGE_RE = re.compile(r"(?<=\d)([-–—])[ \t]*\n[ \t]*(?=\d)")
 
@@ -87,9 +89,9 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     lead = re.match(r"\s+", text)
     if lead:
         edits = [e for e in edits if e.start >= lead.end()] + [Edit(0, lead.end(), "", None)]
-    trail = re.search(r"\s+$", text)
-    if trail and trail.start() > 0:
-        edits = [e for e in edits if e.end <= trail.start()] + [Edit(trail.start(), len(text), "", None)]
+    trail_start = len(text.rstrip())  # not re.search(r"\s+$"): quadratic on long inner runs of spaces
+    if 0 < trail_start < len(text):
+        edits = [e for e in edits if e.end <= trail_start] + [Edit(trail_start, len(text), "", None)]
     return edits
 
 

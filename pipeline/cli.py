@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from .emit import prepare_output_folder
 from .errors import PipelineError
 from .pipeline import run
 from .report import build_report
@@ -27,6 +28,10 @@ outputs (in --out):
                              text (cleaned), raw (as in the input), source (file, pages,
                              line_start, line_end), items, corrections, entities, dates,
                              amounts, commitments; spans carry start_char/end_char into text
+  blocks/<doc_id>.jsonl      all other non-blank text, nothing lost: runs of adjacent lines with
+                             one kind (front_matter, heading, furniture, notes, floating_marks,
+                             unassigned), text, source; a document without numbered paragraphs
+                             is all blocks. <doc_id> is made safe for a file name (output_stem)
 """
 
 
@@ -43,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("paths", nargs="*", type=Path, default=[Path("raw")], help="files or folders (default: raw/)")
     run_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     run_cmd.add_argument("--max-input-mb", type=int, default=None, help="largest input accepted, in MB (default 100)")
+    run_cmd.add_argument("--max-text-mb", type=int, default=None, help="largest plain-text input accepted, in MB (default 10)")
+    run_cmd.add_argument("--time-limit", type=int, default=None, metavar="SECONDS",
+                         help="time one document may take before it fails, 0 for none (default 300)")
     report_cmd = commands.add_parser("report", help="write the HTML review report into OUT/report/")
     report_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
     show_cmd = commands.add_parser("show", help="print one paragraph with its annotations highlighted")
@@ -77,12 +85,17 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {}
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = args.max_input_mb * 1024 * 1024
+    if args.max_text_mb is not None:
+        overrides["max_text_bytes"] = args.max_text_mb * 1024 * 1024
+    if args.time_limit is not None:
+        overrides["time_limit_seconds"] = args.time_limit
     settings = Settings.resolve(None, **overrides)
-    missing = [p for p in args.paths if not p.exists()]
+    missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]  # a broken link fails as a document
     if missing:
         print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
     try:
+        prepare_output_folder(args.out)
         summary = run(args.paths, args.out, settings, report=lambda line: print(line, file=sys.stderr))
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -7,6 +7,9 @@ edited text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from dataclasses import dataclass
 
 
@@ -19,20 +22,23 @@ class Edit:
 
 
 class OffsetMap:
-    """Maps offsets in a text before some edits to offsets after them."""
+    """Maps offsets in a text before some edits to offsets after them.
+
+    Edits are sorted and do not overlap; a binary search keeps a lookup
+    logarithmic, so mapping every offset of a huge paragraph stays fast.
+    """
 
     def __init__(self, edits: list[Edit]):
         self.edits = edits
+        self.ends = [edit.end for edit in edits]
+        self.shifts = list(accumulate((len(e.replacement) - (e.end - e.start) for e in edits), initial=0))
 
     def __call__(self, offset: int) -> int:
-        shift = 0
-        for edit in self.edits:
-            if edit.end <= offset:
-                shift += len(edit.replacement) - (edit.end - edit.start)
-            elif edit.start < offset:  # inside an edited span: clamp to its end
-                return edit.start + shift + len(edit.replacement)
-            else:
-                break
+        done = bisect_right(self.ends, offset)  # edits wholly before the offset
+        shift = self.shifts[done]
+        if done < len(self.edits) and self.edits[done].start < offset:  # inside an edited span: clamp to its end
+            edit = self.edits[done]
+            return edit.start + shift + len(edit.replacement)
         return offset + shift
 
 

@@ -70,3 +70,9 @@ class OutputMissing(PipelineError):
 
 class MalformedOutput(PipelineError):
     code = "E032"
+
+
+class InternalError(PipelineError):
+    """An unexpected exception while processing one document: a bug, reported, not fatal to the batch."""
+
+    code = "E099"

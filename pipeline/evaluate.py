@@ -11,6 +11,7 @@ import argparse
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from . import ocr_eval
 from .annotations import FIELDS, KINDS, has_valid_offsets
 from .emit import paragraph_records
+from .emit import line_claims
 from .errors import PipelineError
 from .model import Document
 from .pipeline import process_document
@@ -280,7 +282,38 @@ def evaluate_ocr(gold_dir: Path) -> None:
     print(f"  all born-digital: {total_changes} changes in {total_words} words ({rate:.1f} per 10,000 words)")
 
 
-EVALUATORS = {"segments": evaluate_segments, "ocr": evaluate_ocr, "provenance": evaluate_provenance}
+def evaluate_coverage(gold_dir: Path) -> None:
+    """Nothing lost: the share of non-blank input lines claimed exactly once (by a
+    paragraph, heading, furniture, notes, front matter or floating mark), and
+    how many only an explicit "unassigned" block holds."""
+    print("== line coverage (documents of tests/gold/segments) ==")
+    accounted, unassigned = Accuracy(), Accuracy()
+    for gold in load_gold("segments", gold_dir):
+        document = gold_document(gold)
+        if document is None:
+            continue
+        claims = Counter(line for line, _role in line_claims(document))
+        doc_accounted, doc_assigned = Accuracy(), Accuracy()
+        for line in (line for line in document.source.lines if line.text.strip()):
+            doc_accounted.add(claims[line] == 1)
+        for line, role in line_claims(document):
+            doc_assigned.add(role != "unassigned")
+        print(f"  {gold['doc_id']}")
+        print("    " + doc_accounted.line("lines accounted for once"))
+        print("    " + doc_assigned.line("lines not left unassigned"))
+        _merge_accuracy(accounted, doc_accounted)
+        _merge_accuracy(unassigned, doc_assigned)
+    print("  all documents")
+    print("    " + accounted.line("lines accounted for once"))
+    print("    " + unassigned.line("lines not left unassigned"))
+
+
+EVALUATORS = {
+    "segments": evaluate_segments,
+    "coverage": evaluate_coverage,
+    "ocr": evaluate_ocr,
+    "provenance": evaluate_provenance,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,43 +3,67 @@
 Entry point: `ingest(path, settings) -> SourceDocument`. Plain text is decoded
 (BOM, UTF-8, UTF-16, cp1252, MacRoman), mojibake is repaired with ftfy, line
 endings are normalized and form feeds become page breaks. PDFs go through
-`pipeline.pdf`.
+`pipeline.pdf`. Anything that cannot be read fails with a typed error naming
+the file (too large, empty, binary, a folder, a pipe, a broken link); a
+document that is read but not in English gets a warning.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import unicodedata
 from pathlib import Path
 
 import ftfy
 
 from .errors import EmptyInput, InputTooLarge, UndecodableText, UnreadableInput, UnsupportedFormat
+from .language import language_warning
 from .model import Line, SourceDocument
 from .settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 PDF_SUFFIXES = {".pdf"}
+LANGUAGE_SAMPLE_LINES = 600  # some ten pages
+BINARY_SAMPLE_CHARS = 65_536
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def ingest(path: Path, settings: Settings) -> SourceDocument:
     path = Path(path)
     data = read_bytes(path, settings)
-    sha256 = hashlib.sha256(data).hexdigest()
     display = display_path(path)
     if data.startswith(b"%PDF") or path.suffix.lower() in PDF_SUFFIXES:
         from .pdf import read_pdf  # pdfplumber is only imported when a PDF comes in
 
-        return read_pdf(data, doc_id=path.stem, file=display, sha256=sha256)
+        source = read_pdf(data, doc_id=document_id(path), file=display, sha256=hashlib.sha256(data).hexdigest())
+    else:
+        source = read_text(path, data, settings)
+    warning = language_warning("\n".join(line.text for line in source.lines[:LANGUAGE_SAMPLE_LINES]))
+    if warning:
+        source.warnings.append(warning)
+    return source
+
+
+def read_text(path: Path, data: bytes, settings: Settings) -> SourceDocument:
+    display = display_path(path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise UnsupportedFormat(f"unsupported file type {path.suffix!r} (expected .txt or .pdf)", display)
+    if len(data) > settings.max_text_bytes:
+        raise InputTooLarge(
+            f"the text file is {len(data):,} bytes, over the limit for plain text of {settings.max_text_bytes:,} "
+            "(a UPR report is about 100 KB; raise --max-text-mb to process it)",
+            display,
+        )
     text, encoding = decode(data, display)
     if not text.strip():
         raise EmptyInput("the file holds no text (empty or whitespace only)", display)
     lines, pages = split_lines(text)
     return SourceDocument(
-        doc_id=path.stem,
+        doc_id=document_id(path),
         file=display,
-        sha256=sha256,
+        sha256=hashlib.sha256(data).hexdigest(),
         lines=lines,
         pages=pages,
         encoding=encoding,
@@ -49,10 +73,25 @@ def ingest(path: Path, settings: Settings) -> SourceDocument:
 
 def display_path(path: Path) -> str:
     """The path as given when relative, so output does not depend on the machine."""
-    return path.as_posix()
+    return valid_text(path.as_posix())
+
+
+def document_id(path: Path) -> str:
+    return valid_text(path.stem)
+
+
+def valid_text(text: str) -> str:
+    """A file name's undecodable bytes (surrogate escapes) as U+FFFD: JSON output cannot hold them."""
+    return SURROGATE_RE.sub("\ufffd", text)
 
 
 def read_bytes(path: Path, settings: Settings) -> bytes:
+    if path.is_symlink() and not path.exists():
+        raise UnreadableInput(f"broken symbolic link (to {valid_text(os.readlink(path))})", display_path(path))
+    if path.is_dir():
+        raise UnreadableInput("this is a folder, not a file", display_path(path))
+    if path.exists() and not path.is_file():  # reading a named pipe would wait forever
+        raise UnreadableInput("not a regular file (a pipe, socket or device)", display_path(path))
     try:
         size = path.stat().st_size
         if size > settings.max_input_bytes:
@@ -74,10 +113,10 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return fix_text(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return fix_text(data.decode("utf-16")), "utf-16"
+        return fix_text(data.decode("utf-16", errors="replace")), "utf-16"
     if looks_like_utf16_without_bom(data):
         codec = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        return fix_text(data.decode(codec)), codec
+        return fix_text(data.decode(codec, errors="replace")), codec
     try:
         return fix_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -85,7 +124,17 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     if b"\x00" in data[:4096]:
         raise UndecodableText("the file looks binary (NUL bytes), not text", file)
     encoding = guess_single_byte_encoding(data)
-    return fix_text(data.decode(encoding)), encoding
+    text = data.decode(encoding, errors="replace")  # a stray undefined byte must not lose the document
+    if looks_binary(text):
+        raise UndecodableText("the file looks binary (control characters), not text", file)
+    return fix_text(text), encoding
+
+
+def looks_binary(text: str) -> bool:
+    """Many control or undecodable characters: binary data that a code page happened to decode."""
+    sample = text[:BINARY_SAMPLE_CHARS]
+    controls = sum(1 for ch in sample if ch == "\ufffd" or unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    return controls > 0.01 * len(sample)
 
 
 def looks_like_utf16_without_bom(data: bytes) -> bool:

@@ -14,7 +14,9 @@ from typing import Iterable
 
 LETTERS = r"[^\W\d_]"
 WORD_RE = re.compile(rf"{LETTERS}+")
-HYPHENATED_RE = re.compile(rf"{LETTERS}+(?:-{LETTERS}+)+")
+# Anchored at a word's start: otherwise a long run of letters is rescanned from
+# every position (quadratic time).
+HYPHENATED_RE = re.compile(rf"(?<!{LETTERS}){LETTERS}+(?:-{LETTERS}+)+")
 MAX_DOCUMENT_BONUS = 1.5  # zipf units: the most a document's own usage can add
 
 

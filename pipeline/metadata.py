@@ -27,7 +27,8 @@ DISTRIBUTION_RE = re.compile(r"^\s*Distr\.", re.I)
 DATE_AFTER_DISTRIBUTION = 4
 ORIGINAL_RE = re.compile(r"\bOriginal:\s*(?P<language>[A-Za-z]+)")
 SESSION_RE = re.compile(r"\b(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?(?:th|st|nd|rd))\s+session\b")
-COUNTRY_MARKS_RE = re.compile(r"[\s*\d]+$")
+# Marks after a State's name on the cover: footnote star or number.
+COUNTRY_MARKS = "*0123456789 \t"
 
 
 def document_metadata(source: SourceDocument) -> dict:
@@ -86,7 +87,7 @@ def country(cover: list[str]) -> str | None:
     """The State under review: a cover line that is a State's name alone ("Slovenia*")."""
     names = countries()
     for line in cover:
-        name = COUNTRY_MARKS_RE.sub("", line).strip().lower()
+        name = line.rstrip(COUNTRY_MARKS).strip().lower()  # rstrip: a regex here is quadratic on long lines
         if name in names:
             return names[name]
     return None

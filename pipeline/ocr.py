@@ -171,8 +171,15 @@ class Token:
         return "mixed"
 
 
+# No real word (or glued pair of words) is longer; a longer run of letters is junk,
+# and the readings of a long token grow with its length.
+MAX_TOKEN_CHARS = 40
+
+
 def tokens(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    return [
+        Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text) if m.end() - m.start() <= MAX_TOKEN_CHARS
+    ]
 
 
 def embedded(text: str, token: Token) -> bool:

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-from .errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from .errors import CorruptPdf, DocumentTimeout, EncryptedPdf, NoTextLayer
 from .model import Footnote, Line, SourceDocument
 from .patterns import SYMBOL_LINE_RE
 
+EOF_WINDOW = 2048  # writers may put a little whitespace or junk after the %%EOF marker
 # A superscript is at most this share of its line's font size, and raised by this share of it.
 SUPERSCRIPT_SIZE = 0.85
 SUPERSCRIPT_RISE = 0.12
@@ -125,12 +126,18 @@ class Row:
             previous = word
         return "".join(parts), tuple(refs)
 
+ENCRYPTED_MESSAGE = "the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)"
+EOF_WINDOW = 2048  # writers may put a little whitespace or junk after the %%EOF marker
+
 
 def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument:
     rows, pages = read_rows(data, file)
+    truncated = b"%%EOF" not in data[-EOF_WINDOW:]
     if pages == 0:
         raise CorruptPdf("the PDF has no readable pages (truncated or damaged)", file)
     if not any(w.text.strip() for row in rows for w in row.words):
+        if truncated:  # pdfminer recovers the pages of a cut file, but not their fonts and text
+            raise CorruptPdf("the PDF is truncated (no %%EOF marker at its end) and no text could be read", file)
         raise NoTextLayer("this PDF has no text layer: run OCR first, e.g. with OCRmyPDF", file)
     mark_furniture_rows(rows, pages)
     body_size = body_font_size(rows)
@@ -147,6 +154,7 @@ def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument
         footnotes=footnotes,
         furniture=[line.number for line, row in zip(row_lines, rows) if row.furniture],
         footnote_lines=footnote_lines,
+        warnings=["the PDF looks truncated (no %%EOF marker at its end): pages or text may be missing"] if truncated else [],
     )
 
 
@@ -158,6 +166,8 @@ def read_rows(data: bytes, file: str) -> tuple[list[Row], int]:
             for page_number, page in enumerate(pdf.pages, start=1):
                 rows += page_rows(page, page_number)
                 page.close()  # pdfplumber keeps per-page caches otherwise
+    except DocumentTimeout:
+        raise  # the time limit struck inside pdfminer: not a parse error
     except Exception as exc:  # pdfminer raises many private exception types on damaged files
         raise reading_error(exc, file) from exc
     return rows, pages
@@ -169,7 +179,7 @@ def reading_error(exc: Exception, file: str) -> EncryptedPdf | CorruptPdf:
     if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower() or "encrypt" in str(cause).lower():
         return EncryptedPdf("the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)", file)
     reason = " ".join(f"{type(cause).__name__}: {cause}".split())
-    return CorruptPdf(f"the PDF cannot be parsed ({reason})", file)
+    return CorruptPdf(f"the PDF is damaged or truncated and cannot be parsed ({reason})", file)
 
 
 def page_rows(page, page_number: int) -> list[Row]:

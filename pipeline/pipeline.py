@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .clean import clean_segmentation
-from .emit import document_record, failed_document_record, paragraph_records, write_jsonl
+from .emit import document_record, failed_document_record, remove_document_outputs, write_document_outputs, write_jsonl
 from .errors import PipelineError
 from .furniture import mark_furniture
-from .ingest import ingest
+from .guard import guarded
+from .ingest import display_path, document_id, ingest
 from .metadata import document_metadata
 from .model import Document
 from .segment import segment
@@ -40,6 +41,7 @@ class _Timer:
         return result
 
 
+@guarded  # a time limit, and any unexpected exception becomes a typed error of this file
 def process_document(path: Path, settings: Settings) -> Document:
     timer = _Timer()
     source = timer("ingest", ingest, path, settings)
@@ -90,10 +92,15 @@ def find_inputs(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            found += sorted(p for p in path.rglob("*") if is_input_file(p))
         else:
             found.append(path)
     return sorted(dict.fromkeys(found), key=lambda p: (p.stem, p.as_posix()))
+
+
+def is_input_file(path: Path) -> bool:
+    """An input by its suffix; a broken link is kept so that it fails visibly, not silently."""
+    return (path.is_file() or (path.is_symlink() and not path.exists())) and path.suffix.lower() in INPUT_SUFFIXES
 
 
 def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str], None] = print) -> RunSummary:
@@ -105,8 +112,7 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
         summary.documents += 1
         try:
             document = process_document(path, settings)
-            paragraphs = paragraph_records(document)
-            write_jsonl(out / "paragraphs" / f"{document.source.doc_id}.jsonl", paragraphs)
+            paragraphs = write_document_outputs(out, document)
             record = document_record(document)
             record["timings"] = document.timings
             summary.count(paragraphs)
@@ -115,14 +121,14 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
                 summary.pdf_pages += document.source.pages or 0
                 summary.pdf_seconds += document.timings["ingest"]
             for warning in record["warnings"]:
-                report(f"{path.as_posix()}: warning: {warning}")
+                report(f"{display_path(path)}: warning: {warning}")
         except PipelineError as exc:
-            exc.with_file(path.as_posix())
+            exc.with_file(display_path(path))
             summary.failed += 1
             summary.errors.append(str(exc))
             report(str(exc))
-            (out / "paragraphs" / f"{path.stem}.jsonl").unlink(missing_ok=True)
-            record = failed_document_record(path.stem, path.as_posix(), str(exc))
+            remove_document_outputs(out, document_id(path))
+            record = failed_document_record(document_id(path), display_path(path), str(exc))
         records.append(record)
     write_jsonl(out / "documents.jsonl", records)
     tables.write(out)

@@ -33,7 +33,10 @@ NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<mark>\d{1,2})\.\s+(?P<title>[A-Z\"“
 NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<mark>\d{1,3}\.|\([a-z0-9]{1,3}\)|[a-z]\))(?:\s+\S|\s*$)")
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<text>\S.*)$")
-TOC_LEADER_RE = re.compile(r"(\.\s?){4,}\s*\d*\s*$|…{2,}")
+# A contents line ends in a dot leader and perhaps a page number ("Introduction ..... 3").
+# Matched on the line's tail only (see `has_toc_leader`): searching the whole line
+# with a `(\.\s?){4,}...$` pattern backtracks quadratically on long runs of dots.
+TOC_LEADER_TAIL_RE = re.compile(r"(?:\.\s?){3}\.$")
 # A line that ends a sentence, perhaps followed by a footnote number ("management.21").
 SENTENCE_END_RE = re.compile(r"[.!?:;)\"”’']\d{0,3}\s*$")
 CONTINUES = re.compile(r"(\b(and|of|the|for|to|in|on|with|against|by|or|that)|[,;–\-])\s*$", re.I)
@@ -132,7 +135,7 @@ def paragraph_candidates(lines: list[Line], content: list[int]) -> list[Candidat
         m = PARA_NUMBER_RE.match(text)
         # The number may stand alone on its line, its text on the next ("1." / "The Working Group ...").
         rest = m["rest"] if m and m["rest"] else following_text(lines, content, k) if m and m["punct"] == "." else ""
-        if rest and not TOC_LEADER_RE.search(text):
+        if rest and not has_toc_leader(text):
             values = number_readings(m["num"])
             if values:
                 quality = (2 if m["punct"] == "." else 0) + (1 if m["punct"] else 0)
@@ -171,6 +174,12 @@ def without_nested_lists(found: list[Candidate], lines: list[Line], content: lis
         kept.append(cand)
         highest = max(highest, *cand.values)
     return kept
+
+
+def has_toc_leader(text: str) -> bool:
+    """True for a contents line: a dot leader at the end (then a page number), or an ellipsis run."""
+    tail = text.rstrip().rstrip("0123456789").rstrip()
+    return bool(TOC_LEADER_TAIL_RE.search(tail[-8:])) or "……" in text
 
 
 def looks_like_title(rest: str) -> bool:
@@ -316,7 +325,8 @@ class _Walker:
         m = FOOTNOTE_RE.match(self.text(i))
         if not m or int(m["n"]) > 3:
             return False
-        following = [j for j in self.content if j > i][:40]
+        start = self.position[i] + 1
+        following = self.content[start : start + 40]
         numbers = [int(fm["n"]) for j in following if (fm := FOOTNOTE_RE.match(self.text(j)))]
         return int(m["n"]) + 1 in numbers
 
@@ -336,7 +346,7 @@ class _Walker:
 
     def heading_at(self, i: int) -> RawHeading | None:
         text = self.text(i)
-        if BULLET_RE.match(text) or TOC_LEADER_RE.search(text):
+        if BULLET_RE.match(text) or has_toc_leader(text):
             return None
         previous = self.previous_content(i)
         after_break = previous is None or self.separated(previous, i)

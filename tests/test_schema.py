@@ -38,6 +38,15 @@ def test_schema_every_document_record_is_valid(run_output):
         validator.validate(record)
 
 
+def test_schema_every_block_record_is_valid(run_output):
+    validator = jsonschema.Draft202012Validator(schema("block.schema.json"))
+    records = [json.loads(line) for path in sorted((run_output / "blocks").glob("*.jsonl"))
+               for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {r["kind"] for r in records} >= {"heading", "furniture"}
+    for record in records:
+        validator.validate(record)
+
+
 def test_schema_rejects_a_record_without_text():
     validator = jsonschema.Draft202012Validator(schema("paragraph.schema.json"))
     assert not validator.is_valid({"doc_id": "x", "para": 1})

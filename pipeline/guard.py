@@ -1,0 +1,80 @@
+"""Per-document guards: a time limit, and unexpected exceptions turned into typed errors.
+
+`time_limit(seconds, file)` is a context manager that raises DocumentTimeout
+when the body runs too long. It arms SIGALRM in the process that runs the
+document: no thread is started, so nothing keeps running after a document is
+given up, and the timer and previous handler are restored on exit. Signals
+reach only a process's main thread; elsewhere (a thread-pool worker) the limit
+cannot be enforced and is skipped. A timer someone else had armed is given
+back what is left of it on exit. Python checks for signals between bytecodes
+and inside `re` matching, so a runaway regular expression is stopped too.
+
+`guarded` wraps a `(path, settings) -> result` function in both guards, so a
+bad document fails alone with one clear line whatever went wrong.
+"""
+
+from __future__ import annotations
+
+import functools
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+
+from .errors import DocumentTimeout, InternalError, PipelineError
+from .ingest import display_path
+from .settings import Settings
+
+T = TypeVar("T")
+
+
+def can_use_alarm() -> bool:
+    return hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_limit(seconds: int, file: str | None = None) -> Iterator[None]:
+    """Raise DocumentTimeout if the body runs longer than `seconds` (0: no limit)."""
+    if seconds <= 0 or not can_use_alarm():
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise DocumentTimeout(
+            f"processing took longer than the time limit of {seconds} s "
+            "(raise --time-limit to allow more)", file)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_delay:  # someone else's timer was running: give it back what is left of it
+            left = max(outer_delay - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+
+
+@contextmanager
+def typed_errors(file: str) -> Iterator[None]:
+    """Let typed errors through; report any other exception as an InternalError of this file."""
+    try:
+        yield
+    except PipelineError:
+        raise
+    except Exception as exc:  # a bug must cost one document, not the batch
+        raise InternalError(f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)", file) from exc
+
+
+def guarded(process: Callable[[Path, Settings], T]) -> Callable[[Path, Settings], T]:
+    @functools.wraps(process)
+    def run_guarded(path: Path, settings: Settings) -> T:
+        file = display_path(Path(path))
+        with typed_errors(file), time_limit(settings.time_limit_seconds, file):
+            return process(path, settings)
+
+    return run_guarded
