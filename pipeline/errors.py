@@ -60,3 +60,7 @@ class DocumentTimeout(PipelineError):
 
 class OutputNotWritable(PipelineError):
     code = "E030"
+
+
+class UnsupportedModel(PipelineError):
+    code = "E040"

@@ -1,0 +1,237 @@
+"""Entities: a domain ruler before the statistical NER and a cleaner after it.
+
+Labels: ORG, GPE, LOC, PERSON, NORP, LAW, TREATY, PROGRAMME and SYMBOL (UN
+document symbols). Patterns are data (pipeline/data/entity_patterns.jsonl), one
+JSON object a line, of three kinds:
+
+- `{"label": "ORG", "pattern": "Human Rights Council"}`: an exact phrase (the
+  EntityRuler's phrase format);
+- `{"label": "LAW", "head": "Code"}`: a capitalized name containing this head word
+  ("Criminal Code", "Ministry of Justice") takes the label of the first head it holds;
+- `{"label": "LAW", "regex": "..."}`: a shape ("law on ..."); `{PHRASE}`, `{CAPS}`,
+  `{YEAR}`, `{YEARS}` and `{FULL_DATE}` expand to the fragments in MACROS.
+
+`upr_entity_ruler` sets these as entities before `ner`, which respects them;
+`upr_entity_cleaner` afterwards keeps only the domain labels, drops a leading
+article, relabels statistical entities that carry a head word ("the State Legal
+Policy Concept" is a PROGRAMME, not an ORG) and drops the small model's known
+misreadings (percentages as MONEY, lowercase "persons").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..patterns import SYMBOL_RE
+from .dates import FULL_DATE, YEAR
+from .lexicon import data_text
+
+LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP", "LAW", "TREATY", "PROGRAMME", "SYMBOL")
+# spaCy's OntoNotes labels that map onto ours; the others (DATE, MONEY, CARDINAL, ...) are left
+# to the date and amount components.
+LABEL_MAP = {"FAC": "ORG", "LANGUAGE": "NORP"}
+RULER_ID = "upr_entity_ruler"
+# Words that end a PHRASE: verbs and clause openers after a name ("law on X was adopted").
+PHRASE_STOPS = (
+    r"(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|can|could|may|must|which|that|who|"
+    r"whose|whereby|where|when|while|as|by|including|adopted|approved|passed|entered|came|provides|establishes|"
+    r"sets|aims|introduced|amended|signed|ratified|contains|requires|stipulates|prohibits|guarantees|regulates|"
+    r"defines|and\s+the|and\s+a|in\s+\d|in\s+the\s+\d|to\s+be|since|until|through|during|following|within)"
+)
+WORD = r"[\w’'\-]+"
+CAP_WORD = r"(?:[A-Z][\w’'\-]*|No\.\s*\d+)"
+MACROS = {
+    "PHRASE": rf"(?!{PHRASE_STOPS}\b){WORD}(?:\s+(?!{PHRASE_STOPS}\b){WORD}){{0,13}}",
+    "CAPS": rf"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*",
+    "YEAR": YEAR,
+    "YEARS": rf"{YEAR}\s*[-–—]+\s*{YEAR}",
+    "FULL_DATE": FULL_DATE,
+}
+# A capitalized name: capitalized words joined by the small words names use.
+TITLE_RE = re.compile(rf"{CAP_WORD}(?:\s+(?:(?:of|for|on|to)(?:\s+the)?\s+|(?:against|with|and|de|des|du)\s+)?{CAP_WORD})*")
+TRAILING_SMALL_WORDS = {"in", "for", "of", "the", "and", "on", "to", "a", "an", "with", "over", "its", "their", "or", "at"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    priority: int  # lower wins between candidates of the same length
+
+
+class EntityPatterns:
+    """The three kinds of pattern lines of one JSONL file."""
+
+    def __init__(self, lines: list[dict]):
+        self.phrases = [(d["label"], d["pattern"]) for d in lines if "pattern" in d]
+        self.heads = [(d["label"], d["head"]) for d in lines if "head" in d]
+        self.shapes = [(d["label"], re.compile(expand_macros(d["regex"]))) for d in lines if "regex" in d]
+        self.head_re = re.compile(r"\b(?:" + "|".join(re.escape(h) for _, h in self.heads) + r")\b")
+        self.head_label = {h: label for label, h in self.heads}
+
+    @classmethod
+    def from_jsonl(cls, text: str) -> "EntityPatterns":
+        return cls([json.loads(line) for line in text.splitlines() if line.strip()])
+
+    def head_of(self, name: str) -> str | None:
+        """The label of the first head word in a name, or None."""
+        m = self.head_re.search(name)
+        return self.head_label[m.group()] if m else None
+
+
+def expand_macros(regex: str) -> str:
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{MACROS[m[1]]})", regex)
+
+
+def load_patterns(path: str) -> EntityPatterns:
+    text = Path(path).read_text(encoding="utf-8") if path else data_text("entity_patterns.jsonl")
+    return EntityPatterns.from_jsonl(text)
+
+
+# ------------------------------------------------------------------ ruler
+
+class DomainEntityRuler:
+    """Phrases, shapes and head-word names as entities, longest first, before the NER."""
+
+    def __init__(self, nlp: Language, name: str, patterns_file: str, symbols: bool):
+        self.name = name
+        self.patterns = load_patterns(patterns_file)
+        self.symbols = symbols
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, phrase in self.patterns.phrases:
+            self.matcher.add(label, [nlp.make_doc(phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self.candidates(doc)
+        spans = []
+        for c in choose(candidates):
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="contract", span_id=RULER_ID)
+            if span is not None and len(span):
+                spans.append(span)
+        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+        doc.ents = sorted(filter_spans(spans + kept), key=lambda s: s.start)
+        return doc
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        found = [Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc.vocab.strings[key], 0)
+                 for key, s, e in self.matcher(doc)]
+        if self.symbols:
+            found += [Candidate(m.start(), m.start() + len(m.group().rstrip(".,;")), "SYMBOL", 0)
+                      for m in SYMBOL_RE.finditer(text)]
+        for label, regex in self.patterns.shapes:
+            for m in regex.finditer(text):
+                end = m.start() + len(trim_trailing_words(m.group()))
+                found.append(Candidate(m.start(), end, label, 1))
+        for m in TITLE_RE.finditer(text):
+            found += self.title_candidates(m.start(), m.group())
+        return found
+
+    def title_candidates(self, start: int, run: str) -> list[Candidate]:
+        """A capitalized run, without a leading "The", split where "and" joins two names."""
+        found = []
+        for part_start, part in split_names(start, run, self.patterns):
+            label = self.patterns.head_of(part)
+            if label and len(part.split()) >= 2:
+                found.append(Candidate(part_start, part_start + len(part), label, 2))
+        return found
+
+
+def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[int, str]]:
+    """The names in a capitalized run, after leading small words ("The", "In", "A")."""
+    words = run.split(" ")
+    skip = 0
+    while skip < len(words) - 1 and words[skip].lower() in STOP_WORDS:
+        skip += 1
+    offset = len(" ".join(words[:skip])) + (1 if skip else 0)
+    return _split_at_and(start + offset, run[offset:], patterns)
+
+
+def _split_at_and(start: int, run: str, patterns: EntityPatterns) -> list[tuple[int, str]]:
+    """"Ministry of Justice and Ministry of Health" is two names; "Ministry of Education and Science" one."""
+    for m in re.finditer(r" and ", run):
+        before, after = run[:m.start()], run[m.end():]
+        after_first = after.split(" ")[0]
+        if patterns.head_of(before.split(" ")[-1]) or patterns.head_of(after_first):
+            return [(start, before), *_split_at_and(start + m.end(), after, patterns)]
+    return [(start, run)]
+
+
+def trim_trailing_words(text: str) -> str:
+    words = text.rstrip(" ,;").split(" ")
+    while len(words) > 1 and words[-1].lower() in TRAILING_SMALL_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@Language.factory("upr_entity_ruler", default_config={"patterns_file": "", "symbols": True}, assigns=["doc.ents"])
+def make_entity_ruler(nlp: Language, name: str, patterns_file: str, symbols: bool) -> DomainEntityRuler:
+    return DomainEntityRuler(nlp, name, patterns_file, symbols)
+
+
+# ------------------------------------------------------------------ cleaner
+
+class EntityCleaner:
+    """Keeps the domain labels and mends what the statistical model gets wrong here."""
+
+    def __init__(self, nlp: Language, name: str, patterns_file: str, labels: list[str]):
+        self.name = name
+        self.patterns = load_patterns(patterns_file)
+        self.labels = set(labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned = []
+        for ent in doc.ents:
+            span = ent if ent.id_ == RULER_ID else self.mend(ent)
+            if span is not None:
+                cleaned.append(span)
+        doc.ents = filter_spans(cleaned)
+        return doc
+
+    def mend(self, ent: Span) -> Span | None:
+        span = strip_article(ent)
+        if span is None or not any(t.is_upper or t.is_title for t in span):
+            return None
+        label = self.patterns.head_of(span.text) or LABEL_MAP.get(ent.label_, ent.label_)
+        if label not in self.labels or (label == "LAW" and not self.patterns.head_of(span.text)):
+            return None
+        if label == "PERSON" and not all(t.is_title or t.is_punct for t in span):
+            return None
+        return Span(span.doc, span.start, span.end, label=label)
+
+
+def strip_article(ent: Span) -> Span | None:
+    """"the Supreme Court" -> "Supreme Court"; "Council's" -> "Council"."""
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ in ("the", "a", "an") or ent.doc[start].is_punct):
+        start += 1
+    while end > start and (ent.doc[end - 1].text in ("'s", "’s") or ent.doc[end - 1].is_punct):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+@Language.factory(
+    "upr_entity_cleaner",
+    default_config={"patterns_file": "", "labels": list(LABELS)},
+    assigns=["doc.ents"],
+)
+def make_entity_cleaner(nlp: Language, name: str, patterns_file: str, labels: list[str]) -> EntityCleaner:
+    return EntityCleaner(nlp, name, patterns_file, labels)
