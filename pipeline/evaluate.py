@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import PipelineError
+from .evaluate_tags import evaluate_tags
 from .model import Document
 from .pipeline import process_document
 from .settings import Settings
@@ -149,7 +150,7 @@ def segment_scores(gold: dict, document: Document) -> dict:
     return {"paragraphs": paragraphs, "section": section, "subsection": subsection, "outline": outline}
 
 
-EVALUATORS = {"segments": evaluate_segments}
+EVALUATORS = {"segments": evaluate_segments, "tags": evaluate_tags}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ from spacy.util import filter_spans
 
 from ..patterns import SYMBOL_RE
 from .dates import FULL_DATE, YEAR
-from .lexicon import data_text
+from .lexicon import data_lines, data_text
 
 LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP", "LAW", "TREATY", "PROGRAMME", "SYMBOL")
 # spaCy's OntoNotes labels that map onto ours; the others (DATE, MONEY, CARDINAL, ...) are left
@@ -45,19 +45,32 @@ PHRASE_STOPS = (
     r"(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|can|could|may|must|which|that|who|"
     r"whose|whereby|where|when|while|as|by|including|adopted|approved|passed|entered|came|provides|establishes|"
     r"sets|aims|introduced|amended|signed|ratified|contains|requires|stipulates|prohibits|guarantees|regulates|"
-    r"defines|and\s+the|and\s+a|in\s+\d|in\s+the\s+\d|to\s+be|since|until|through|during|following|within)"
+    r"defines|seeks|aimed|if|whereas|because|so\s+that|in\s+order|with\s+a\s+view|and\s+the|and\s+a|in\s+\d|"
+    r"in\s+the\s+\d|to\s+be|since|until|through|during|following|within)"
 )
 WORD = r"[\w’'\-]+"
-CAP_WORD = r"(?:[A-Z][\w’'\-]*|No\.\s*\d+)"
+# Capitalized only because they open a sentence: never the first word of a name.
+LEADING_SMALL_WORDS = r"(?:The|A|An|This|That|These|Those|Such|In|On|For|Of|By|With|And|Its|Their|Our|All|Each|Some|Any)"
+CAP_WORD = r"(?:No\.\s*\d+|[A-Z][\w’'\-]*)"
+# A capitalized name: capitalized words joined by the small words names use.
+# ", " joins only a list that "and" closes: "Economic, Social and Cultural Rights".
+COMMA_IN_NAME = r",\s+(?=[A-Z][\w’'\-]*(?:,\s+[A-Z][\w’'\-]*)*\s+and\s+[A-Z])"
+TITLE = (
+    rf"{CAP_WORD}(?:(?:\s+(?:(?:and\s+)?(?:of|for|on|to|under)(?:\s+(?:the|its|their))?\s+"
+    rf"|(?:against|with|and(?:\s+the)?|de|des|du)\s+)?|{COMMA_IN_NAME}){CAP_WORD})*"
+)
+TITLE_RE = re.compile(TITLE)
 MACROS = {
     "PHRASE": rf"(?!{PHRASE_STOPS}\b){WORD}(?:\s+(?!{PHRASE_STOPS}\b){WORD}){{0,13}}",
-    "CAPS": rf"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*",
+    "CAPS": rf"(?!{LEADING_SMALL_WORDS}\b)[A-Z][\w\-]*(?![\w’'])(?:\s+[A-Z][\w\-]*(?![\w’']))*",
+    "NAME": TITLE,
     "YEAR": YEAR,
     "YEARS": rf"{YEAR}\s*[-–—]+\s*{YEAR}",
     "FULL_DATE": FULL_DATE,
 }
-# A capitalized name: capitalized words joined by the small words names use.
-TITLE_RE = re.compile(rf"{CAP_WORD}(?:\s+(?:(?:of|for|on|to)(?:\s+the)?\s+|(?:against|with|and|de|des|du)\s+)?{CAP_WORD})*")
+FINITE_VERB_TAGS = {"VBZ", "VBP", "VBD", "MD"}
+# Tags of a capitalized word that opens a sentence without being part of the name after it.
+OPENER_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "IN", "RB", "DT", "PRP", "PRP$", "CC", "TO", "MD", "WDT", "WRB", "EX"}
 TRAILING_SMALL_WORDS = {"in", "for", "of", "the", "and", "on", "to", "a", "an", "with", "over", "its", "their", "or", "at"}
 
 
@@ -107,6 +120,8 @@ class DomainEntityRuler:
         self.name = name
         self.patterns = load_patterns(patterns_file)
         self.symbols = symbols
+        references = "|".join(map(re.escape, data_lines("reference_words.txt")))
+        self.reference_prefix = re.compile(rf"(?i:{references})\.?\s+[\dIVXLC]+\s+(?:of\s+)?(?:the\s+)?")
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label, phrase in self.patterns.phrases:
             self.matcher.add(label, [nlp.make_doc(phrase)])
@@ -131,40 +146,67 @@ class DomainEntityRuler:
                       for m in SYMBOL_RE.finditer(text)]
         for label, regex in self.patterns.shapes:
             for m in regex.finditer(text):
-                end = m.start() + len(trim_trailing_words(m.group()))
-                found.append(Candidate(m.start(), end, label, 1))
+                matched = text[m.start():before_finite_verb(doc, m.start(), m.end())]
+                found.append(Candidate(m.start(), m.start() + len(trim_trailing_words(matched)), label, 1))
+        tags = {t.idx: t.tag_ for t in doc} if doc.has_annotation("TAG") else {}
         for m in TITLE_RE.finditer(text):
-            found += self.title_candidates(m.start(), m.group())
+            found += self.title_candidates(m.start(), m.group(), tags)
         return found
 
-    def title_candidates(self, start: int, run: str) -> list[Candidate]:
-        """A capitalized run, without a leading "The", split where "and" joins two names."""
+    def title_candidates(self, start: int, run: str, tags: dict[int, str]) -> list[Candidate]:
+        """A capitalized run, without its sentence opener, split where "and" or "to" joins two names."""
         found = []
-        for part_start, part in split_names(start, run, self.patterns):
+        offset = len(run) - len(strip_opener(run, start, tags, self.reference_prefix))
+        for part_start, part in split_names(start + offset, run[offset:], self.patterns):
             label = self.patterns.head_of(part)
             if label and len(part.split()) >= 2:
                 found.append(Candidate(part_start, part_start + len(part), label, 2))
         return found
 
 
+def strip_opener(run: str, start: int, tags: dict[int, str], reference_prefix: re.Pattern) -> str:
+    """A run without what only a sentence start capitalized ("The", "According to the") and
+    without a reference to a part of it ("Title VI of the French Constitution")."""
+    length = len(run)
+    while " " in run:
+        at = start + length - len(run)
+        if reference := reference_prefix.match(run):
+            run = run[reference.end():]
+            continue
+        word = run.split(" ", 1)[0]
+        if not (word.lower() in STOP_WORDS or tags.get(at, "") in OPENER_TAGS):
+            break
+        run = re.sub(r"^\S+\s+(?:(?:to|of|for|on|and)\s+)?(?:the\s+)?", "", run)
+    return run
+
+
 def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[int, str]]:
-    """The names in a capitalized run, after leading small words ("The", "In", "A")."""
-    words = run.split(" ")
-    skip = 0
-    while skip < len(words) - 1 and words[skip].lower() in STOP_WORDS:
-        skip += 1
-    offset = len(" ".join(words[:skip])) + (1 if skip else 0)
-    return _split_at_and(start + offset, run[offset:], patterns)
+    """"Ministry of Justice and Ministry of Health" is two names; "Ministry of Education and Science" one.
 
-
-def _split_at_and(start: int, run: str, patterns: EntityPatterns) -> list[tuple[int, str]]:
-    """"Ministry of Justice and Ministry of Health" is two names; "Ministry of Education and Science" one."""
-    for m in re.finditer(r" and ", run):
+    A run splits at "and" where a head word ends the part before or opens the
+    part after, and at "to" where the part after opens with the same head
+    ("from the Ministry of Internal Affairs to the Ministry of Justice").
+    """
+    for m in re.finditer(r" (and|to)(?: the)? ", run):
         before, after = run[:m.start()], run[m.end():]
         after_first = after.split(" ")[0]
-        if patterns.head_of(before.split(" ")[-1]) or patterns.head_of(after_first):
-            return [(start, before), *_split_at_and(start + m.end(), after, patterns)]
+        before_head = patterns.head_re.search(before)
+        if m[1] == "and":
+            splits = patterns.head_of(before.split(" ")[-1]) or patterns.head_of(after_first)
+        else:
+            splits = before_head is not None and before_head.group() == after_first
+        if splits:
+            return [(start, before), *split_names(start + m.end(), after, patterns)]
     return [(start, run)]
+
+
+def before_finite_verb(doc: Doc, start: int, end: int) -> int:
+    """Where a shape's free phrase runs into the clause's verb ("... policy for 2020 seeks to ...")."""
+    if not doc.has_annotation("TAG"):
+        return end
+    inside = [t for t in doc if start <= t.idx < end][2:]
+    verb = next((t for t in inside if t.tag_ in FINITE_VERB_TAGS), None)
+    return verb.idx if verb is not None else end
 
 
 def trim_trailing_words(text: str) -> str:
@@ -196,11 +238,12 @@ class EntityCleaner:
         self.name = name
         self.patterns = load_patterns(patterns_file)
         self.labels = set(labels)
+        self.reference_words = set(data_lines("reference_words.txt"))
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []
         for ent in doc.ents:
-            span = ent if ent.id_ == RULER_ID else self.mend(ent)
+            span = (ent if ent.label_ in self.labels else None) if ent.id_ == RULER_ID else self.mend(ent)
             if span is not None:
                 cleaned.append(span)
         doc.ents = filter_spans(cleaned)
@@ -210,18 +253,42 @@ class EntityCleaner:
         span = strip_article(ent)
         if span is None or not any(t.is_upper or t.is_title for t in span):
             return None
-        label = self.patterns.head_of(span.text) or LABEL_MAP.get(ent.label_, ent.label_)
-        if label not in self.labels or (label == "LAW" and not self.patterns.head_of(span.text)):
+        head = self.patterns.head_of(span.text)
+        label = head or LABEL_MAP.get(ent.label_, ent.label_)
+        if label not in self.labels or (label == "LAW" and not head):
             return None
+        if (any(t.like_num for t in span) and not head) or span[0].lower_ in self.reference_words:
+            return None  # "COVID-19", "article 5 of the Convention": not names
+        if len(span) == 1 and head:
+            return None  # "Commission", "Ministry" alone: a body named by its kind, not a name
         if label == "PERSON" and not all(t.is_title or t.is_punct for t in span):
             return None
+        if label in ("PERSON", "ORG", "GPE") and is_people_word(span):
+            label = "NORP"
         return Span(span.doc, span.start, span.end, label=label)
 
 
+def is_people_word(span: Span) -> bool:
+    """A people's name used as a noun or an adjective: "Kazakhs", "Kazakh children".
+
+    The small model reads these as persons, places or organizations; the tags
+    still show them: a plural proper noun without "the" (which "the Bahamas" has),
+    or a proper noun qualifying the common noun after it.
+    """
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.tag_ == "NNPS" and (token.i == 0 or token.nbor(-1).lower_ != "the"):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "NOUN" and following.is_lower
+
+
 def strip_article(ent: Span) -> Span | None:
-    """"the Supreme Court" -> "Supreme Court"; "Council's" -> "Council"."""
+    """"the Supreme Court", "According to the Supreme Court" -> "Supreme Court"; "Council's" -> "Council"."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in ("the", "a", "an") or ent.doc[start].is_punct):
+    while start < end - 1 and (ent.doc[start].lower_ in STOP_WORDS or ent.doc[start].tag_ in OPENER_TAGS
+                               or ent.doc[start].is_punct):
         start += 1
     while end > start and (ent.doc[end - 1].text in ("'s", "’s") or ent.doc[end - 1].is_punct):
         end -= 1

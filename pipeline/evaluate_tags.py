@@ -1,0 +1,185 @@
+"""Tagging figures against tests/gold/tags: entities, dates and amounts.
+
+Entities match by normalized text and label within a paragraph (gold names are
+written as they should read, the cleaned text may still differ in spacing).
+Dates and amounts match by overlap: each gold text is located in the cleaned
+paragraph text, and a prediction overlapping it (of the same kind group) is a
+hit. "exact" is the share of hits whose normalized value is right: the interval
+for dates; value and unit for money, percent and measures; value and the head
+noun of the unit for counts (modifiers like "ethnic" in "ethnic groups" are a
+matter of taste).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+AMOUNT_GROUPS = {"money": "money", "percent": "percent", "count": "count/measure", "measure": "count/measure"}
+
+
+def evaluate_tags(gold_dir: Path) -> None:
+    from .evaluate import ROOT, Accuracy, Score, gold_document, load_gold
+
+    print("== tagging (tests/gold/tags) ==")
+    totals: dict[str, Any] = defaultdict(Score)
+    exact: dict[str, Any] = defaultdict(Accuracy)
+    confusions: Counter[str] = Counter()
+    for gold in load_gold("tags", gold_dir):
+        source = _source_of(gold["doc_id"], ROOT)
+        document = gold_document({**gold, "source": source}) if source else None
+        if document is None:
+            print(f"  skip {gold['doc_id']}: source not found")
+            continue
+        found = {p.para: p for p in document.segmentation.paragraphs}
+        for para, expected in gold["paragraphs"].items():
+            paragraph = found.get(int(para))
+            text = paragraph.text if paragraph else ""
+            score_entities(expected["entities"], paragraph.entities if paragraph else [], totals, confusions)
+            score_dates(text, expected["dates"], paragraph.dates if paragraph else [], totals, exact, confusions)
+            score_amounts(text, expected["amounts"], paragraph.amounts if paragraph else [], totals, exact, confusions)
+    _print(totals, exact, confusions, Score)
+
+
+def _source_of(doc_id: str, root: Path) -> str | None:
+    for folder in ("raw", "../shared/corpus"):
+        for suffix in (".txt", ".pdf"):
+            if (root / folder / f"{doc_id}{suffix}").exists():
+                return f"{folder}/{doc_id}{suffix}"
+    return None
+
+
+def _print(totals: dict, exact: dict, confusions: Counter, score_type: type) -> None:
+    entities = score_type()
+    for name in sorted(n for n in totals if n.startswith("entity ")):
+        entities.add(totals[name])
+    print("    " + entities.line("entities (all domain labels)"))
+    for name in sorted(totals):
+        print("    " + totals[name].line(name))
+    for name in sorted(exact):
+        print("    " + exact[name].line(f"{name} exact value"))
+    print("  worst confusions (gold -> found):")
+    for text, count in confusions.most_common(25):
+        print(f"    {count:3d}  {text}")
+
+
+# ------------------------------------------------------------------ entities
+
+def score_entities(expected: list[dict], predicted: list[dict], totals: dict, confusions: Counter) -> None:
+    gold = Counter((_norm(e["text"]), e["label"]) for e in expected)
+    found = Counter((_norm(e["text"]), e["label"]) for e in predicted)
+    for label in {lab for _, lab in gold} | {lab for _, lab in found}:
+        g = Counter({k: v for k, v in gold.items() if k[1] == label})
+        f = Counter({k: v for k, v in found.items() if k[1] == label})
+        hit = sum((g & f).values())
+        totals[f"entity {label}"].true_positive += hit
+        totals[f"entity {label}"].false_positive += sum(f.values()) - hit
+        totals[f"entity {label}"].false_negative += sum(g.values()) - hit
+    found_labels = {name: label for name, label in found}
+    for (name, label), count in (gold - found).items():
+        other = found_labels.get(name)
+        confusions[f"entity {label} -> {other or 'missed'}: {name}"] += count
+    gold_names = {name for name, _ in gold}
+    for (name, label), count in (found - gold).items():
+        if name not in gold_names:
+            confusions[f"entity none -> {label}: {name}"] += count
+
+
+# ------------------------------------------------------------------ dates and amounts
+
+def score_dates(text: str, expected: list[dict], predicted: list[dict], totals: dict, exact: dict,
+                confusions: Counter) -> None:
+    pairs, missed, extra = match_spans(text, expected, predicted, lambda d: "date")
+    _count(totals["dates"], pairs, missed, extra)
+    for g, p in pairs:
+        ok = (g["start"], g["end"]) == (p["start"], p["end"])
+        exact["dates"].add(ok)
+        if not ok:
+            confusions[f"date {g['text']!r} {g['start']}..{g['end']} -> {p['start']}..{p['end']}"] += 1
+    for g in missed:
+        confusions[f"date missed: {g['text']!r}"] += 1
+    for p in extra:
+        confusions[f"date extra: {p['text']!r}"] += 1
+
+
+def score_amounts(text: str, expected: list[dict], predicted: list[dict], totals: dict, exact: dict,
+                  confusions: Counter) -> None:
+    group = lambda a: AMOUNT_GROUPS[a["kind"]]  # noqa: E731
+    pairs, missed, extra = match_spans(text, expected, predicted, group)
+    for name in set(AMOUNT_GROUPS.values()):
+        _count(totals[f"amounts {name}"], [x for x in pairs if group(x[0]) == name],
+               [g for g in missed if group(g) == name], [p for p in extra if group(p) == name])
+    for g, p in pairs:
+        ok = same_amount(g, p)
+        exact[f"amounts {group(g)}"].add(ok)
+        if not ok:
+            confusions[f"amount {g['text']!r} {g['value']} {g['unit']} -> {p['value']} {p['unit']}"] += 1
+    for g in missed:
+        confusions[f"amount missed: {g['text']!r} ({g['kind']})"] += 1
+    for p in extra:
+        confusions[f"amount extra: {p['text']!r} ({p['kind']} {p['unit']})"] += 1
+
+
+def same_amount(gold: dict, found: dict) -> bool:
+    if found["value"] is None or abs(float(gold["value"]) - float(found["value"])) > 1e-6:
+        return False
+    if gold["kind"] == "count":
+        return _head(gold["unit"]) == _head(found["unit"])
+    return gold["unit"] == found["unit"]
+
+
+def _head(unit: str | None) -> str | None:
+    return unit.split()[-1].lower() if unit else None
+
+
+def _count(score, pairs: list, missed: list, extra: list) -> None:
+    score.true_positive += len(pairs)
+    score.false_negative += len(missed)
+    score.false_positive += len(extra)
+
+
+def match_spans(text: str, expected: list[dict], predicted: list[dict], group) -> tuple[list, list, list]:
+    """Pair gold items (located in text by normalized words) with overlapping predictions of their group."""
+    located = locate(text, [g["text"] for g in expected])
+    pairs, missed = [], []
+    free = list(predicted)
+    for g, span in zip(expected, located):
+        match = next((p for p in free if group(p) == group(g) and _overlaps(g, span, p)), None)
+        if match is None:
+            missed.append(g)
+        else:
+            free.remove(match)
+            pairs.append((g, match))
+    return pairs, missed, free
+
+
+def _overlaps(gold: dict, span: tuple[int, int] | None, found: dict) -> bool:
+    if span is not None:
+        return found["start_char"] < span[1] and span[0] < found["end_char"]
+    a, b = _norm(gold["text"]), _norm(found["text"])
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def locate(text: str, needles: list[str]) -> list[tuple[int, int] | None]:
+    """Character spans of each needle in text, comparing normalized words; repeats take later occurrences."""
+    positions = [i for i, ch in enumerate(text) if _norm(ch)]
+    haystack = "".join(_norm(text[i]) for i in positions)
+    taken: Counter[str] = Counter()
+    spans: list[tuple[int, int] | None] = []
+    for needle in needles:
+        norm = _norm(needle)
+        starts = [m.start() for m in re.finditer(f"(?={re.escape(norm)})", haystack)] if norm else []
+        k = taken[norm]
+        taken[norm] += 1
+        if k < len(starts):
+            first = starts[k]
+            spans.append((positions[first], positions[first + len(norm) - 1] + 1))
+        else:
+            spans.append(None)
+    return spans
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
