@@ -57,7 +57,7 @@ CAP_WORD = r"(?:No\.\s*\d+|[A-Z][\w’'\-]*)"
 COMMA_IN_NAME = r",\s+(?=[A-Z][\w’'\-]*(?:,\s+[A-Z][\w’'\-]*)*\s+and\s+[A-Z])"
 TITLE = (
     rf"{CAP_WORD}(?:(?:\s+(?:(?:and\s+)?(?:of|for|on|to|under)(?:\s+(?:the|its|their))?\s+"
-    rf"|(?:against|with|and(?:\s+the)?|de|des|du)\s+)?|{COMMA_IN_NAME}){CAP_WORD})*"
+    rf"|(?:against|with|and|de|des|du)\s+)?|{COMMA_IN_NAME}){CAP_WORD})*"
 )
 TITLE_RE = re.compile(TITLE)
 MACROS = {
@@ -174,7 +174,8 @@ def strip_opener(run: str, start: int, tags: dict[int, str], reference_prefix: r
             run = run[reference.end():]
             continue
         word = run.split(" ", 1)[0]
-        if not (word.lower() in STOP_WORDS or tags.get(at, "") in OPENER_TAGS):
+        possessive = word.endswith(("'s", "’s"))  # "the Government's Interdepartmental Commission"
+        if not (word.lower() in STOP_WORDS or tags.get(at, "") in OPENER_TAGS or possessive):
             break
         run = re.sub(r"^\S+\s+(?:(?:to|of|for|on|and)\s+)?(?:the\s+)?", "", run)
     return run
@@ -184,7 +185,7 @@ def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[in
     """"Ministry of Justice and Ministry of Health" is two names; "Ministry of Education and Science" one.
 
     A run splits at "and" where a head word ends the part before or opens the
-    part after, and at "to" where the part after opens with the same head
+    part after, or where both parts hold one, and at "to" where the part after opens with the same head
     ("from the Ministry of Internal Affairs to the Ministry of Justice").
     """
     for m in re.finditer(r" (and|to)(?: the)? ", run):
@@ -192,7 +193,8 @@ def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[in
         after_first = after.split(" ")[0]
         before_head = patterns.head_re.search(before)
         if m[1] == "and":
-            splits = patterns.head_of(before.split(" ")[-1]) or patterns.head_of(after_first)
+            splits = (patterns.head_of(before.split(" ")[-1]) or patterns.head_of(after_first)
+                      or (before_head is not None and patterns.head_of(after) is not None))
         else:
             splits = before_head is not None and before_head.group() == after_first
         if splits:
@@ -265,6 +267,8 @@ class EntityCleaner:
             return None
         if label in ("PERSON", "ORG", "GPE") and is_people_word(span):
             label = "NORP"
+        elif len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span[0].tag_ not in ("NNP", "NNPS"):
+            return None  # "Specialized" opening a sentence
         return Span(span.doc, span.start, span.end, label=label)
 
 
