@@ -170,7 +170,7 @@ def locate(text: str, needles: list[str]) -> list[tuple[int, int] | None]:
     spans: list[tuple[int, int] | None] = []
     for needle in needles:
         norm = _norm(needle)
-        starts = [m.start() for m in re.finditer(f"(?={re.escape(norm)})", haystack)] if norm else []
+        starts = [i for i in _occurrences(haystack, norm) if _at_word_edges(text, positions, i, len(norm))]
         k = taken[norm]
         taken[norm] += 1
         if k < len(starts):
@@ -179,6 +179,16 @@ def locate(text: str, needles: list[str]) -> list[tuple[int, int] | None]:
         else:
             spans.append(None)
     return spans
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    return [m.start() for m in re.finditer(f"(?={re.escape(needle)})", haystack)] if needle else []
+
+
+def _at_word_edges(text: str, positions: list[int], first: int, length: int) -> bool:
+    """"5" in "5 to 10 years" but not inside "500"."""
+    start, end = positions[first], positions[first + length - 1] + 1
+    return not (start > 0 and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
 
 
 def _norm(text: str) -> str:

@@ -26,6 +26,7 @@ from .numbers import NUMBER, is_word_number, parse_number
 COUNTED_NOUN_WINDOW = 6  # tokens read after a number looking for what it counts
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
 MODIFIER_TAGS = {"VBN", "VBG", "JJ", "HYPH"}
+FRACTION_RE = re.compile(r"(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)")
 
 
 @dataclass
@@ -59,7 +60,11 @@ class AmountGrammar:
         self.unit_after = re.compile(rf"^(?:\s+|-)({alternation(list(self.units))})(?![\w])", re.I)
         self.rate_after = re.compile(rf"^\s+per\s+({alternation(list(self.units))})\b", re.I)
         self.times_after = re.compile(r"^\s+times\s+the\s+([a-z]+(?:\s+(?!or\b|and\b|of\b|for\b|in\b|to\b|on\b)[a-z]+){0,3})")
-        self.reference_before = re.compile(rf"\b(?:{references})\.?\s*$", re.I)
+        # "article 23", "No. 190", "sect. III.D.1", "Code: 141": the reference and its number.
+        self.reference = re.compile(rf"\b(?:{references})\.?:?\s*[\w.\-/]*\d[\w\-/]*", re.I)
+        # "articles 141, 160 and 164": a number listed after a reference is one too.
+        self.listed_after = re.compile(r"^\s*(?:,|;|and|or|to|[-–—])\s*(?:and\s+)?$", re.I)
+        self.age_before = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged|under|over)\s*$", re.I)
         self.coordinated_after = re.compile(r"^\s*(?:and|or|to|[-–—])\s*$", re.I)
         self.restated_after = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|approximately\s+)?$", re.I)
 
@@ -68,15 +73,26 @@ class AmountGrammar:
     def find(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[AmountMatch]:
         text = doc.text
         found = []
+        references = [(r.start(), r.end()) for r in self.reference.finditer(text)]
+        last_reference_end = -1
         for m in self.number.finditer(text):
-            if _inside(m.start(), m.end(), blocked) or self.reference_before.search(text[max(0, m.start() - 25):m.start()]):
+            last_reference_end = max([last_reference_end, *(end for _, end in references if end <= m.start())])
+            if _inside(m.start(), m.end(), blocked):
+                continue
+            if _inside(m.start(), m.end(), references) or self.listed_after_reference(text, m, last_reference_end):
+                last_reference_end = m.end()
                 continue
             amount = self.classify(doc, m)
             if amount is not None:
                 found.append(amount)
         resolve_bare_numbers(found, text, self.coordinated_after)
+        found = [a for a in found if a.kind is not None or not self.age_before.search(text[max(0, a.start_char - 15):a.start_char])]
         link_restatements(found, text, self.restated_after)
         return [a for a in found if a.kind is not None or a.unit is not None or not _is_small_word(text, a)]
+
+    def listed_after_reference(self, text: str, m: re.Match, last_reference_end: int) -> bool:
+        """"articles 141, 160 and 164": 160 and 164 are references like 141."""
+        return last_reference_end >= 0 and bool(self.listed_after.match(text[last_reference_end:m.start()]))
 
     def classify(self, doc: Doc, m: re.Match) -> AmountMatch | None:
         text, start, end = doc.text, m.start(), m.end()
@@ -136,6 +152,8 @@ def counted_noun(doc: Doc, char_end: int, value: float) -> tuple[int, str] | Non
     if not group or not (value == 1 or _is_plural(group[-1], tagged)):
         return None
     head = group[-1]
+    if FRACTION_RE.fullmatch(head.lower_):
+        return None  # "one fifth", "two thirds": a share, not a count
     compound = [t.text.lower() for t in group[:-1] if t.is_lower]
     return head.idx + len(head.text), " ".join([*compound, singular(head.text)])
 
