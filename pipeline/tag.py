@@ -27,7 +27,8 @@ NO_MODEL = "none"
 # Parts of a trained pipeline the components do not use (the tagger and NER are kept).
 UNUSED_PIPES = ["parser", "senter", "lemmatizer"]
 COVER_LINES = 60
-DISTRIBUTION_RE = re.compile(rf"Distr\.?\s*:?\s*(?:General|Limited|Restricted)\s+({FULL_DATE})")
+# The cover: "Distr.: General" then, within a few lines, the date of distribution.
+DISTRIBUTION_RE = re.compile(rf"Distr\b.{{0,120}}?({FULL_DATE})", re.S | re.I)
 APPROVAL_RE = re.compile(rf"\b(?:approved|adopted|finali[sz]ed|validated|endorsed)\b[^.]{{0,80}}?\bon\s+({FULL_DATE})")
 
 

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..patterns import SYMBOL_RE
 from .lexicon import alternation, data_json, data_lines, looks_plural, singular
 from .numbers import NUMBER, is_word_number, parse_number
 
@@ -53,7 +54,7 @@ class AmountGrammar:
         self.currency_after = {f.lower(): code for code, forms in currencies.items() for f in forms["after"]}
         self.units = {form.lower(): unit for unit, forms in data_json("units.json").items() for form in forms}
         references = alternation(list(data_lines("reference_words.txt")))
-        self.number = re.compile(rf"(?<![\w/.,\-–—])(?:{NUMBER})(?![\w]|[-–—]\w*(?:th|rd|nd|st)\b|[.,]\d|/)")
+        self.number = re.compile(rf"(?<![\w/.,:\-–—])(?:{NUMBER})(?![\w]|[-–—]\w*(?:th|rd|nd|st)\b|[.,]\d|/)")
         self.money_before = re.compile(rf"(?:{alternation(list(self.currency_before))})\s*$")
         self.money_after = re.compile(rf"^\s*({alternation(list(self.currency_after))})\b", re.I)
         self.percent_after = re.compile(r"^\s*(?:per\s*cent|percent|%)", re.I)
@@ -64,6 +65,11 @@ class AmountGrammar:
         self.reference = re.compile(rf"\b(?:{references})\.?:?\s*[\w.\-/]*\d[\w\-/]*", re.I)
         # "articles 141, 160 and 164": a number listed after a reference is one too.
         self.listed_after = re.compile(r"^\s*(?:,|;|and|or|to|[-–—])\s*(?:and\s+)?$", re.I)
+        # "(7) Provision of ...", "; 21. To revise ...": item numbers; "6 A/HRC/...": a page number.
+        self.item_marker = re.compile(r"(?:(?<=\()\d+\)\s+[A-Z]|(?:(?<=^)|(?<=[.;:]\s))\d+[.)]\s+[A-Z])")
+        self.page_number = re.compile(rf"\d+\s+{SYMBOL_RE.pattern}")
+        # "Tier 1", "Goal 16": a number that is part of a label (the word before is not a sentence opener).
+        self.label_before = re.compile(r"(?<![.!?:;])\s[A-Z][a-z]+\s$")
         self.age_before = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged|under|over)\s*$", re.I)
         self.coordinated_after = re.compile(r"^\s*(?:and|or|to|[-–—])\s*$", re.I)
         self.restated_after = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|approximately\s+)?$", re.I)
@@ -82,13 +88,19 @@ class AmountGrammar:
             if _inside(m.start(), m.end(), references) or self.listed_after_reference(text, m, last_reference_end):
                 last_reference_end = m.end()
                 continue
+            if self.item_marker.match(text, m.start()) or self.page_number.match(text, m.start()):
+                continue
             amount = self.classify(doc, m)
             if amount is not None:
                 found.append(amount)
         resolve_bare_numbers(found, text, self.coordinated_after)
-        found = [a for a in found if a.kind is not None or not self.age_before.search(text[max(0, a.start_char - 15):a.start_char])]
+        found = [a for a in found if a.kind is not None or not self.is_age_or_label(text, a)]
         link_restatements(found, text, self.restated_after)
         return [a for a in found if a.kind is not None or a.unit is not None or not _is_small_word(text, a)]
+
+    def is_age_or_label(self, text: str, amount: AmountMatch) -> bool:
+        before = text[max(0, amount.start_char - 15):amount.start_char]
+        return bool(self.age_before.search(before) or self.label_before.search(" " + before))
 
     def listed_after_reference(self, text: str, m: re.Match, last_reference_end: int) -> bool:
         """"articles 141, 160 and 164": 160 and 164 are references like 141."""

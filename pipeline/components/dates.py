@@ -35,7 +35,8 @@ BARE_YEAR = r"(?<![\d,./\-–—])(?:1[89]\d\d|20\d\d)(?![\d/]|,\d|\.\d|\s*(?:pe
 DASH = r"\s*[-–—‑]+\s*"
 ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
-FULL_DATE = rf"(?:{DAY}\s*{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},\s+{YEAR})"
+DAY_ORDINAL = r"(?:st|nd|rd|th)?"
+FULL_DATE = rf"(?:{DAY}{DAY_ORDINAL}\s*{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY}{DAY_ORDINAL},\s+{YEAR})"
 MONTH_YEAR = rf"(?:{MONTH},?\s+{YEAR})"
 QUARTER = rf"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+{YEAR}"
 HALF = rf"(?:the\s+)?(?:first|second)\s+half\s+of\s+{YEAR}"
