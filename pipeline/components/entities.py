@@ -89,7 +89,8 @@ class EntityPatterns:
         self.phrases = [(d["label"], d["pattern"]) for d in lines if "pattern" in d]
         self.heads = [(d["label"], d["head"]) for d in lines if "head" in d]
         self.shapes = [(d["label"], re.compile(expand_macros(d["regex"]))) for d in lines if "regex" in d]
-        self.head_re = re.compile(r"\b(?:" + "|".join(re.escape(h) for _, h in self.heads) + r")\b")
+        heads = "|".join(re.escape(h) for _, h in self.heads)
+        self.head_re = re.compile(rf"\b(?:{heads})\b" if heads else r"(?!)")
         self.head_label = {h: label for label, h in self.heads}
 
     @classmethod
@@ -259,7 +260,7 @@ class EntityCleaner:
         label = head or LABEL_MAP.get(ent.label_, ent.label_)
         if label not in self.labels or (label == "LAW" and not head):
             return None
-        if (any(t.like_num for t in span) and not head) or span[0].lower_ in self.reference_words:
+        if (any(c.isdigit() for c in span.text) and not head) or span[0].lower_ in self.reference_words:
             return None  # "COVID-19", "article 5 of the Convention": not names
         if len(span) == 1 and head:
             return None  # "Commission", "Ministry" alone: a body named by its kind, not a name
