@@ -14,33 +14,82 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 AMOUNT_GROUPS = {"money": "money", "percent": "percent", "count": "count/measure", "measure": "count/measure"}
 
 
-def evaluate_tags(gold_dir: Path) -> None:
-    from .evaluate import ROOT, Accuracy, Score, gold_document, load_gold
+@dataclass
+class TagScores:
+    totals: dict[str, Any] = field(default_factory=dict)  # name -> Score
+    exact: dict[str, Any] = field(default_factory=dict)  # name -> Accuracy
+    confusions: Counter[str] = field(default_factory=Counter)
 
+
+def evaluate_tags(gold_dir: Path) -> None:
     print("== tagging (tests/gold/tags) ==")
-    totals: dict[str, Any] = defaultdict(Score)
-    exact: dict[str, Any] = defaultdict(Accuracy)
-    confusions: Counter[str] = Counter()
-    for gold in load_gold("tags", gold_dir):
-        source = _source_of(gold["doc_id"], ROOT)
-        document = gold_document({**gold, "source": source}) if source else None
-        if document is None:
-            print(f"  skip {gold['doc_id']}: source not found")
+    for gold in _load(gold_dir):
+        scores = tag_scores(gold)
+        if scores is not None:
+            print(f"  {gold['doc_id']}")
+            _print(scores, indent="    ", confusions=0)
+    print("  all documents")
+    _print(tag_scores_of_all(gold_dir), indent="    ", confusions=25)
+
+
+def _load(gold_dir: Path) -> list[dict]:
+    from .evaluate import load_gold
+
+    return load_gold("tags", gold_dir)
+
+
+def tag_scores_of_all(gold_dir: Path) -> TagScores:
+    total = TagScores()
+    for gold in _load(gold_dir):
+        scores = tag_scores(gold)
+        if scores is None:
             continue
-        found = {p.para: p for p in document.segmentation.paragraphs}
-        for para, expected in gold["paragraphs"].items():
-            paragraph = found.get(int(para))
-            text = paragraph.text if paragraph else ""
-            score_entities(expected["entities"], paragraph.entities if paragraph else [], totals, confusions)
-            score_dates(text, expected["dates"], paragraph.dates if paragraph else [], totals, exact, confusions)
-            score_amounts(text, expected["amounts"], paragraph.amounts if paragraph else [], totals, exact, confusions)
-    _print(totals, exact, confusions, Score)
+        for name, score in scores.totals.items():
+            total.totals.setdefault(name, type(score)()).add(score)
+        for name, accuracy in scores.exact.items():
+            merged = total.exact.setdefault(name, type(accuracy)())
+            merged.right, merged.total = merged.right + accuracy.right, merged.total + accuracy.total
+        total.confusions.update(scores.confusions)
+    return total
+
+
+def tag_scores(gold: dict) -> TagScores | None:
+    """Scores of one gold document, or None when its source is absent."""
+    from .evaluate import ROOT, Accuracy, Score, gold_document
+
+    source = _source_of(gold["doc_id"], ROOT)
+    document = gold_document({**gold, "source": source}) if source else None
+    if document is None:
+        return None
+    scores = TagScores(defaultdict(Score), defaultdict(Accuracy))
+    found = {p.para: p for p in document.segmentation.paragraphs}
+    for para, expected in gold["paragraphs"].items():
+        paragraph = found.get(int(para))
+        text = paragraph.text if paragraph else ""
+        score_entities(expected["entities"], paragraph.entities if paragraph else [], scores.totals, scores.confusions)
+        score_dates(text, expected["dates"], paragraph.dates if paragraph else [], scores.totals, scores.exact,
+                    scores.confusions)
+        score_amounts(text, expected["amounts"], paragraph.amounts if paragraph else [], scores.totals,
+                      scores.exact, scores.confusions)
+    return scores
+
+
+def entity_score(scores: TagScores):
+    """All entity labels together."""
+    from .evaluate import Score
+
+    total = Score()
+    for name, score in scores.totals.items():
+        if name.startswith("entity "):
+            total.add(score)
+    return total
 
 
 def _source_of(doc_id: str, root: Path) -> str | None:
@@ -51,18 +100,16 @@ def _source_of(doc_id: str, root: Path) -> str | None:
     return None
 
 
-def _print(totals: dict, exact: dict, confusions: Counter, score_type: type) -> None:
-    entities = score_type()
-    for name in sorted(n for n in totals if n.startswith("entity ")):
-        entities.add(totals[name])
-    print("    " + entities.line("entities (all domain labels)"))
-    for name in sorted(totals):
-        print("    " + totals[name].line(name))
-    for name in sorted(exact):
-        print("    " + exact[name].line(f"{name} exact value"))
-    print("  worst confusions (gold -> found):")
-    for text, count in confusions.most_common(25):
-        print(f"    {count:3d}  {text}")
+def _print(scores: TagScores, indent: str, confusions: int) -> None:
+    print(indent + entity_score(scores).line("entities (all domain labels)"))
+    for name in sorted(scores.totals):
+        print(indent + scores.totals[name].line(name))
+    for name in sorted(scores.exact):
+        print(indent + scores.exact[name].line(f"{name} exact value"))
+    if confusions:
+        print(f"{indent[:-2]}worst confusions (gold -> found):")
+        for text, count in scores.confusions.most_common(confusions):
+            print(f"{indent}{count:3d}  {text}")
 
 
 # ------------------------------------------------------------------ entities

@@ -71,7 +71,8 @@ class AmountGrammar:
         # "Tier 1", "Goal 16": a number that is part of a label (the word before is not a sentence opener).
         self.label_before = re.compile(r"(?<![.!?:;])\s[A-Z][a-z]+\s$")
         self.age_before = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged|under|over)\s*$", re.I)
-        self.coordinated_after = re.compile(r"^\s*(?:and|or|to|[-–—])\s*$", re.I)
+        # "5 to 10 years", "34 and 12 per cent", "239 of the 297 recommendations"
+        self.coordinated_after = re.compile(r"^\s*(?:and|or|to|[-–—]|out\s+of|of(?:\s+the)?)\s*$", re.I)
         self.restated_after = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|approximately\s+)?$", re.I)
 
     # -------------------------------------------------------------- classification

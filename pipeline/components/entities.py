@@ -68,6 +68,8 @@ MACROS = {
     "YEARS": rf"{YEAR}\s*[-–—]+\s*{YEAR}",
     "FULL_DATE": FULL_DATE,
 }
+# Owners whose possessive opens a name without being part of it.
+GENERIC_OWNERS = {"government", "state", "country", "president", "ministry", "council", "parliament", "republic"}
 FINITE_VERB_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 # Tags of a capitalized word that opens a sentence without being part of the name after it.
 OPENER_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "IN", "RB", "DT", "PRP", "PRP$", "CC", "TO", "MD", "WDT", "WRB", "EX"}
@@ -175,18 +177,23 @@ def strip_opener(run: str, start: int, tags: dict[int, str], reference_prefix: r
             run = run[reference.end():]
             continue
         word = run.split(" ", 1)[0]
-        possessive = word.endswith(("'s", "’s"))  # "the Government's Interdepartmental Commission"
-        if not (word.lower() in STOP_WORDS or tags.get(at, "") in OPENER_TAGS or possessive):
+        if not (word.lower() in STOP_WORDS or tags.get(at, "") in OPENER_TAGS or is_generic_possessive(word)):
             break
         run = re.sub(r"^\S+\s+(?:(?:to|of|for|on|and)\s+)?(?:the\s+)?", "", run)
     return run
+
+
+def is_generic_possessive(word: str) -> bool:
+    """"Government's" in "the Government's Interdepartmental Commission" (but not "Women's Association")."""
+    base = re.sub(r"['’]s$", "", word)
+    return base != word and base.lower() in GENERIC_OWNERS
 
 
 def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[int, str]]:
     """"Ministry of Justice and Ministry of Health" is two names; "Ministry of Education and Science" one.
 
     A run splits at "and" where a head word ends the part before or opens the
-    part after, or where both parts hold one, and at "to" where the part after opens with the same head
+    part after, and at "to" where the part after opens with the same head
     ("from the Ministry of Internal Affairs to the Ministry of Justice").
     """
     for m in re.finditer(r" (and|to)(?: the)? ", run):
@@ -194,8 +201,7 @@ def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[in
         after_first = after.split(" ")[0]
         before_head = patterns.head_re.search(before)
         if m[1] == "and":
-            splits = (patterns.head_of(before.split(" ")[-1]) or patterns.head_of(after_first)
-                      or (before_head is not None and patterns.head_of(after) is not None))
+            splits = patterns.head_of(before.split(" ")[-1]) or patterns.head_of(after_first)
         else:
             splits = before_head is not None and before_head.group() == after_first
         if splits:
