@@ -250,7 +250,7 @@ def find_dates(text: str, document_date: date | None = None) -> list[DateMatch]:
     found: list[DateMatch] = []
     for regex, handler in COMPILED:
         for m in regex.finditer(text):
-            if REFERENCE_BEFORE.search(text, 0, m.start()):
+            if REFERENCE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 continue
             interval = handler(m, document_date)
             if interval is not None:
