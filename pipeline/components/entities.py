@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from wordfreq import zipf_frequency
 
 from ..patterns import SYMBOL_RE
 from .dates import FULL_DATE, YEAR
@@ -70,6 +71,8 @@ MACROS = {
 }
 # Owners whose possessive opens a name without being part of it.
 GENERIC_OWNERS = {"government", "state", "country", "president", "ministry", "council", "parliament", "republic"}
+COMMON_WORD_ZIPF = 4.0  # wordfreq frequency from which a word is common English
+NAME_PREPOSITION_RE = re.compile(r"\s+(?:of|for|on|to|against|with|under|in|at)\s+")
 FINITE_VERB_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 # Tags of a capitalized word that opens a sentence without being part of the name after it.
 OPENER_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "IN", "RB", "DT", "PRP", "PRP$", "CC", "TO", "MD", "WDT", "WRB", "EX"}
@@ -100,9 +103,15 @@ class EntityPatterns:
         return cls([json.loads(line) for line in text.splitlines() if line.strip()])
 
     def head_of(self, name: str) -> str | None:
-        """The label of the first head word in a name, or None."""
-        m = self.head_re.search(name)
-        return self.head_label[m.group()] if m else None
+        """The label of a name's head word, or None.
+
+        The head is the last head word before the name's first preposition
+        ("Audiovisual Media Services Act", "Ministry of Justice", "Optional Protocol to
+        the Convention"), else the first one anywhere.
+        """
+        first_part = NAME_PREPOSITION_RE.split(name, 1)[0]
+        heads = self.head_re.findall(first_part) or self.head_re.findall(name)[:1]
+        return self.head_label[heads[-1]] if heads else None
 
 
 def expand_macros(regex: str) -> str:
@@ -286,8 +295,8 @@ def is_people_word(span: Span) -> bool:
     still show them: a plural proper noun without "the" (which "the Bahamas" has),
     or a proper noun qualifying the common noun after it.
     """
-    if len(span) != 1:
-        return False
+    if len(span) != 1 or span[0].is_upper or zipf_frequency(span[0].lower_, "en") >= COMMON_WORD_ZIPF:
+        return False  # "SAARC countries", "Headquarters": an acronym or a common word, not a people
     token = span[0]
     if token.tag_ == "NNPS" and (token.i == 0 or token.nbor(-1).lower_ != "the"):
         return True
