@@ -210,21 +210,17 @@ def _overlaps(gold: dict, span: tuple[int, int] | None, found: dict) -> bool:
 
 
 def locate(text: str, needles: list[str]) -> list[tuple[int, int] | None]:
-    """Character spans of each needle in text, comparing normalized words; repeats take later occurrences."""
+    """Character spans of each needle in text, comparing normalized words; each takes the
+    first occurrence at word edges that no earlier needle took ("seven people ... seven")."""
     positions = [i for i, ch in enumerate(text) if _norm(ch)]
     haystack = "".join(_norm(text[i]) for i in positions)
-    taken: Counter[str] = Counter()
     spans: list[tuple[int, int] | None] = []
     for needle in needles:
         norm = _norm(needle)
-        starts = [i for i in _occurrences(haystack, norm) if _at_word_edges(text, positions, i, len(norm))]
-        k = taken[norm]
-        taken[norm] += 1
-        if k < len(starts):
-            first = starts[k]
-            spans.append((positions[first], positions[first + len(norm) - 1] + 1))
-        else:
-            spans.append(None)
+        candidates = [(positions[i], positions[i + len(norm) - 1] + 1) for i in _occurrences(haystack, norm)
+                      if _at_word_edges(text, positions, i, len(norm))]
+        free = [c for c in candidates if not any(s and c[0] < s[1] and s[0] < c[1] for s in spans)]
+        spans.append(free[0] if free else None)
     return spans
 
 

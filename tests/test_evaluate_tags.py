@@ -8,6 +8,11 @@ def test_evaluate_tags_locates_gold_despite_spacing_and_repeats():
     assert locate(text, ["rightsin Kazakhstan", "5", "5"]) == [(0, 20), (22, 23), (35, 36)]
 
 
+def test_evaluate_tags_locates_a_repeated_word_outside_an_earlier_gold_span():
+    text = "seven people were sentenced, seven of them to prison"
+    assert locate(text, ["seven people", "seven"]) == [(0, 12), (29, 34)]
+
+
 def test_evaluate_tags_matches_by_overlap_within_a_kind_group():
     text = "up to 15 days and 30 per cent"
     gold = [{"text": "15 days", "kind": "measure"}, {"text": "30 per cent", "kind": "percent"}]

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..patterns import SYMBOL_RE
-from .lexicon import alternation, data_json, data_lines, looks_plural, singular
+from .lexicon import alternation, data_json, looks_plural, reference_words, singular
 from .numbers import NUMBER, is_word_number, parse_number
 
 COUNTED_NOUN_WINDOW = 6  # tokens read after a number looking for what it counts
@@ -53,7 +53,6 @@ class AmountGrammar:
         self.currency_before = {f: code for code, forms in currencies.items() for f in forms["before"]}
         self.currency_after = {f.lower(): code for code, forms in currencies.items() for f in forms["after"]}
         self.units = {form.lower(): unit for unit, forms in data_json("units.json").items() for form in forms}
-        references = alternation(list(data_lines("reference_words.txt")))
         self.number = re.compile(rf"(?<![\w/.,:\-–—])(?:{NUMBER})(?![\w]|[-–—]\w*(?:th|rd|nd|st)\b|[.,]\d|/)")
         self.money_before = re.compile(rf"(?:{alternation(list(self.currency_before))})\s*$")
         self.money_after = re.compile(rf"^\s*({alternation(list(self.currency_after))})\b", re.I)
@@ -62,7 +61,7 @@ class AmountGrammar:
         self.rate_after = re.compile(rf"^\s+per\s+({alternation(list(self.units))})\b", re.I)
         self.times_after = re.compile(r"^\s+times\s+the\s+([a-z]+(?:\s+(?!or\b|and\b|of\b|for\b|in\b|to\b|on\b)[a-z]+){0,3})")
         # "article 23", "No. 190", "sect. III.D.1", "Code: 141": the reference and its number.
-        self.reference = re.compile(rf"\b(?:{references})\.?:?\s*[\w.\-/]*\d[\w\-/]*", re.I)
+        self.reference = re.compile(rf"\b(?:{reference_words()}):?\s*[\w.\-/]*\d[\w\-/]*", re.I)
         # "articles 141, 160 and 164": a number listed after a reference is one too.
         self.listed_after = re.compile(r"^\s*(?:,|;|and|or|to|[-–—])\s*(?:and\s+)?$", re.I)
         # "(7) Provision of ...", "; 21. To revise ...": item numbers; "6 A/HRC/...": a page number.
@@ -94,8 +93,8 @@ class AmountGrammar:
             amount = self.classify(doc, m)
             if amount is not None:
                 found.append(amount)
-        resolve_bare_numbers(found, text, self.coordinated_after)
         found = [a for a in found if a.kind is not None or not self.is_age_or_label(text, a)]
+        resolve_bare_numbers(found, text, self.coordinated_after)
         link_restatements(found, text, self.restated_after)
         return [a for a in found if a.kind is not None or a.unit is not None or not _is_small_word(text, a)]
 

@@ -241,8 +241,12 @@ RULES: list[tuple[str, Handler]] = [
 
 
 COMPILED = [(re.compile(pattern), handler) for pattern, handler in RULES]
-# "Article 2009", "No. 1998", "resolution 2005": references, not years.
-REFERENCE_BEFORE = re.compile(r"(?i:\b(?:No|Nos|art|article|articles|paragraph|para|resolution|decree|order|law)\.?\s*)$")
+# "Article 2009", "No. 1998", "resolution 2005": references, not years. Only words that number
+# things: a name's year stays a date ("the Education Act 1996", "Convention, 2011").
+REFERENCE_BEFORE = re.compile(
+    r"(?i:\b(?:No\.?|Nos\.?|art\.|articles?|paragraphs?|para\.|resolutions?|decrees?|decisions?|orders?|sect\.|"
+    r"sections?|chapters?|annex|pages?|footnotes?|notes?|items?))\s*$"
+)
 
 
 def find_dates(text: str, document_date: date | None = None) -> list[DateMatch]:

@@ -34,7 +34,7 @@ from wordfreq import zipf_frequency
 
 from ..patterns import SYMBOL_RE
 from .dates import FULL_DATE, YEAR
-from .lexicon import data_lines, data_text
+from .lexicon import data_lines, data_text, reference_words
 
 LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP", "LAW", "TREATY", "PROGRAMME", "SYMBOL")
 # spaCy's OntoNotes labels that map onto ours; the others (DATE, MONEY, CARDINAL, ...) are left
@@ -132,8 +132,7 @@ class DomainEntityRuler:
         self.name = name
         self.patterns = load_patterns(patterns_file)
         self.symbols = symbols
-        references = "|".join(map(re.escape, data_lines("reference_words.txt")))
-        self.reference_prefix = re.compile(rf"(?i:{references})\.?\s+[\dIVXLC]+\s+(?:of\s+)?(?:the\s+)?")
+        self.reference_prefix = re.compile(rf"(?i:{reference_words()})\s+[\dIVXLC]+\s+(?:of\s+)?(?:the\s+)?")
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label, phrase in self.patterns.phrases:
             self.matcher.add(label, [nlp.make_doc(phrase)])
@@ -256,7 +255,7 @@ class EntityCleaner:
         self.name = name
         self.patterns = load_patterns(patterns_file)
         self.labels = set(labels)
-        self.reference_words = set(data_lines("reference_words.txt"))
+        self.reference_words = {w.rstrip(".") for w in data_lines("reference_words.txt")}
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []

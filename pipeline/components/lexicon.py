@@ -27,6 +27,13 @@ def alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def reference_words() -> str:
+    """A regex alternation of the words after which a number is a reference ("article", "No.")."""
+    forms = sorted(data_lines("reference_words.txt"), key=len, reverse=True)
+    return "|".join(re.escape(f[:-1]) + r"\.?" if f.endswith(".") else re.escape(f) for f in forms)
+
+
 def singular(word: str) -> str:
     """The singular of an English plural noun: "organizations" -> "organization", "people" -> "person"."""
     lowered = word.lower()
