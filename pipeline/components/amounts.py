@@ -94,7 +94,7 @@ class AmountGrammar:
             if amount is not None:
                 found.append(amount)
         found = [a for a in found if a.kind is not None or not self.is_age_or_label(text, a)]
-        resolve_bare_numbers(found, text, self.coordinated_after)
+        resolve_bare_numbers(found, doc, self.coordinated_after)
         link_restatements(found, text, self.restated_after)
         return [a for a in found if a.kind is not None or a.unit is not None or not _is_small_word(text, a)]
 
@@ -199,8 +199,19 @@ def _is_noun(token: Token, tagged: bool) -> bool:
 
 # -------------------------------------------------------------- context
 
-def resolve_bare_numbers(amounts: list[AmountMatch], text: str, coordinated: re.Pattern) -> None:
-    """Give a lone number the kind and unit of its partner ("34 and 12 per cent") or of the last count."""
+NUMBER_OF_RE = re.compile(r"\b(?:number|total|list)\s+of\s+", re.I)
+SENTENCE_END_RE = re.compile(r"[.!?;]\s")
+
+
+def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, coordinated: re.Pattern) -> None:
+    """Give a lone number a kind and unit from its context, the nearest reading first.
+
+    Its partner ("34 and 12 per cent", "5 to 10 years"), the noun it follows in
+    brackets ("rehabilitation centres (15)"), what "the number of ..." before it in
+    the sentence counts ("the number of deputies to 107"), or else the last count
+    or measure before it ("42 offences ... 36 in 2007").
+    """
+    text = doc.text
     for i, amount in enumerate(amounts):
         if amount.kind is not None:
             continue
@@ -208,9 +219,37 @@ def resolve_bare_numbers(amounts: list[AmountMatch], text: str, coordinated: re.
         if partner and partner.kind and coordinated.match(text[amount.end_char:partner.start_char]):
             amount.kind, amount.unit = partner.kind, partner.unit
             continue
+        if unit := bracketed_noun(doc, amount) or number_of_noun(doc, amount):
+            amount.kind, amount.unit = "count", unit
+            continue
         previous = next((a for a in reversed(amounts[:i]) if a.kind in ("count", "measure") and a.unit), None)
         if previous is not None:
             amount.kind, amount.unit = previous.kind, previous.unit
+
+
+def bracketed_noun(doc: Doc, amount: AmountMatch) -> str | None:
+    """"mental health clinics (56)" -> "health clinic"."""
+    text = doc.text
+    if not (text[:amount.start_char].endswith("(") and text[amount.end_char:amount.end_char + 1] == ")"):
+        return None
+    before = [t for t in doc if t.idx + len(t.text) < amount.start_char]  # up to the word before "("
+    tagged = doc.has_annotation("TAG")
+    if not before or not (_is_noun(before[-1], tagged) and _is_plural(before[-1], tagged)):
+        return None
+    head = before[-1]
+    compound = [t.text.lower() for t in before[-2:-1] if tagged and t.pos_ == "NOUN" and t.is_lower]
+    return " ".join([*compound, singular(head.text)])
+
+
+def number_of_noun(doc: Doc, amount: AmountMatch) -> str | None:
+    """"the number of Majilis deputies to 107" -> "deputy"."""
+    text = doc.text
+    sentence_start = max((m.end() for m in SENTENCE_END_RE.finditer(text, 0, amount.start_char)), default=0)
+    found = list(NUMBER_OF_RE.finditer(text, sentence_start, amount.start_char))
+    if not found:
+        return None
+    noun = counted_noun(doc, found[-1].end() - 1, 2)
+    return noun[1] if noun and noun[0] <= amount.start_char else None
 
 
 def link_restatements(amounts: list[AmountMatch], text: str, restated: re.Pattern) -> None:
