@@ -47,7 +47,7 @@ PHRASE_STOPS = (
     r"whose|whereby|where|when|while|as|by|including|adopted|approved|passed|entered|came|provides|establishes|"
     r"sets|aims|introduced|amended|signed|ratified|contains|requires|stipulates|prohibits|guarantees|regulates|"
     r"defines|seeks|aimed|if|whereas|because|so\s+that|in\s+order|with\s+a\s+view|and\s+the|and\s+a|in\s+\d|"
-    r"in\s+the\s+\d|to\s+be|since|until|through|during|following|within)"
+    r"in\s+the\s+\d|to\s+be|since|until|through|during|following|within|it|they|we|he|she|there|this|these|those)"
 )
 WORD = r"[\w’'\-]+"
 # Capitalized only because they open a sentence: never the first word of a name.
@@ -60,10 +60,10 @@ TITLE = (
     rf"{CAP_WORD}(?:(?:\s+(?:(?:and\s+)?(?:of|for|on|to|under)(?:\s+(?:the|its|their))?\s+"
     rf"|(?:against|with|and|de|des|du)\s+)?|{COMMA_IN_NAME}){CAP_WORD})*"
 )
-TITLE_RE = re.compile(TITLE)
+TITLE_RE = re.compile(rf"(?<![\w’'\-]){TITLE}")
 MACROS = {
     "PHRASE": rf"(?!{PHRASE_STOPS}\b){WORD}(?:\s+(?!{PHRASE_STOPS}\b){WORD}){{0,13}}",
-    "CAPS": rf"(?!{LEADING_SMALL_WORDS}\b)[A-Z][\w\-]*(?![\w’'])(?:\s+[A-Z][\w\-]*(?![\w’']))*",
+    "CAPS": rf"(?<![\w’'\-])(?!{LEADING_SMALL_WORDS}\b)[A-Z][\w\-]*(?![\w’'])(?:\s+[A-Z][\w\-]*(?![\w’']))*",
     "NAME": TITLE,
     "YEAR": YEAR,
     "YEARS": rf"{YEAR}\s*[-–—]+\s*{YEAR}",
@@ -73,7 +73,9 @@ MACROS = {
 GENERIC_OWNERS = {"government", "state", "country", "president", "ministry", "council", "parliament", "republic"}
 COMMON_WORD_ZIPF = 4.0  # wordfreq frequency from which a word is common English
 NAME_PREPOSITION_RE = re.compile(r"\s+(?:of|for|on|to|against|with|under|in|at)\s+")
-FINITE_VERB_TAGS = {"VBZ", "VBP", "VBD", "MD"}
+# Where a shape's free phrase has run into the clause after the name: a finite verb, a pronoun,
+# an adverb ("... centres and currently it ...").
+CLAUSE_TAGS = {"VBZ", "VBP", "VBD", "MD", "PRP", "WDT", "WP", "RB"}
 # Tags of a capitalized word that opens a sentence without being part of the name after it.
 OPENER_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "IN", "RB", "DT", "PRP", "PRP$", "CC", "TO", "MD", "WDT", "WRB", "EX"}
 TRAILING_SMALL_WORDS = {"in", "for", "of", "the", "and", "on", "to", "a", "an", "with", "over", "its", "their", "or", "at"}
@@ -218,11 +220,11 @@ def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[in
 
 
 def before_finite_verb(doc: Doc, start: int, end: int) -> int:
-    """Where a shape's free phrase runs into the clause's verb ("... policy for 2020 seeks to ...")."""
+    """Where a shape's free phrase runs into the clause after it ("... policy for 2020 seeks to ...")."""
     if not doc.has_annotation("TAG"):
         return end
     inside = [t for t in doc if start <= t.idx < end][2:]
-    verb = next((t for t in inside if t.tag_ in FINITE_VERB_TAGS), None)
+    verb = next((t for t in inside if t.tag_ in CLAUSE_TAGS), None)
     return verb.idx if verb is not None else end
 
 

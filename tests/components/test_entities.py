@@ -40,6 +40,8 @@ def ents(nlp, text):
     ("see A/HRC/WG.6/7/KAZ/1 and CCPR/C/KAZ/CO/1.", [("A/HRC/WG.6/7/KAZ/1", "SYMBOL"), ("CCPR/C/KAZ/CO/1", "SYMBOL")]),
     ("approved by the Head of State", [("Head of State", "NOT_ENTITY")]),
     ("Title VI of the French Constitution", [("French Constitution", "LAW")]),
+    ("Further, section 148B of the Act gives", []),
+    ("the regulation on detainees and detention centres and it", [("regulation on detainees and detention centres", "LAW")]),
 ])
 def test_entities_ruler_finds_domain_names(ruler_nlp, text, expected):
     assert ents(ruler_nlp, text) == expected
