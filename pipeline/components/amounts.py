@@ -6,8 +6,9 @@ restated in another currency). Numbers inside dates, names and references
 ("article 23", "No. 190", "A/HRC/10/...") are not amounts. A counted noun is
 read from the part-of-speech tags when the pipeline has a tagger, from word
 shapes otherwise (a blank pipeline). A number standing alone takes its unit from
-a number it is coordinated with ("5 to 10 years") or else from the last count
-or measure before it in the same text ("42 offences ... 36 in 2007").
+a number it is coordinated with ("5 to 10 years"), from the noun it follows in
+brackets, from "the number of ...", or else from the last count before it in the
+same sentence ("42 offences ... 36 in 2007").
 """
 
 from __future__ import annotations
@@ -209,7 +210,7 @@ def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, coordinated: re.P
     Its partner ("34 and 12 per cent", "5 to 10 years"), the noun it follows in
     brackets ("rehabilitation centres (15)"), what "the number of ..." before it in
     the sentence counts ("the number of deputies to 107"), or else the last count
-    or measure before it ("42 offences ... 36 in 2007").
+    before it in the same sentence ("42 offences ... 36 in 2007").
     """
     text = doc.text
     for i, amount in enumerate(amounts):
@@ -222,8 +223,8 @@ def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, coordinated: re.P
         if unit := bracketed_noun(doc, amount) or number_of_noun(doc, amount):
             amount.kind, amount.unit = "count", unit
             continue
-        previous = next((a for a in reversed(amounts[:i]) if a.kind in ("count", "measure") and a.unit), None)
-        if previous is not None:
+        previous = next((a for a in reversed(amounts[:i]) if a.kind == "count" and a.unit), None)
+        if previous is not None and not SENTENCE_END_RE.search(text, previous.end_char, amount.start_char):
             amount.kind, amount.unit = previous.kind, previous.unit
 
 
