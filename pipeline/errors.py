@@ -64,3 +64,7 @@ class OutputNotWritable(PipelineError):
 
 class UnsupportedModel(PipelineError):
     code = "E040"
+
+
+class TaggingFailed(PipelineError):
+    code = "E041"

@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import FULL_DATE, parse_calendar_date
-from .errors import UnsupportedModel
+from .errors import TaggingFailed, UnsupportedModel
 from .model import Paragraph, SourceDocument
 
 NO_MODEL = "none"
@@ -88,12 +88,19 @@ def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: st
     docs = [nlp.make_doc(p.text) for p in paragraphs]
     for doc in docs:
         doc._.document_date = document_date
-    for paragraph, doc in zip(paragraphs, nlp.pipe(docs, batch_size=batch_size)):
-        paragraph.entities = [
-            {"text": e.text, "start_char": e.start_char, "end_char": e.end_char, "label": e.label_} for e in doc.ents
-        ]
-        paragraph.dates = [span._.date for span in doc.spans.get("dates", [])]
-        paragraph.amounts = [span._.amount for span in doc.spans.get("amounts", [])]
+    tagged = 0
+    try:
+        for paragraph, doc in zip(paragraphs, nlp.pipe(docs, batch_size=batch_size), strict=True):
+            paragraph.entities = [
+                {"text": e.text, "start_char": e.start_char, "end_char": e.end_char, "label": e.label_} for e in doc.ents
+            ]
+            paragraph.dates = [span._.date for span in doc.spans.get("dates", [])]
+            paragraph.amounts = [span._.amount for span in doc.spans.get("amounts", [])]
+            tagged += 1
+    except (ValueError, KeyError, IndexError, TypeError, RuntimeError) as exc:
+        # A component bug fails this document only; the batch goes on with the others.
+        where = f"near paragraph {paragraphs[tagged].para}" if tagged < len(paragraphs) else "after the last paragraph"
+        raise TaggingFailed(f"tagging failed {where}: {type(exc).__name__}: {exc}") from exc
     make_entities_consistent(paragraphs)
 
 

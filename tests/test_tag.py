@@ -4,9 +4,12 @@ import json
 import warnings
 
 import pytest
+import spacy
+from spacy.language import Language
 
 from conftest import ROOT, SEED, segment_text, source_from_text
 from pipeline.clean import clean_paragraphs
+from pipeline.errors import TaggingFailed
 from pipeline.model import Paragraph
 from pipeline.tag import RuleOnlyTagging, find_document_date, load_nlp, make_entities_consistent, tag_paragraphs
 
@@ -100,3 +103,15 @@ def test_tag_seed_meets_the_targets_against_gold():
     assert scores.exact["amounts money"].value >= 0.97 and scores.exact["amounts percent"].value >= 0.97
     assert scores.totals["amounts count/measure"].f1 >= 0.90
     assert entity_score(scores).f1 >= 0.80
+
+
+def test_tag_turns_a_component_failure_into_a_document_error():
+    @Language.component("test_failing_component")
+    def failing(doc):
+        raise ValueError("broken rule")
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_failing_component")
+    paragraphs = [Paragraph(para=7, section=None, subsection=None, raw="", body="", lines=[], text="Some text.")]
+    with pytest.raises(TaggingFailed, match="paragraph 7: ValueError: broken rule"):
+        tag_paragraphs(paragraphs, nlp, None)
