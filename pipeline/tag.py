@@ -42,6 +42,7 @@ def load_nlp(model: str) -> Language:
     nlp = _trained_pipeline(model)
     if nlp is None:
         nlp = spacy.blank("en")
+    split_glued_footnote_marks(nlp)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("upr_entity_ruler", before="ner")
         nlp.add_pipe("upr_entity_cleaner", after="ner")
@@ -51,6 +52,16 @@ def load_nlp(model: str) -> Language:
     nlp.add_pipe("upr_dates")
     nlp.add_pipe("upr_amounts")
     return nlp
+
+
+# Footnote numbers the extraction glued to a word ("Principles),4", "Content,12", "Republic13"):
+# tokens of their own, so a name ends where it ends.
+GLUED_FOOTNOTE_INFIXES = [r"(?<=[A-Za-z)\]]),(?=\d)", r"(?<=[A-Za-z])\)(?=,\d)", r"(?<=[a-z]{3})(?=\d{1,3}\b)"]
+
+
+def split_glued_footnote_marks(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + GLUED_FOOTNOTE_INFIXES
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def _trained_pipeline(model: str) -> Language | None:

@@ -115,3 +115,9 @@ def test_tag_turns_a_component_failure_into_a_document_error():
     paragraphs = [Paragraph(para=7, section=None, subsection=None, raw="", body="", lines=[], text="Some text.")]
     with pytest.raises(TaggingFailed, match="paragraph 7: ValueError: broken rule"):
         tag_paragraphs(paragraphs, nlp, None)
+
+
+def test_tag_tokenizer_splits_footnote_numbers_glued_to_words(rules_nlp):
+    doc = rules_nlp.make_doc("(the Paris Principles),4 the Content,12 which Republic13 and COVID-19 and 1,000")
+    assert [t.text for t in doc] == ["(", "the", "Paris", "Principles", ")", ",", "4", "the", "Content", ",", "12",
+                                     "which", "Republic", "13", "and", "COVID-19", "and", "1,000"]
