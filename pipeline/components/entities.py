@@ -39,7 +39,7 @@ from .lexicon import data_lines, data_text, reference_words
 LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP", "LAW", "TREATY", "PROGRAMME", "SYMBOL")
 # spaCy's OntoNotes labels that map onto ours; the others (DATE, MONEY, CARDINAL, ...) are left
 # to the date and amount components.
-LABEL_MAP = {"FAC": "ORG", "LANGUAGE": "NORP"}
+LABEL_MAP = {"FAC": "ORG"}
 RULER_ID = "upr_entity_ruler"
 # Words that end a PHRASE: verbs and clause openers after a name ("law on X was adopted").
 PHRASE_STOPS = (
@@ -282,6 +282,8 @@ class EntityCleaner:
             return None  # "Commission", "Ministry" alone: a body named by its kind, not a name
         if label == "PERSON" and not all(t.is_title or t.is_punct for t in span):
             return None
+        if label in ("PERSON", "NORP") and names_a_language(span):
+            return None
         if label in ("PERSON", "ORG", "GPE") and is_people_word(span):
             label = "NORP"
         elif len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span[0].tag_ not in ("NNP", "NNPS"):
@@ -303,6 +305,17 @@ def is_people_word(span: Span) -> bool:
         return True
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return following is not None and following.pos_ == "NOUN" and following.is_lower
+
+
+def names_a_language(span: Span) -> bool:
+    """"taught in Uzbek, Tajik, Uighur or Ukrainian": languages, not people (nor persons)."""
+    if len(span) != 1:
+        return False
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].text in (",", "and", "or") or span.doc[i].is_title):
+        i -= 1
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return i >= 0 and span.doc[i].lower_ == "in" and not (following is not None and following.pos_ == "NOUN")
 
 
 def strip_article(ent: Span) -> Span | None:

@@ -87,3 +87,11 @@ def test_entities_cleaner_drops_a_body_named_by_its_kind_alone(cleaner):
     doc = tagged_doc(["The", "Commission", "met", "COVID-19", "patients"], ["DT", "NNP", "VBD", "NNP", "NNS"],
                      ["DET", "PROPN", "VERB", "PROPN", "NOUN"], ["O", "B-ORG", "O", "B-ORG", "O"])
     assert list(cleaner(doc).ents) == []
+
+
+def test_entities_cleaner_drops_languages_listed_after_in(cleaner):
+    doc = tagged_doc(["taught", "in", "Uzbek", ",", "Uighur", "or", "Kazakh", "schools"],
+                     ["VBN", "IN", "NNP", ",", "NNP", "CC", "NNP", "NNS"],
+                     ["VERB", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "NOUN"],
+                     ["O", "O", "B-NORP", "O", "B-PERSON", "O", "B-PERSON", "O"])
+    assert [(e.text, e.label_) for e in cleaner(doc).ents] == [("Kazakh", "NORP")]
