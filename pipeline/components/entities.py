@@ -52,7 +52,8 @@ PHRASE_STOPS = (
 WORD = r"[\w’'\-]+"
 # Capitalized only because they open a sentence: never the first word of a name.
 LEADING_SMALL_WORDS = r"(?:The|A|An|This|That|These|Those|Such|In|On|For|Of|By|With|And|Its|Their|Our|All|Each|Some|Any)"
-CAP_WORD = r"(?:No\.\s*\d+|[A-Z][\w’'\-]*)"
+# Letters only after the capital: a footnote number glued on ("Effects10") is not part of the name.
+CAP_WORD = r"(?:No\.\s*\d+|[A-Z](?:[^\W\d_]|[’'\-])*)"
 # A capitalized name: capitalized words joined by the small words names use.
 # ", " joins only a list that "and" closes: "Economic, Social and Cultural Rights".
 COMMA_IN_NAME = r",\s+(?=[A-Z][\w’'\-]*(?:,\s+[A-Z][\w’'\-]*)*\s+and\s+[A-Z])"
