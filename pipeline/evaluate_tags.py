@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# pipeline.evaluate imports this module for its EVALUATORS, so its helpers are imported
+# inside the functions that use them.
 AMOUNT_GROUPS = {"money": "money", "percent": "percent", "count": "count/measure", "measure": "count/measure"}
 
 
