@@ -207,8 +207,9 @@ SENTENCE_END_RE = re.compile(r"[.!?;]\s")
 def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, coordinated: re.Pattern) -> None:
     """Give a lone number a kind and unit from its context, the nearest reading first.
 
-    Its partner ("34 and 12 per cent", "5 to 10 years"), the noun it follows in
-    brackets ("rehabilitation centres (15)"), what "the number of ..." before it in
+    Its partner ("34 and 12 per cent", "5 to 10 years"), the noun after an aside
+    ("8,473,500 (53.4 per cent) urban dwellers", "45,582 of whom are children"), the
+    noun it follows in brackets ("rehabilitation centres (15)"), what "the number of ..." before it in
     the sentence counts ("the number of deputies to 107"), or else the last count
     before it in the same sentence ("42 offences ... 36 in 2007").
     """
@@ -220,12 +221,25 @@ def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, coordinated: re.P
         if partner and partner.kind and coordinated.match(text[amount.end_char:partner.start_char]):
             amount.kind, amount.unit = partner.kind, partner.unit
             continue
-        if unit := bracketed_noun(doc, amount) or number_of_noun(doc, amount):
+        if unit := noun_after_aside(doc, amount) or bracketed_noun(doc, amount) or number_of_noun(doc, amount):
             amount.kind, amount.unit = "count", unit
             continue
         previous = next((a for a in reversed(amounts[:i]) if a.kind == "count" and a.unit), None)
         if previous is not None and not SENTENCE_END_RE.search(text, previous.end_char, amount.start_char):
             amount.kind, amount.unit = previous.kind, previous.unit
+
+
+# "8,473,500 (53.4 per cent) urban dwellers", "45,582 of whom are children", "150 are women"
+ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)\s*|\s+(?:of\s+(?:whom|which|them)\s+)?(?:are|were)\s+")
+
+
+def noun_after_aside(doc: Doc, amount: AmountMatch) -> str | None:
+    """The noun a number counts when a bracketed aside or "of whom are" stands between them."""
+    aside = ASIDE_RE.match(doc.text, amount.end_char)
+    if aside is None:
+        return None
+    noun = counted_noun(doc, aside.end() - 1 if aside.group().endswith(" ") else aside.end(), amount.value)
+    return noun[1] if noun else None
 
 
 def bracketed_noun(doc: Doc, amount: AmountMatch) -> str | None:
