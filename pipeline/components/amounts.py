@@ -168,7 +168,8 @@ def counted_noun(doc: Doc, char_end: int, value: float) -> tuple[int, str] | Non
     if FRACTION_RE.fullmatch(head.lower_):
         return None  # "one fifth", "two thirds": a share, not a count
     compound = [t.text.lower() for t in group[:-1] if t.is_lower]
-    return head.idx + len(head.text), " ".join([*compound, singular(head.text)])
+    word = re.match(r"[^\W\d_][\w’'\-]*?(?=[^\w’'\-]|\d|$)", head.text).group()  # "priorities.1" -> "priorities"
+    return head.idx + len(word), " ".join([*compound, singular(word)])
 
 
 def _is_plural(token: Token, tagged: bool) -> bool:
