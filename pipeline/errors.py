@@ -76,3 +76,11 @@ class InternalError(PipelineError):
     """An unexpected exception while processing one document: a bug, reported, not fatal to the batch."""
 
     code = "E099"
+
+
+class UnsupportedModel(PipelineError):
+    code = "E040"
+
+
+class TaggingFailed(PipelineError):
+    code = "E041"

