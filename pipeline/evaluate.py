@@ -149,7 +149,13 @@ def segment_scores(gold: dict, document: Document) -> dict:
     return {"paragraphs": paragraphs, "section": section, "subsection": subsection, "outline": outline}
 
 
-EVALUATORS = {"segments": evaluate_segments}
+def evaluate_commitments(gold_dir: Path) -> None:
+    from .evaluate_commitments import evaluate_commitments as evaluate  # it builds on this module
+
+    evaluate(gold_dir)
+
+
+EVALUATORS = {"segments": evaluate_segments, "commitments": evaluate_commitments}
 
 
 def main(argv: list[str] | None = None) -> int:

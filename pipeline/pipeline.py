@@ -1,9 +1,10 @@
 """The pipeline: the stages composed in one visible place.
 
-    ingest -> furniture -> segment -> clean -> emit
+    ingest -> furniture -> segment -> clean -> commit -> emit
 
 `process_document` runs them for one file; `run` processes many and writes
-`documents.jsonl` and `paragraphs/<doc_id>.jsonl`.
+`documents.jsonl`, `paragraphs/<doc_id>.jsonl` and the commitments of all documents in
+`commitments.jsonl` and `commitments.csv`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .clean import clean_paragraphs
-from .emit import document_record, failed_document_record, paragraph_records, write_jsonl
+from .commit import commitment_records, commitments_csv, document_commitments, sorted_records
+from .emit import document_record, failed_document_record, paragraph_records, write_jsonl, write_text_atomic
 from .errors import PipelineError
 from .furniture import mark_furniture
 from .ingest import ingest
@@ -45,6 +47,7 @@ def process_document(path: Path, settings: Settings) -> Document:
     source = timer("furniture", mark_furniture, source)
     segmentation = timer("segment", segment, source)
     timer("clean", clean_paragraphs, segmentation.paragraphs)
+    timer("commit", document_commitments, source, segmentation, settings)
     metadata = document_metadata(source)
     return Document(
         source=source,
@@ -84,13 +87,14 @@ def find_inputs(paths: list[Path]) -> list[Path]:
 def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str], None] = print) -> RunSummary:
     started = time.perf_counter()
     summary = RunSummary()
-    records = []
+    records, commitments = [], []
     for path in find_inputs(paths):
         summary.documents += 1
         try:
             document = process_document(path, settings)
             write_jsonl(out / "paragraphs" / f"{document.source.doc_id}.jsonl", paragraph_records(document))
             record = document_record(document)
+            commitments += commitment_records(document)
             record["timings"] = document.timings
             summary.paragraphs += record["paragraphs"]
             for warning in record["warnings"]:
@@ -104,5 +108,8 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
             record = failed_document_record(path.stem, path.as_posix(), str(exc))
         records.append(record)
     write_jsonl(out / "documents.jsonl", records)
+    commitments = sorted_records(commitments)
+    write_jsonl(out / "commitments.jsonl", commitments)
+    write_text_atomic(out / "commitments.csv", commitments_csv(commitments))
     summary.seconds = time.perf_counter() - started
     return summary
