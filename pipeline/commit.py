@@ -35,6 +35,7 @@ from .settings import Settings
 
 CSV_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
                "deadline", "deadline_end", "text")
+COMPONENT = "upr_commitments"
 STATE = "State"  # the actor when the country's name is unknown
 REPORT_DATE_PARAGRAPHS = 5
 REPORT_APPROVAL_RE = re.compile(r"\b(?:approved|adopted|endorsed|validated)\b", re.IGNORECASE)
@@ -47,7 +48,7 @@ COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Common
 def commitment_nlp(model: str) -> Language:
     """The parsing pipeline with the commitment component, loaded once per model name."""
     nlp = spacy.load(model)
-    nlp.add_pipe("upr_commitments")
+    nlp.add_pipe(COMPONENT)
     return nlp
 
 
@@ -73,8 +74,8 @@ def find_commitments(
     stage's); None falls back to the stand-in deadline date finder."""
     if dates is not None and len(dates) != len(paragraphs):
         raise ValueError(f"dates given for {len(dates)} paragraphs, expected {len(paragraphs)}")
-    docs = list(nlp.pipe((p.text for p in paragraphs), batch_size=batch_size))
-    country = document_country(docs)
+    docs = parsed_with_country(nlp, [p.text for p in paragraphs], batch_size)
+    country = docs[0]._.country if docs else None
     previous_actor: str | None = None
     for index, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
         paragraph_dates = dates[index] if dates is not None else find_deadline_dates(paragraph.text, document_date)
@@ -87,6 +88,19 @@ def find_commitments(
             previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
 
 
+def parsed_with_country(nlp: Language, texts: list[str], batch_size: int) -> list[Doc]:
+    """Parse first, name the country from the whole document, then find the commitments:
+    the component needs the country to know that "Slovenia" is the State."""
+    finder = nlp.get_pipe(COMPONENT)
+    with nlp.select_pipes(disable=[COMPONENT]):
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+    country = document_country(docs)
+    for doc in docs:
+        doc._.country = country
+        finder(doc)
+    return docs
+
+
 def commitment_record(span: Span, text: str, dates: list[DateDict], document_date: date | None,
                       country: str | None, fallback: str) -> dict[str, Any]:
     found = span._.commitment
@@ -96,12 +110,20 @@ def commitment_record(span: Span, text: str, dates: list[DateDict], document_dat
         "actor_mention": span_record(found["actor_mention"]),
         "action": span_record(found["action"]),
         "object": span_record(found["object"]),
-        "deadline": link_deadline(text, span.start_char, span.end_char, dates, document_date),
+        "deadline": deadline(found, text, dates, document_date),
         "trigger": found["trigger"],
         "text": span.text,
         "start_char": span.start_char,
         "end_char": span.end_char,
     }
+
+
+def deadline(found: dict[str, Any], text: str, dates: list[DateDict], document_date: date | None) -> DateDict | None:
+    """The date in the trigger's clause; a stated need has none."""
+    if found["kind"] == "need":
+        return None
+    scope = found["scope"]
+    return link_deadline(text, scope.start_char, scope.end_char, dates, document_date)
 
 
 def final_actor(label: str, mention: Span | None, country: str | None, fallback: str) -> str:

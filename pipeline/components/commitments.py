@@ -39,11 +39,17 @@ CHAIN_DEPS = ("xcomp", "acomp", "pcomp", "acl", "oprd")  # "intends to improve",
 NEGATIONS = ("not", "n't", "never", "no")
 RELATIVE_PRONOUNS = ("that", "which", "who", "whose", "whom")
 SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl")
+# A clause opened by these is a condition or a time reference, not a commitment.
+CONDITION_MARKERS = ("if", "unless", "since", "after", "when", "once", "until", "before", "because", "while",
+                     "although", "whether", "otherwise")
+CLAUSE_BREAKS = (";", ":")
 
 if not Span.has_extension("commitment"):
     Span.set_extension("commitment", default=None)
 if not Doc.has_extension("last_state_actor"):
     Doc.set_extension("last_state_actor", default=None)
+if not Doc.has_extension("country"):
+    Doc.set_extension("country", default=None)  # the country's name, set by the caller when known
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ class Trigger:
     anchor: int = 0  # token patterns: which matched token carries the clause
     clause: str = "main"  # main | any
     allow_past: bool = False  # "undertook to", "has drafted a bill"
+    actor: str | None = None  # a fixed actor: "unspecified" for "it is necessary to"
 
     def __post_init__(self) -> None:
         if self.kind not in KIND_ORDER:
@@ -98,6 +105,7 @@ class Analysis:
     trigger: str
     actor: Actor
     action: Span
+    scope: Span  # the clause of the trigger: where its deadline may stand
     object: Span | None = field(default=None)
 
     def as_dict(self) -> dict[str, Any]:
@@ -108,6 +116,7 @@ class Analysis:
             "actor_mention": self.actor.mention,
             "action": self.action,
             "object": self.object,
+            "scope": self.scope,
         }
 
 
@@ -167,7 +176,7 @@ class CommitmentFinder:
         found: list[Span] = []
         last_actor: Actor | None = None
         for sent in doc.sents:
-            context = SentenceContext(self.lexicon, actors, last_actor)
+            context = SentenceContext(self.lexicon, actors, last_actor, doc._.country)
             candidates = sorted(
                 (h for h in hits if sent.start <= h.predicate.i < sent.end),
                 key=lambda h: (KIND_ORDER.index(h.trigger.kind), h.predicate.i),
@@ -209,31 +218,34 @@ class CommitmentFinder:
 class SentenceContext:
     """Judges the triggers of one sentence."""
 
-    def __init__(self, lexicon: Lexicon, actor_labels: dict[int, str], last_actor: Actor | None):
+    def __init__(self, lexicon: Lexicon, actor_labels: dict[int, str], last_actor: Actor | None,
+                 country: str | None):
         self.lexicon = lexicon
         self.actor_labels = actor_labels
         self.last_actor = last_actor
+        self.country = country.lower() if country else None
 
     def analyse(self, hit: Hit) -> Analysis | None:
         trigger, predicate = hit.trigger, hit.predicate
-        if is_negated(predicate) or (not trigger.allow_past and is_past(predicate)):
+        if is_negated(predicate) or is_conditional(predicate) or (not trigger.allow_past and is_past(predicate)):
             return None
         if trigger.allow_past and self.is_completed(predicate):
             return None
         subject = subject_of(predicate)
         if trigger.clause == "main" and not self.in_main_clause(predicate, subject):
             return None
-        if self.is_non_agentive(predicate):
+        if trigger.matcher == "dependency" and self.is_non_agentive(predicate):
             return None
-        actor = self.state_actor(subject)
+        actor = self.state_actor(subject, own_sentence=predicate.sent)
         if not self.subject_passes(trigger.subject, subject, actor):
             return None
         end = chain_end(hit.tokens[-1] if trigger.matcher == "token" else predicate)
         return Analysis(
             kind=trigger.kind,
             trigger=trigger.id,
-            actor=actor or self.agent(predicate) or Actor(UNSPECIFIED),
+            actor=Actor(trigger.actor) if trigger.actor else actor or self.agent(predicate) or Actor(UNSPECIFIED),
             action=action_span(hit, end),
+            scope=clause_scope(predicate),
             object=object_span(predicate, end, subject if actor is None else None),
         )
 
@@ -244,9 +256,9 @@ class SentenceContext:
 
     def in_main_clause(self, predicate: Token, subject: Token | None) -> bool:
         top = predicate
-        while top.dep_ == "conj" and top.head.i != top.i:
+        while top.dep_ in ("conj", "xcomp") and top.head.i != top.i:
             top = top.head
-        if top.dep_ == "ROOT":
+        if top.dep_ == "ROOT" or before_clause_break(top):
             return True
         # "..., on the basis of which it will hand down a decision": a subordinate clause
         # whose own subject is the State still commits it; "a bill that will ..." does not.
@@ -270,21 +282,30 @@ class SentenceContext:
     def subject_passes(self, policy: str, subject: Token | None, actor: Actor | None) -> bool:
         return SUBJECT_POLICIES[policy](self, subject, actor)
 
-    def state_actor(self, subject: Token | None) -> Actor | None:
-        """The short form of a State actor named by the subject, or None."""
+    def state_actor(self, subject: Token | None, own_sentence: Span | None = None) -> Actor | None:
+        """The short form of a State actor named by the subject ("the State's policy"
+        counts as the State), or None."""
         if subject is None or subject.dep_ == "expl":
             return None
         label = self.actor_labels.get(subject.i)
-        if label is None and subject.ent_type_ == "GPE":
+        if label is None and (subject.ent_type_ == "GPE" or self.is_country(subject)):
             return Actor(COUNTRY, entity_span(subject))
         if label is None:
-            return None
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            return self.state_actor(owner) if owner is not None and owner.lower_ != "its" else None
         mention = noun_phrase(subject)
         if label == ANTECEDENT:
+            # "The Supreme Court is assessing ..., on the basis of which it will ..."
+            in_sentence = self.state_subject(own_sentence) if own_sentence is not None else None
+            if in_sentence is not None and in_sentence.mention is not None and in_sentence.mention.start < subject.i:
+                return in_sentence
             return self.last_actor or Actor(ANTECEDENT, mention)
         if label == PHRASE:
             return Actor(mention.text, mention)
         return Actor(label, mention)
+
+    def is_country(self, subject: Token) -> bool:
+        return self.country is not None and noun_phrase(subject).text.lower().endswith(self.country)
 
     def agent(self, predicate: Token) -> Actor | None:
         """"under consideration by Parliament", "was introduced by the Government"."""
@@ -316,10 +337,23 @@ SUBJECT_POLICIES = {
 
 
 def clause_verb(token: Token) -> Token:
-    """The verb whose clause a matched word sits in."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    """The verb whose clause a matched word sits in ("is" in "is planned" leads to "planned")."""
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass")) and token.head.i != token.i:
         token = token.head
     return token
+
+
+def before_clause_break(top: Token) -> bool:
+    """"The intention is to grant ...; this would help": the parser hangs the first clause
+    on the second, though it stands on its own."""
+    if top.dep_ not in ("ccomp", "parataxis") or top.head.i < top.i:
+        return False
+    return any(t.text in CLAUSE_BREAKS for t in top.doc[top.i : top.head.i])
+
+
+def is_conditional(predicate: Token) -> bool:
+    """"if corruption is to be confronted", "otherwise the Council will rule ..."."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKERS for c in predicate.children)
 
 
 def is_negated(predicate: Token) -> bool:
@@ -343,7 +377,8 @@ def subject_of(predicate: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
-        if token.dep_ not in ("conj", "xcomp", "acomp", "pcomp") or token.head.i == token.i:
+        shares_subject = token.dep_ in ("conj", "xcomp", "acomp", "pcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG")
+        if not shares_subject or token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -358,6 +393,19 @@ def chain_end(token: Token) -> Token:
         if nxt is None:
             return token
         token = nxt
+
+
+def clause_scope(predicate: Token) -> Span:
+    """The predicate's clause, without the clauses conjoined to it that have a subject of their own
+    ("projects are in progress, and 393,000 jobs have been created in 2009")."""
+    excluded = {
+        t.i
+        for c in predicate.children
+        if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for t in c.subtree
+    }
+    kept = [t.i for t in predicate.subtree if t.i not in excluded and predicate.sent.start <= t.i < predicate.sent.end]
+    return predicate.doc[min(kept) : max(kept) + 1]
 
 
 def action_span(hit: Hit, end: Token) -> Span:
