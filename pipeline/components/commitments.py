@@ -43,6 +43,7 @@ SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl")
 CONDITION_MARKERS = ("if", "unless", "since", "after", "when", "once", "until", "before", "because", "while",
                      "although", "whether", "otherwise")
 CLAUSE_BREAKS = (";", ":")
+QUOTE_MARKS = ("\u201c", "\u201d", '"')
 
 if not Span.has_extension("commitment"):
     Span.set_extension("commitment", default=None)
@@ -82,6 +83,7 @@ class Lexicon:
     private_actors: frozenset[str]
     non_agentive_verbs: frozenset[str]
     completion_verbs: frozenset[str]
+    law_reporting_verbs: frozenset[str]
 
 
 @dataclass
@@ -231,12 +233,17 @@ class SentenceContext:
             return None
         if trigger.allow_past and self.is_completed(predicate):
             return None
+        if is_quoted(predicate) or self.is_reported_law(predicate):
+            return None
         subject = subject_of(predicate)
         if trigger.clause == "main" and not self.in_main_clause(predicate, subject):
             return None
         if trigger.matcher == "dependency" and self.is_non_agentive(predicate):
             return None
-        actor = self.state_actor(subject, own_sentence=predicate.sent)
+        # "It will be monitored": the subject of a passive is what is acted on, not the actor.
+        acted_on = (subject is not None and subject.dep_ == "nsubjpass" and trigger.subject != "state"
+                    and not any(c.dep_ == "xcomp" for c in predicate.children))
+        actor = None if acted_on else self.state_actor(subject, own_sentence=predicate.sent)
         if not self.subject_passes(trigger.subject, subject, actor):
             return None
         end = chain_end(hit.tokens[-1] if trigger.matcher == "token" else predicate)
@@ -271,9 +278,21 @@ class SentenceContext:
         )
 
     def is_non_agentive(self, predicate: Token) -> bool:
-        """"The number is growing", "Kazakhstan is now facing ...": no one acts."""
-        verbs = [predicate] + [c for c in predicate.children if c.dep_ == "xcomp" and predicate.lemma_ == "continue"]
-        return any(v.lemma_.lower() in self.lexicon.non_agentive_verbs for v in verbs)
+        """"The number is growing", "Kazakhstan is now facing ...", "continues to be exposed": no one acts."""
+        if predicate.lemma_.lower() in self.lexicon.non_agentive_verbs:
+            return True
+        continued = [c for c in predicate.children if c.dep_ == "xcomp" and predicate.lemma_ == "continue"]
+        return any(
+            v.lemma_.lower() in self.lexicon.non_agentive_verbs or any(c.dep_ == "auxpass" for c in v.children)
+            for v in continued
+        )
+
+    def is_reported_law(self, predicate: Token) -> bool:
+        """"Section 31 provides that the Minister shall ensure ...": the law as it stands."""
+        top = predicate
+        while top.dep_ in ("conj", "xcomp") and top.head.i != top.i:
+            top = top.head
+        return top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.law_reporting_verbs
 
     def is_completed(self, predicate: Token) -> bool:
         """"was drafted and approved": the drafting is over."""
@@ -329,7 +348,8 @@ class SentenceContext:
 
 SUBJECT_POLICIES = {
     "any": lambda ctx, subject, actor: True,
-    "not_private": lambda ctx, subject, actor: actor is not None or subject is None or not ctx.is_private(subject),
+    "not_private": lambda ctx, subject, actor: (
+        actor is not None or subject is None or subject.dep_ == "nsubjpass" or not ctx.is_private(subject)),
     "state": lambda ctx, subject, actor: actor is not None,
     "state_or_activity": lambda ctx, subject, actor: actor is not None or (subject is not None and ctx.is_activity(subject)),
     "draft": lambda ctx, subject, actor: ctx.is_draft(subject),
@@ -349,6 +369,13 @@ def before_clause_break(top: Token) -> bool:
     if top.dep_ not in ("ccomp", "parataxis") or top.head.i < top.i:
         return False
     return any(t.text in CLAUSE_BREAKS for t in top.doc[top.i : top.head.i])
+
+
+def is_quoted(predicate: Token) -> bool:
+    """Inside quotation marks: a law or another text quoted, not the State speaking."""
+    before = predicate.doc[predicate.sent.start : predicate.i].text
+    # OCR mixes curly and straight marks, so every mark toggles.
+    return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1
 
 
 def is_conditional(predicate: Token) -> bool:
