@@ -401,7 +401,9 @@ def subject_of(predicate: Token) -> Token | None:
     """The explicit subject, else the one of the clause it is conjoined to or depends on."""
     token = predicate
     for _ in range(6):
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        # the parser sometimes hangs the subject on the auxiliary: "Slovenia is committed to"
+        candidates = [*token.children, *(g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+        subject = next((c for c in candidates if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
         shares_subject = token.dep_ in ("conj", "xcomp", "acomp", "pcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG")
