@@ -43,6 +43,7 @@ SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl")
 CONDITION_MARKERS = ("if", "unless", "since", "after", "when", "once", "until", "before", "because", "while",
                      "although", "whether", "otherwise")
 CLAUSE_BREAKS = (";", ":")
+LAW_BASIS = ("according", "under", "pursuant")  # "according to the Act", "under article 5"
 QUOTE_MARKS = ("\u201c", "\u201d", '"')
 
 if not Span.has_extension("commitment"):
@@ -84,6 +85,7 @@ class Lexicon:
     non_agentive_verbs: frozenset[str]
     completion_verbs: frozenset[str]
     law_reporting_verbs: frozenset[str]
+    law_nouns: frozenset[str]
 
 
 @dataclass
@@ -233,7 +235,7 @@ class SentenceContext:
             return None
         if trigger.allow_past and self.is_completed(predicate):
             return None
-        if is_quoted(predicate) or self.is_reported_law(predicate):
+        if is_quoted(predicate) or self.is_reported_law(predicate) or self.is_under_law(predicate):
             return None
         subject = subject_of(predicate)
         if trigger.clause == "main" and not self.in_main_clause(predicate, subject):
@@ -293,6 +295,16 @@ class SentenceContext:
         while top.dep_ in ("conj", "xcomp") and top.head.i != top.i:
             top = top.head
         return top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.law_reporting_verbs
+
+    def is_under_law(self, predicate: Token) -> bool:
+        """"According to the Act, eligible persons will be entitled to ...": what a law provides."""
+        for prep in predicate.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LAW_BASIS:
+                continue
+            objects = [t for t in prep.subtree if t.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() in self.lexicon.law_nouns:
+                return True
+        return False
 
     def is_completed(self, predicate: Token) -> bool:
         """"was drafted and approved": the drafting is over."""
