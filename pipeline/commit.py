@@ -123,7 +123,8 @@ def deadline(found: dict[str, Any], text: str, dates: list[DateDict], document_d
     if found["kind"] == "need":
         return None
     scope = found["scope"]
-    return link_deadline(text, scope.start_char, scope.end_char, dates, document_date)
+    preferred = [(a.start_char, a.end_char) for a in found["adjuncts"]]
+    return link_deadline(text, scope.start_char, scope.end_char, dates, document_date, preferred)
 
 
 def final_actor(label: str, mention: Span | None, country: str | None, fallback: str) -> str:

@@ -144,8 +144,10 @@ _BUILDERS = {
 
 
 def link_deadline(text: str, start_char: int, end_char: int, dates: list[DateDict],
-                  document_date: date | None) -> DateDict | None:
-    """The deadline of the commitment in text[start_char:end_char], or None."""
+                  document_date: date | None, preferred: list[tuple[int, int]] = ()) -> DateDict | None:
+    """The deadline of the commitment in text[start_char:end_char], or None. Dates inside
+    a `preferred` range (the phrases of the committing verb) come first, then "by X",
+    then "starting in X", then the rest, each in reading order."""
     candidates = []
     for d in dates:
         if not (start_char <= d["start_char"] and d["end_char"] <= end_char):
@@ -155,11 +157,12 @@ def link_deadline(text: str, start_char: int, end_char: int, dates: list[DateDic
             continue
         if document_date is not None and date.fromisoformat(d["end"]) < document_date:
             continue  # a past date records what was done, not what will be
+        outside = not any(s <= d["start_char"] and d["end_char"] <= e for s, e in preferred)
         rank = 0 if preposition in CLOSING_PREPOSITIONS else 1 if preposition in START_PREPOSITIONS else 2
-        candidates.append((rank, d["start_char"], d, preposition, prep_start))
+        candidates.append((outside, rank, d["start_char"], d, preposition, prep_start))
     if not candidates:
         return None
-    _, _, chosen, preposition, prep_start = min(candidates, key=lambda c: c[:2])
+    *_, chosen, preposition, prep_start = min(candidates, key=lambda c: c[:3])
     point = chosen["start"] if preposition in START_PREPOSITIONS else chosen["end"]
     begin = prep_start if preposition else chosen["start_char"]
     return {"text": text[begin : chosen["end_char"]], "start": chosen["start"], "end": point,

@@ -43,6 +43,7 @@ SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl")
 CONDITION_MARKERS = ("if", "unless", "since", "after", "when", "once", "until", "before", "because", "while",
                      "although", "whether", "otherwise")
 CLAUSE_BREAKS = (";", ":")
+ADJUNCT_DEPS = ("prep", "agent", "npadvmod", "advmod", "advcl")
 LAW_BASIS = ("according", "under", "pursuant")  # "according to the Act", "under article 5"
 QUOTE_MARKS = ("\u201c", "\u201d", '"')
 
@@ -110,6 +111,7 @@ class Analysis:
     actor: Actor
     action: Span
     scope: Span  # the clause of the trigger: where its deadline may stand
+    adjuncts: list[Span]  # phrases hanging on the verbs themselves ("by 1 July 2010"): deadlines first
     object: Span | None = field(default=None)
 
     def as_dict(self) -> dict[str, Any]:
@@ -121,6 +123,7 @@ class Analysis:
             "action": self.action,
             "object": self.object,
             "scope": self.scope,
+            "adjuncts": self.adjuncts,
         }
 
 
@@ -255,6 +258,7 @@ class SentenceContext:
             actor=Actor(trigger.actor) if trigger.actor else actor or self.agent(predicate) or Actor(UNSPECIFIED),
             action=action_span(hit, end),
             scope=clause_scope(predicate),
+            adjuncts=verb_adjuncts(predicate, end),
             object=object_span(predicate, end, subject if actor is None else None),
         )
 
@@ -447,6 +451,22 @@ def clause_scope(predicate: Token) -> Span:
     }
     kept = [t.i for t in predicate.subtree if t.i not in excluded and predicate.sent.start <= t.i < predicate.sent.end]
     return predicate.doc[min(kept) : max(kept) + 1]
+
+
+def verb_adjuncts(predicate: Token, end: Token) -> list[Span]:
+    """The prepositional and adverbial phrases of the verbs from the predicate to the chain's
+    end: the deadline of "is planned for 2024" is there, not in "the Programme for 2024-2032"."""
+    verbs, token = [predicate], predicate
+    while token.i != end.i:
+        token = next((c for c in token.children if c.dep_ in CHAIN_DEPS and c.i > token.i), end)
+        verbs.append(token)
+    doc = predicate.doc
+    return [
+        doc[c.left_edge.i : c.right_edge.i + 1]
+        for verb in verbs
+        for c in verb.children
+        if c.dep_ in ADJUNCT_DEPS
+    ]
 
 
 def action_span(hit: Hit, end: Token) -> Span:
