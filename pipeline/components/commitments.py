@@ -470,10 +470,12 @@ def verb_adjuncts(predicate: Token, end: Token) -> list[Span]:
 
 
 def action_span(hit: Hit, end: Token) -> Span:
+    """The verb with its auxiliaries to the end of its chain ("will be amending", "intends to
+    improve"); for a phrase trigger, the phrase too ("there are plans to extend")."""
     doc = hit.predicate.doc
     auxes = [c.i for c in hit.predicate.children if c.dep_ in AUX_DEPS and c.i < hit.predicate.i]
-    start = min([hit.predicate.i, hit.tokens[0].i, *auxes])
-    return doc[start : max(end.i, hit.tokens[-1].i, hit.predicate.i) + 1]
+    phrase = [hit.tokens[0].i, hit.tokens[-1].i] if hit.trigger.matcher == "token" else []
+    return doc[min([hit.predicate.i, *auxes, *phrase]) : max([end.i, hit.predicate.i, *phrase]) + 1]
 
 
 def object_span(predicate: Token, end: Token, passive_subject: Token | None) -> Span | None:
