@@ -201,11 +201,11 @@ class CommitmentFinder:
     def hits(self, doc: Doc) -> list[Hit]:
         strings = doc.vocab.strings
         hits = []
-        for match_id, token_ids in self.dependency_matcher(doc):
+        for match_id, token_ids in self.dependency_matcher(doc) if len(self.dependency_matcher) else []:
             trigger = self.triggers[strings[match_id]]
             tokens = [doc[i] for i in token_ids]
             hits.append(Hit(trigger, tokens[0], sorted(tokens, key=lambda t: t.i)))
-        for match_id, start, end in self.token_matcher(doc):
+        for match_id, start, end in self.token_matcher(doc) if len(self.token_matcher) else []:
             trigger = self.triggers[strings[match_id]]
             tokens = list(doc[start:end])
             hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
