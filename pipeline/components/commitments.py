@@ -241,7 +241,7 @@ class SentenceContext:
         if is_quoted(predicate) or self.is_reported_law(predicate) or self.is_under_law(predicate):
             return None
         subject = subject_of(predicate)
-        if trigger.clause == "main" and not self.in_main_clause(predicate, subject):
+        if trigger.clause == "main" and not self.in_main_clause(predicate):
             return None
         if trigger.matcher == "dependency" and self.is_non_agentive(predicate):
             return None
@@ -267,10 +267,8 @@ class SentenceContext:
         actor = self.state_actor(subject_of(sent.root))
         return actor if actor and actor.label != ANTECEDENT else None
 
-    def in_main_clause(self, predicate: Token, subject: Token | None) -> bool:
-        top = predicate
-        while top.dep_ in ("conj", "xcomp") and top.head.i != top.i:
-            top = top.head
+    def in_main_clause(self, predicate: Token) -> bool:
+        top = clause_top(predicate)
         if top.dep_ == "ROOT" or before_clause_break(top):
             return True
         # "..., on the basis of which it will hand down a decision": a subordinate clause
@@ -295,9 +293,7 @@ class SentenceContext:
 
     def is_reported_law(self, predicate: Token) -> bool:
         """"Section 31 provides that the Minister shall ensure ...": the law as it stands."""
-        top = predicate
-        while top.dep_ in ("conj", "xcomp") and top.head.i != top.i:
-            top = top.head
+        top = clause_top(predicate)
         return top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.law_reporting_verbs
 
     def is_under_law(self, predicate: Token) -> bool:
@@ -377,6 +373,14 @@ def clause_verb(token: Token) -> Token:
     while (token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass")) and token.head.i != token.i:
         token = token.head
     return token
+
+
+def clause_top(predicate: Token) -> Token:
+    """The verb heading the clause: "will continue" in "does not intend to ... and will continue"."""
+    top = predicate
+    while top.dep_ in ("conj", "xcomp") and top.head.i != top.i:
+        top = top.head
+    return top
 
 
 def before_clause_break(top: Token) -> bool:
