@@ -23,6 +23,9 @@ outputs (in --out):
                              text (cleaned), raw (as in the input), source (file, pages,
                              line_start, line_end), items, corrections, entities, dates,
                              amounts, commitments; spans carry start_char/end_char into text
+  commitments.jsonl, .csv    every commitment of all documents, by document and paragraph:
+                             doc_id, symbol, para, section, subsection, kind, actor, action,
+                             object, deadline, deadline_end, text
 """
 
 
