@@ -243,7 +243,7 @@ class SentenceContext:
         subject = subject_of(predicate)
         if trigger.clause == "main" and not self.in_main_clause(predicate):
             return None
-        if trigger.matcher == "dependency" and self.is_non_agentive(predicate):
+        if trigger.matcher == "dependency" and trigger.kind != "need" and self.is_non_agentive(predicate):
             return None
         # "It will be monitored": the subject of a passive is what is acted on, not the actor.
         acted_on = (subject is not None and subject.dep_ == "nsubjpass" and trigger.subject != "state"
