@@ -102,6 +102,9 @@ class Actor:
     mention: Span | None = None
 
 
+NOT_STATE = Actor(UNSPECIFIED)  # "it" refers to a thing, not to the State
+
+
 @dataclass
 class Analysis:
     """What one trigger says about its sentence."""
@@ -193,9 +196,9 @@ class CommitmentFinder:
                 span = trimmed(sent, label=analysis.kind)
                 span._.commitment = analysis.as_dict()
                 found.append(span)
-            last_actor = context.state_subject(sent) or last_actor
+            last_actor = context.antecedent_after(sent)
         doc.spans[SPAN_KEY] = found
-        doc._.last_state_actor = last_actor.label if last_actor else None
+        doc._.last_state_actor = last_actor.label if last_actor and last_actor is not NOT_STATE else None
         return doc
 
     def hits(self, doc: Doc) -> list[Hit]:
@@ -261,6 +264,14 @@ class SentenceContext:
             adjuncts=verb_adjuncts(predicate, end),
             object=object_span(predicate, end, subject if actor is None else None),
         )
+
+    def antecedent_after(self, sent: Span) -> Actor | None:
+        """What "it" means in the next sentence: the State actor this sentence is about, or
+        NOT_STATE when it is about something else ("The law ... It will guarantee ...")."""
+        subject = subject_of(sent.root)
+        if subject is None or subject.pos_ == "PRON":
+            return self.last_actor
+        return self.state_subject(sent) or NOT_STATE
 
     def state_subject(self, sent: Span) -> Actor | None:
         """The State actor a sentence is about, for "it" in the next sentences."""
@@ -330,6 +341,8 @@ class SentenceContext:
             in_sentence = self.state_subject(own_sentence) if own_sentence is not None else None
             if in_sentence is not None and in_sentence.mention is not None and in_sentence.mention.start < subject.i:
                 return in_sentence
+            if self.last_actor is NOT_STATE:
+                return None
             return self.last_actor or Actor(ANTECEDENT, mention)
         if label == PHRASE:
             return Actor(mention.text, mention)
