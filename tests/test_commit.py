@@ -127,3 +127,13 @@ def test_commit_run_writes_sorted_jsonl_and_csv(tmp_path):
     for record in records:
         (c,) = [c for c in paragraphs[record["para"]]["commitments"] if c["text"] == record["text"]]
         assert paragraphs[record["para"]]["text"][c["start_char"] : c["end_char"]] == c["text"]
+
+
+@pytest.mark.parametrize("text, action", [
+    ("A national programme against poverty is being carried out.", "is being carried out"),
+    ("The Government intends to improve the legal aid system.", "intends to improve"),
+    ("The national plan calls for legislation on assembly.", "calls for"),
+])
+def test_commit_action_is_the_verb_chain(text, action, nlp):
+    (c,) = commitments_of(text, nlp)
+    assert c["action"]["text"] == action

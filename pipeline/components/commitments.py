@@ -492,7 +492,8 @@ def action_span(hit: Hit, end: Token) -> Span:
     doc = hit.predicate.doc
     auxes = [c.i for c in hit.predicate.children if c.dep_ in AUX_DEPS and c.i < hit.predicate.i]
     phrase = [hit.tokens[0].i, hit.tokens[-1].i] if hit.trigger.matcher == "token" else []
-    return doc[min([hit.predicate.i, *auxes, *phrase]) : max([end.i, hit.predicate.i, *phrase]) + 1]
+    particles = [c.i for c in end.children if c.dep_ == "prt"]  # "carried out", "hand down"
+    return doc[min([hit.predicate.i, *auxes, *phrase]) : max([end.i, hit.predicate.i, *phrase, *particles]) + 1]
 
 
 def object_span(predicate: Token, end: Token, passive_subject: Token | None) -> Span | None:
