@@ -137,3 +137,15 @@ def test_commit_run_writes_sorted_jsonl_and_csv(tmp_path):
 def test_commit_action_is_the_verb_chain(text, action, nlp):
     (c,) = commitments_of(text, nlp)
     assert c["action"]["text"] == action
+
+
+def test_commit_without_a_parser_model_warns_and_finds_nothing():
+    from conftest import segment_text, source_from_text
+
+    from pipeline.commit import document_commitments
+
+    text = "1. The Government will build schools.\n\n2. Parliament is considering a bill.\n"
+    segmentation = segment_text(text)
+    document_commitments(source_from_text(text), segmentation, Settings(model="none"))
+    assert [p.commitments for p in segmentation.paragraphs] == [[], []]
+    assert any("commitments not extracted" in w for w in segmentation.warnings)
