@@ -7,8 +7,9 @@ its subject. A trigger only counts when its predicate is not negated, not a past
 (unless the trigger says so), stands in a main clause (or has an explicit State subject of
 its own), and its subject passes the policy. Each sentence keeps its best trigger
 (pledge before pending before need); the sentence span goes to `doc.spans["commitments"]`
-with `span._.commitment` = {kind, trigger, actor, actor_mention, action, object}, spans
-given as token spans. Actors are short forms from pipeline/data/commitment_actors.jsonl;
+with `span._.commitment` = {kind, trigger, actor, actor_mention, action, object, scope,
+adjuncts}, spans given as token spans (`scope` is the trigger's clause and `adjuncts` its
+verb's own phrases: where the caller looks for a deadline). Actors are short forms from pipeline/data/commitment_actors.jsonl;
 two placeholders are left for the caller, which knows the document: COUNTRY ("the State",
 "the country") and ANTECEDENT ("it" with no antecedent in the paragraph).
 """
@@ -417,7 +418,7 @@ def is_conditional(predicate: Token) -> bool:
 
 
 def is_negated(predicate: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det") for c in predicate.children)
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det")) for c in predicate.children)
 
 
 def is_past(predicate: Token) -> bool:
