@@ -32,6 +32,9 @@ outputs (in --out):
                              one kind (front_matter, heading, furniture, notes, floating_marks,
                              unassigned), text, source; a document without numbered paragraphs
                              is all blocks. <doc_id> is made safe for a file name (output_stem)
+  commitments.jsonl, .csv    every commitment of all documents, by document and paragraph:
+                             doc_id, symbol, para, section, subsection, kind, actor, action,
+                             object, deadline, deadline_end, text
 """
 
 

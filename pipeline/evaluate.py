@@ -243,6 +243,12 @@ def segment_scores(gold: dict, document: Document) -> dict:
     return {"paragraphs": paragraphs, "section": section, "subsection": subsection, "outline": outline}
 
 
+def evaluate_commitments(gold_dir: Path) -> None:
+    from .evaluate_commitments import evaluate_commitments as evaluate  # it builds on this module
+
+    evaluate(gold_dir)
+
+
 def evaluate_provenance(gold_dir: Path) -> None:
     """Each span's words against the text its offsets point at: what the report highlights."""
     print("== span provenance: text[start_char:end_char] is the span's text ==")
@@ -314,6 +320,7 @@ EVALUATORS = {
     "ocr": evaluate_ocr,
     "provenance": evaluate_provenance,
     "tags": evaluate_tags,
+    "commitments": evaluate_commitments,
 }
 
 

@@ -1,9 +1,10 @@
 """The pipeline: the stages composed in one visible place.
 
-    ingest -> furniture -> segment -> clean -> tag -> emit
+    ingest -> furniture -> segment -> clean -> tag -> commit -> emit
 
 `process_document` runs them for one file; `run` processes many and writes
-`documents.jsonl` and `paragraphs/<doc_id>.jsonl`.
+`documents.jsonl`, `paragraphs/<doc_id>.jsonl` and the commitments of all documents in
+`commitments.jsonl` and `commitments.csv`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .clean import clean_segmentation
-from .emit import document_record, failed_document_record, remove_document_outputs, write_document_outputs, write_jsonl
+from .commit import commitment_records, commitments_csv, document_commitments, sorted_records
+from .emit import document_record, failed_document_record, remove_document_outputs, write_document_outputs, write_jsonl, write_text_atomic
 from .errors import PipelineError
 from .furniture import mark_furniture
 from .guard import guarded
@@ -50,7 +52,9 @@ def process_document(path: Path, settings: Settings) -> Document:
     segmentation = timer("segment", segment, source)
     timer("clean", clean_segmentation, segmentation)
     nlp = timer("load_model", load_nlp, settings.model)
-    timer("tag", tag_paragraphs, segmentation.paragraphs, nlp, find_document_date(source), settings.batch_size)
+    document_date = find_document_date(source)
+    timer("tag", tag_paragraphs, segmentation.paragraphs, nlp, document_date, settings.batch_size)
+    timer("commit", document_commitments, segmentation, settings, document_date)
     metadata = document_metadata(source)
     return Document(
         source=source,
@@ -109,7 +113,7 @@ def is_input_file(path: Path) -> bool:
 def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str], None] = print) -> RunSummary:
     started = time.perf_counter()
     summary = RunSummary()
-    records = []
+    records, commitments = [], []
     tables = Tables()
     for path in find_inputs(paths):
         summary.documents += 1
@@ -117,6 +121,7 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
             document = process_document(path, settings)
             paragraphs = write_document_outputs(out, document)
             record = document_record(document)
+            commitments += commitment_records(document)
             record["timings"] = document.timings
             summary.count(paragraphs)
             tables.add(paragraphs)
@@ -135,5 +140,8 @@ def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str]
         records.append(record)
     write_jsonl(out / "documents.jsonl", records)
     tables.write(out)
+    commitments = sorted_records(commitments)
+    write_jsonl(out / "commitments.jsonl", commitments)
+    write_text_atomic(out / "commitments.csv", commitments_csv(commitments))
     summary.seconds = time.perf_counter() - started
     return summary

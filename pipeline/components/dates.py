@@ -216,6 +216,8 @@ def _named_year(m: re.Match, today: date | None) -> Interval | None:
     which = (m["w"] or m["w2"]).lower()
     offset = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
     year = today.year + offset
+    if m["end"]:  # "the end of the current year": its last month, as "the end of 2009"
+        return Interval(date(year, 12, 1), date(year, 12, 31), "relative")
     return Interval(date(year, 1, 1), date(year, 12, 31), "relative")
 
 
@@ -232,7 +234,8 @@ RULES: list[tuple[str, Handler]] = [
     (rf"\b(?i:the)\s+(?P<w>past|last|previous|preceding|coming|next|following)\s+(?:(?P<n>{NUMBER})\s+)?"
      r"(?P<u>(?i:years|months|decades|decade))\b", _span_around_today),
     (rf"\b(?P<n>{NUMBER})\s+(?P<u>(?i:years?|months?|decades?))\s+ago\b", _ago),
-    (r"\b(?i:the\s+(?P<w>current|previous|next|coming|last)\s+year|(?P<w2>this|last|next)\s+year)\b", _named_year),
+    (r"\b(?i:(?P<end>the\s+end\s+of\s+)?(?:the\s+(?P<w>current|previous|next|coming|last)\s+year|"
+     r"(?P<w2>this|last|next)\s+year))\b", _named_year),
     (rf"\b(?:{FULL_DATE}|{MONTH_YEAR})", _point),
     (rf"(?i:{QUARTER}|{HALF}|{YEAR_PART}|{MONTHS_OF_YEAR})", _point),
     (rf"(?i:{DECADE})", _point),

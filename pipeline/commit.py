@@ -1,0 +1,195 @@
+"""Commit stage: what the State says it will do, is doing, or needs to do (issue 6).
+
+Entry point: `find_commitments(paragraphs, nlp, document_date, dates=None)` fills each
+Paragraph.commitments with one record per committing sentence:
+    {kind, actor, actor_mention, action, object, deadline, trigger, text, start_char, end_char}
+`actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
+is {text, start, end, start_char, end_char} or null. All offsets point into Paragraph.text.
+The sentences are found by the spaCy component `upr_commitments`
+(pipeline/components/commitments.py); this stage resolves what needs the whole document:
+the country's name, "it" across paragraphs, and deadlines from the paragraph's dates.
+
+`document_commitments(source, segmentation, settings)` runs it inside the pipeline;
+`commitment_records` / `commitments_csv` give the flat view written to
+output/commitments.jsonl and output/commitments.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from typing import Any, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .components import commitments as component  # registers the "upr_commitments" factory
+from .deadlines import DateDict, link_deadline
+from .model import Document, Heading, Paragraph, Segmentation
+from .settings import Settings
+
+CSV_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
+               "deadline", "deadline_end", "text")
+COMPONENT = "upr_commitments"
+STATE = "State"  # the actor when the country's name is unknown
+REPORT_DATE_PARAGRAPHS = 5
+REPORT_APPROVAL_RE = re.compile(r"\b(?:approved|adopted|endorsed|validated)\b", re.IGNORECASE)
+COVER_LINES = 40
+COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth)\s+of\s+(?:the\s+)?)?",
+                               re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def commitment_nlp(model: str) -> Language:
+    """The parsing pipeline with the commitment component, loaded once per model name."""
+    nlp = spacy.load(model)
+    nlp.add_pipe(COMPONENT)
+    return nlp
+
+
+def document_commitments(segmentation: Segmentation, settings: Settings, document_date: str | None) -> None:
+    """The stage as the pipeline runs it: deadlines come from the tagging stage's dates."""
+    if settings.model == "none":
+        segmentation.warnings.append("commitments not extracted: they need a parser model (settings.model is 'none')")
+        return
+    paragraphs = segmentation.paragraphs
+    anchor = date.fromisoformat(document_date) if document_date else None
+    find_commitments(paragraphs, commitment_nlp(settings.model), anchor,
+                     dates=[p.dates for p in paragraphs], batch_size=settings.batch_size)
+
+
+def find_commitments(
+    paragraphs: list[Paragraph],
+    nlp: Language,
+    document_date: date | None,
+    dates: list[list[DateDict]],
+    batch_size: int = 64,
+) -> None:
+    """Fill Paragraph.commitments. `dates`: the date dicts of each paragraph (the tagging
+    stage's Paragraph.dates), where deadlines are taken from."""
+    if len(dates) != len(paragraphs):
+        raise ValueError(f"dates given for {len(dates)} paragraphs, expected {len(paragraphs)}")
+    docs = parsed_with_country(nlp, [p.text for p in paragraphs], batch_size)
+    country = docs[0]._.country if docs else None
+    previous_actor: str | None = None
+    for index, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
+        paragraph_dates = dates[index]
+        fallback = previous_actor or country or STATE
+        paragraph.commitments = [
+            commitment_record(span, paragraph.text, paragraph_dates, document_date, country, fallback)
+            for span in component.commitment_spans(doc)
+        ]
+        if doc._.last_state_actor:
+            previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
+
+
+def parsed_with_country(nlp: Language, texts: list[str], batch_size: int) -> list[Doc]:
+    """Parse first, name the country from the whole document, then find the commitments:
+    the component needs the country to know that "Slovenia" is the State."""
+    finder = nlp.get_pipe(COMPONENT)
+    with nlp.select_pipes(disable=[COMPONENT]):
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+    country = document_country(docs)
+    for doc in docs:
+        doc._.country = country
+        finder(doc)
+    return docs
+
+
+def commitment_record(span: Span, text: str, dates: list[DateDict], document_date: date | None,
+                      country: str | None, fallback: str) -> dict[str, Any]:
+    found = span._.commitment
+    return {
+        "kind": found["kind"],
+        "actor": final_actor(found["actor"], found["actor_mention"], country, fallback),
+        "actor_mention": span_record(found["actor_mention"]),
+        "action": span_record(found["action"]),
+        "object": span_record(found["object"]),
+        "deadline": deadline(found, text, dates, document_date),
+        "trigger": found["trigger"],
+        "text": span.text,
+        "start_char": span.start_char,
+        "end_char": span.end_char,
+    }
+
+
+def deadline(found: dict[str, Any], text: str, dates: list[DateDict], document_date: date | None) -> DateDict | None:
+    """The date in the trigger's clause; a stated need has none."""
+    if found["kind"] == "need":
+        return None
+    scope = found["scope"]
+    preferred = [(a.start_char, a.end_char) for a in found["adjuncts"]]
+    return link_deadline(text, scope.start_char, scope.end_char, dates, document_date, preferred)
+
+
+def final_actor(label: str, mention: Span | None, country: str | None, fallback: str) -> str:
+    """Replace the component's placeholders with what the document says."""
+    if label == component.ANTECEDENT:
+        return fallback
+    if label != component.COUNTRY:
+        return label
+    named = country_name(mention.text) if mention is not None and mention.label_ == "GPE" else None
+    return named or country or STATE
+
+
+def span_record(span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"text": span.text, "start_char": span.start_char, "end_char": span.end_char}
+
+
+def country_name(text: str) -> str:
+    return COUNTRY_PREFIX_RE.sub("", text.strip()).strip()
+
+
+def document_country(docs: Iterable[Doc]) -> str | None:
+    """The country a report is about: the place it names most often."""
+    counts = Counter(country_name(e.text) for doc in docs for e in doc.ents if e.label_ == "GPE")
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def commitment_records(document: Document) -> list[dict[str, Any]]:
+    """One flat record per commitment, for analysts: output/commitments.jsonl and .csv."""
+    return [
+        {
+            "doc_id": document.source.doc_id,
+            "symbol": document.symbol,
+            "para": p.para,
+            "section": heading_label(p.section),
+            "subsection": heading_label(p.subsection),
+            "kind": c["kind"],
+            "actor": c["actor"],
+            "action": c["action"]["text"],
+            "object": c["object"]["text"] if c["object"] else None,
+            "deadline": c["deadline"]["text"] if c["deadline"] else None,
+            "deadline_end": c["deadline"]["end"] if c["deadline"] else None,
+            "text": c["text"],
+        }
+        for p in document.segmentation.paragraphs
+        for c in p.commitments
+    ]
+
+
+def heading_label(heading: Heading | None) -> str | None:
+    return f"{heading.numeral}. {heading.title}" if heading is not None else None
+
+
+def sorted_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """By document, then paragraph; sentences keep their order (the sort is stable)."""
+    return sorted(records, key=lambda r: (r["doc_id"], r["para"]))
+
+
+def commitments_csv(records: Iterable[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "" if record[k] is None else record[k] for k in CSV_COLUMNS})
+    return buffer.getvalue()

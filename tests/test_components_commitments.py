@@ -1,0 +1,37 @@
+"""The `upr_commitments` spaCy component: registered factory, configurable data files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from pipeline.components.commitments import Trigger, commitment_spans, load_triggers
+from pipeline.settings import Settings
+
+
+def test_components_commitments_default_triggers_load_and_validate():
+    triggers = load_triggers("commitment_triggers.jsonl")
+    assert {t.kind for t in triggers} == {"pledge", "pending", "need"}
+    assert len({t.id for t in triggers}) == len(triggers)
+
+
+def test_components_commitments_unknown_kind_is_rejected():
+    with pytest.raises(ValueError, match="unknown kind 'promise'"):
+        Trigger(id="x", kind="promise", pattern=[])
+
+
+def test_components_commitments_triggers_come_from_the_configured_file(tmp_path):
+    """Only the configured trigger fires: "will" makes no pledge when it is not in the file."""
+    only_need = tmp_path / "triggers.jsonl"
+    only_need.write_text(json.dumps({
+        "id": "need_there_is", "kind": "need", "matcher": "token", "anchor": 1,
+        "pattern": [{"LOWER": "there"}, {"LEMMA": "be"}, {"LOWER": "a"}, {"LEMMA": "need"}, {"LOWER": "to"}],
+    }) + "\n", encoding="utf-8")
+    nlp = spacy.load(Settings().model)
+    nlp.add_pipe("upr_commitments", config={"triggers": str(only_need)})
+    doc = nlp("The Government will build schools. There is a need to train teachers.")
+    assert [(span.text, span.label_) for span in commitment_spans(doc)] == [
+        ("There is a need to train teachers.", "need")]
+    assert commitment_spans(doc)[0]._.commitment["trigger"] == "need_there_is"
