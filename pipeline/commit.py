@@ -1,6 +1,6 @@
 """Commit stage: what the State says it will do, is doing, or needs to do (issue 6).
 
-Entry point: `find_commitments(paragraphs, nlp, document_date, dates=None)` fills each
+Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None)` fills each
 Paragraph.commitments with one record per committing sentence:
     {kind, actor, actor_mention, action, object, deadline, trigger, text, start_char, end_char}
 `actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
@@ -9,7 +9,8 @@ The sentences are found by the spaCy component `upr_commitments`
 (pipeline/components/commitments.py); this stage resolves what needs the whole document:
 the country's name, "it" across paragraphs, and deadlines from the paragraph's dates.
 
-`document_commitments(source, segmentation, settings)` runs it inside the pipeline;
+`document_commitments(segmentation, nlp, docs, document_date)` runs it inside the pipeline,
+on the docs the tag stage parsed;
 `commitment_records` / `commitments_csv` give the flat view written to
 output/commitments.jsonl and output/commitments.csv.
 """
@@ -21,17 +22,14 @@ import io
 import re
 from collections import Counter
 from datetime import date
-from functools import lru_cache
 from typing import Any, Iterable
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import commitments as component  # registers the "upr_commitments" factory
 from .deadlines import DateDict, link_deadline
 from .model import Document, Heading, Paragraph, Segmentation
-from .settings import Settings
 
 CSV_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
                "deadline", "deadline_end", "text")
@@ -44,23 +42,14 @@ COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Common
                                re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def commitment_nlp(model: str) -> Language:
-    """The parsing pipeline with the commitment component, loaded once per model name."""
-    nlp = spacy.load(model)
-    nlp.add_pipe(COMPONENT)
-    return nlp
-
-
-def document_commitments(segmentation: Segmentation, settings: Settings, document_date: str | None) -> None:
-    """The stage as the pipeline runs it: deadlines come from the tagging stage's dates."""
-    if settings.model == "none":
-        segmentation.warnings.append("commitments not extracted: they need a parser model (settings.model is 'none')")
+def document_commitments(segmentation: Segmentation, nlp: Language, docs: list[Doc], document_date: str | None) -> None:
+    """The stage as the pipeline runs it, on the tag stage's parsed docs and dates."""
+    if COMPONENT not in nlp.pipe_names:
+        segmentation.warnings.append("commitments not extracted: they need a spaCy model with a parser")
         return
     paragraphs = segmentation.paragraphs
     anchor = date.fromisoformat(document_date) if document_date else None
-    find_commitments(paragraphs, commitment_nlp(settings.model), anchor,
-                     dates=[p.dates for p in paragraphs], batch_size=settings.batch_size)
+    find_commitments(paragraphs, nlp, anchor, dates=[p.dates for p in paragraphs], docs=docs)
 
 
 def find_commitments(
@@ -68,13 +57,18 @@ def find_commitments(
     nlp: Language,
     document_date: date | None,
     dates: list[list[DateDict]],
+    docs: list[Doc] | None = None,
     batch_size: int = 64,
 ) -> None:
     """Fill Paragraph.commitments. `dates`: the date dicts of each paragraph (the tagging
-    stage's Paragraph.dates), where deadlines are taken from."""
+    stage's Paragraph.dates), where deadlines are taken from; `docs`: the paragraphs
+    already parsed by `nlp` without the commitment finder (parsed here when None)."""
     if len(dates) != len(paragraphs):
         raise ValueError(f"dates given for {len(dates)} paragraphs, expected {len(paragraphs)}")
-    docs = parsed_with_country(nlp, [p.text for p in paragraphs], batch_size)
+    if docs is None:
+        with nlp.select_pipes(disable=[COMPONENT]):
+            docs = list(nlp.pipe([p.text for p in paragraphs], batch_size=batch_size))
+    find_with_country(nlp.get_pipe(COMPONENT), docs)
     country = docs[0]._.country if docs else None
     previous_actor: str | None = None
     for index, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -88,17 +82,13 @@ def find_commitments(
             previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
 
 
-def parsed_with_country(nlp: Language, texts: list[str], batch_size: int) -> list[Doc]:
-    """Parse first, name the country from the whole document, then find the commitments:
+def find_with_country(finder, docs: list[Doc]) -> None:
+    """Name the country from the whole parsed document, then find the commitments:
     the component needs the country to know that "Slovenia" is the State."""
-    finder = nlp.get_pipe(COMPONENT)
-    with nlp.select_pipes(disable=[COMPONENT]):
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
     country = document_country(docs)
     for doc in docs:
         doc._.country = country
         finder(doc)
-    return docs
 
 
 def commitment_record(span: Span, text: str, dates: list[DateDict], document_date: date | None,

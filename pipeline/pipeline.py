@@ -53,8 +53,8 @@ def process_document(path: Path, settings: Settings) -> Document:
     timer("clean", clean_segmentation, segmentation)
     nlp = timer("load_model", load_nlp, settings.model)
     document_date = find_document_date(source)
-    timer("tag", tag_paragraphs, segmentation.paragraphs, nlp, document_date, settings.batch_size)
-    timer("commit", document_commitments, segmentation, settings, document_date)
+    docs = timer("tag", tag_paragraphs, segmentation.paragraphs, nlp, document_date, settings.batch_size)
+    timer("commit", document_commitments, segmentation, nlp, docs, document_date)
     metadata = document_metadata(source)
     return Document(
         source=source,

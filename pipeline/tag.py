@@ -1,8 +1,11 @@
 """Tag stage: entities, dates and amounts of every paragraph, through one spaCy pipeline.
 
-Entry points: `load_nlp(model)` (once per process), `find_document_date(source)`
-and `tag_paragraphs(paragraphs, nlp, document_date, batch_size)`, which fills
-`Paragraph.entities`, `.dates` and `.amounts` with spans into the cleaned `text`.
+Entry points: `load_nlp(model)` (once per process: the document pipeline every
+NLP stage shares, the commitment finder included when the model can parse),
+`find_document_date(source)` and `tag_paragraphs(paragraphs, nlp, document_date,
+batch_size)`, which runs `nlp.pipe` once over the paragraphs, fills
+`Paragraph.entities`, `.dates` and `.amounts` with spans into the cleaned `text`,
+and returns the parsed docs for the commit stage.
 The components are in pipeline/components/; any installed English spaCy pipeline
 can carry them, and without one a blank English pipeline runs the rules alone.
 """
@@ -17,6 +20,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import FULL_DATE, parse_calendar_date
@@ -24,8 +28,9 @@ from .errors import TaggingFailed, UnsupportedModel
 from .model import Paragraph, SourceDocument
 
 NO_MODEL = "none"
-# Parts of a trained pipeline the components do not use (the tagger and NER are kept).
-UNUSED_PIPES = ["parser", "senter", "lemmatizer"]
+# Parts of a trained pipeline no component uses (the parser gives the sentences).
+UNUSED_PIPES = ["senter"]
+COMMITMENTS = "upr_commitments"
 COVER_LINES = 60
 # The cover: "Distr.: General" then, within a few lines, the date of distribution.
 DISTRIBUTION_RE = re.compile(rf"Distr\b.{{0,120}}?({FULL_DATE})", re.S | re.I)
@@ -51,6 +56,8 @@ def load_nlp(model: str) -> Language:
         nlp.add_pipe("upr_entity_cleaner")
     nlp.add_pipe("upr_dates")
     nlp.add_pipe("upr_amounts")
+    if "parser" in nlp.pipe_names:  # commitments need the dependency parse
+        nlp.add_pipe(COMMITMENTS)
     return nlp
 
 
@@ -95,13 +102,22 @@ def find_document_date(source: SourceDocument) -> str | None:
 
 
 def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: str | None,
-                   batch_size: int = 64) -> None:
+                   batch_size: int = 64) -> list[Doc]:
+    """Tag every paragraph; returns the parsed docs (the commit stage reads them next).
+
+    The commitment finder waits: it needs the document's country, known only
+    once every paragraph is parsed.
+    """
     docs = [nlp.make_doc(p.text) for p in paragraphs]
     for doc in docs:
         doc._.document_date = document_date
     tagged = 0
+    parsed: list[Doc] = []
+    waiting = [COMMITMENTS] if COMMITMENTS in nlp.pipe_names else []
     try:
-        for paragraph, doc in zip(paragraphs, nlp.pipe(docs, batch_size=batch_size), strict=True):
+        with nlp.select_pipes(disable=waiting):
+            parsed = list(nlp.pipe(docs, batch_size=batch_size))
+        for paragraph, doc in zip(paragraphs, parsed, strict=True):
             paragraph.entities = [
                 {"text": e.text, "start_char": e.start_char, "end_char": e.end_char, "label": e.label_} for e in doc.ents
             ]
@@ -113,6 +129,7 @@ def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: st
         where = f"near paragraph {paragraphs[tagged].para}" if tagged < len(paragraphs) else "after the last paragraph"
         raise TaggingFailed(f"tagging failed {where}: {type(exc).__name__}: {exc}") from exc
     make_entities_consistent(paragraphs)
+    return parsed
 
 
 # ------------------------------------------------------------------ document consistency

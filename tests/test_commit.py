@@ -11,9 +11,9 @@ import pytest
 from conftest import ROOT
 
 from pipeline.components.dates import find_dates
+from pipeline.tag import load_nlp
 from pipeline.commit import (
     CSV_COLUMNS,
-    commitment_nlp,
     commitment_records,
     commitments_csv,
     find_commitments,
@@ -30,7 +30,7 @@ COUNTRY_PARAGRAPH = "Kazakhstan is a party to many treaties. Kazakhstan reports 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return commitment_nlp(Settings().model)
+    return load_nlp(Settings().model)
 
 
 def paragraph(number: int, text: str, section: Heading | None = None) -> Paragraph:
@@ -152,6 +152,6 @@ def test_commit_without_a_parser_model_warns_and_finds_nothing():
 
     text = "1. The Government will build schools.\n\n2. Parliament is considering a bill.\n"
     segmentation = segment_text(text)
-    document_commitments(segmentation, Settings(model="none"), None)
+    document_commitments(segmentation, load_nlp("none"), [], None)
     assert [p.commitments for p in segmentation.paragraphs] == [[], []]
     assert any("commitments not extracted" in w for w in segmentation.warnings)

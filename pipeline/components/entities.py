@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
+from ..metadata import countries
 from ..patterns import SYMBOL_RE
 from .dates import FULL_DATE, YEAR
 from .lexicon import data_lines, data_text, reference_words
@@ -287,8 +288,9 @@ class EntityCleaner:
             return None
         if label in ("PERSON", "ORG", "GPE") and is_people_word(span):
             label = "NORP"
-        elif len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span[0].tag_ not in ("NNP", "NNPS"):
-            return None  # "Specialized" opening a sentence
+        elif (len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span[0].tag_ not in ("NNP", "NNPS")
+              and span.text.lower() not in countries()):
+            return None  # "Specialized" opening a sentence (a State's name the tagger misread stays)
         return Span(span.doc, span.start, span.end, label=label)
 
 
