@@ -12,7 +12,7 @@ from report_fixtures import write_output
 duckdb = pytest.importorskip("duckdb", reason="duckdb is a dev dependency: pip install -e '.[dev]'")
 pd = pytest.importorskip("pandas", reason="pandas is a dev dependency: pip install -e '.[dev]'")
 
-README = ROOT / "docs" / "README-report.md"
+README = ROOT / "README.md"
 FENCE_RE = re.compile(r"```(sql|python)\n(.*?)```", re.S)
 
 
