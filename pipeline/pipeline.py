@@ -2,20 +2,17 @@
 
     ingest -> furniture -> segment -> clean -> emit
 
-`process_document` runs them for one file; `run` processes many and writes
-`documents.jsonl` and `paragraphs/<doc_id>.jsonl`.
+`process_document` runs them for one file; `pipeline.executor.run` processes
+many (in parallel, incrementally) and writes the outputs.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from .clean import clean_paragraphs
-from .emit import document_record, failed_document_record, paragraph_records, write_jsonl
-from .errors import PipelineError
 from .furniture import mark_furniture
 from .ingest import ingest
 from .metadata import document_metadata
@@ -55,21 +52,6 @@ def process_document(path: Path, settings: Settings) -> Document:
     )
 
 
-@dataclass
-class RunSummary:
-    documents: int = 0
-    failed: int = 0
-    paragraphs: int = 0
-    seconds: float = 0.0
-    errors: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        return (
-            f"{self.documents} documents ({self.failed} failed), {self.paragraphs} paragraphs "
-            f"in {self.seconds:.1f}s"
-        )
-
-
 def find_inputs(paths: list[Path]) -> list[Path]:
     """Input files under the given files or folders, in a stable order."""
     found: list[Path] = []
@@ -79,30 +61,3 @@ def find_inputs(paths: list[Path]) -> list[Path]:
         else:
             found.append(path)
     return sorted(dict.fromkeys(found), key=lambda p: (p.stem, p.as_posix()))
-
-
-def run(paths: list[Path], out: Path, settings: Settings, report: Callable[[str], None] = print) -> RunSummary:
-    started = time.perf_counter()
-    summary = RunSummary()
-    records = []
-    for path in find_inputs(paths):
-        summary.documents += 1
-        try:
-            document = process_document(path, settings)
-            write_jsonl(out / "paragraphs" / f"{document.source.doc_id}.jsonl", paragraph_records(document))
-            record = document_record(document)
-            record["timings"] = document.timings
-            summary.paragraphs += record["paragraphs"]
-            for warning in record["warnings"]:
-                report(f"{path.as_posix()}: warning: {warning}")
-        except PipelineError as exc:
-            exc.with_file(path.as_posix())
-            summary.failed += 1
-            summary.errors.append(str(exc))
-            report(str(exc))
-            (out / "paragraphs" / f"{path.stem}.jsonl").unlink(missing_ok=True)
-            record = failed_document_record(path.stem, path.as_posix(), str(exc))
-        records.append(record)
-    write_jsonl(out / "documents.jsonl", records)
-    summary.seconds = time.perf_counter() - started
-    return summary

@@ -1,0 +1,402 @@
+"""Run orchestration: many documents, on all cores or a Dask cluster, incrementally.
+
+Entry point: `run(paths, out, settings, options) -> RunSummary`.
+
+Each document is one task: `process_to_files` runs `process_document` and writes
+`paragraphs/<doc_id>.jsonl`, then `records/<doc_id>.json` (its documents.jsonl
+line plus the settings fingerprint and timings), both atomically. The main
+process only plans (which documents are unchanged and can be skipped), collects
+small outcomes as tasks finish, and at the end assembles `documents.jsonl` from
+the record files in doc_id order. So the output bytes do not depend on --jobs,
+the executor or the order documents finished in, memory does not grow with the
+corpus, and a crash never loses a finished document: the next run resumes.
+
+Models are loaded by the stages through module-level caches, so each worker
+process loads them once, on its first document, and keeps them for the run.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import hashlib
+import json
+import multiprocessing
+import os
+import pstats
+import signal
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+from concurrent.futures import wait as wait_local
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .emit import document_record, dumps, failed_document_record, paragraph_records, write_jsonl, write_text_atomic
+from .errors import DuplicateDocId, PipelineError
+from .pipeline import find_inputs, process_document
+from .settings import PIPELINE_VERSION, Settings
+
+EXECUTORS = ("local", "dask")
+# Tasks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
+TASKS_PER_WORKER = 4
+PROFILE_LINES = 30
+
+
+def default_jobs() -> int:
+    """The cores this process may use (respects CPU affinity, e.g. in containers)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    jobs: int = field(default_factory=default_jobs)
+    executor: str = "local"  # "local" (a process pool) or "dask"
+    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    force: bool = False  # redo every document, even unchanged ones
+    timings: bool = False  # write per-stage timings into documents.jsonl
+    profile: bool = False  # print a cProfile summary of the workers' hot spots
+    progress: bool | None = None  # None: a progress bar only when stderr is a terminal
+
+    def __post_init__(self) -> None:
+        if self.jobs < 1:
+            raise ValueError(f"jobs must be at least 1, not {self.jobs}")
+        if self.executor not in EXECUTORS:
+            raise ValueError(f"unknown executor {self.executor!r}; known: {', '.join(EXECUTORS)}")
+
+
+@dataclass
+class Outcome:
+    """What a task sends back: small, so the main process stays light."""
+
+    doc_id: str
+    file: str
+    status: str
+    paragraphs: int
+    warnings: list[str]
+    error: str | None
+    profile: dict | None = None  # cProfile stats of the task, with --profile
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    failed: int = 0
+    skipped: int = 0
+    paragraphs: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.documents} documents ({self.failed} failed, {self.skipped} unchanged and skipped), "
+            f"{self.paragraphs} paragraphs in {self.seconds:.1f}s"
+        )
+
+
+# ---------------------------------------------------------------- per document (runs in a worker)
+
+
+def paragraphs_path(out: Path, doc_id: str) -> Path:
+    return out / "paragraphs" / f"{doc_id}.jsonl"
+
+
+def record_path(out: Path, doc_id: str) -> Path:
+    return out / "records" / f"{doc_id}.json"
+
+
+def process_to_files(path: Path, out: Path, settings: Settings, profile: bool = False) -> Outcome:
+    """Process one document and write its files; the same function on every executor."""
+    if not profile:
+        return write_document(path, out, settings)
+    profiler = cProfile.Profile()
+    outcome = profiler.runcall(write_document, path, out, settings)
+    profiler.create_stats()
+    outcome.profile = profiler.stats
+    return outcome
+
+
+def write_document(path: Path, out: Path, settings: Settings) -> Outcome:
+    """Paragraphs first, record last: a record on disk means the document is complete."""
+    try:
+        document = process_document(path, settings)
+        write_jsonl(paragraphs_path(out, document.source.doc_id), paragraph_records(document))
+        record = document_record(document)
+        record["timings"] = document.timings
+    except PipelineError as exc:
+        exc.with_file(path.as_posix())
+        paragraphs_path(out, path.stem).unlink(missing_ok=True)
+        record = failed_document_record(path.stem, path.as_posix(), str(exc))
+    record["settings_fingerprint"] = settings.fingerprint()
+    write_text_atomic(record_path(out, record["doc_id"]), dumps(record) + "\n")
+    return Outcome(record["doc_id"], record["file"], record["status"], record["paragraphs"],
+                   record["warnings"], record["error"])
+
+
+# ---------------------------------------------------------------- planning
+
+
+@dataclass
+class Plan:
+    todo: list[Path]  # inputs to process, largest first (the long ones should not come last)
+    doc_ids: list[str]  # every input's doc_id, in output order
+    skipped_paragraphs: int = 0
+    skipped: int = 0
+
+
+def plan_run(inputs: list[Path], out: Path, settings: Settings, force: bool) -> Plan:
+    check_unique_doc_ids(inputs)
+    todo = []
+    plan = Plan(todo=todo, doc_ids=sorted(p.stem for p in inputs))
+    fingerprint = settings.fingerprint()
+    for path in inputs:
+        record = None if force else unchanged_record(path, out, fingerprint)
+        if record is None:
+            todo.append(path)
+        else:
+            plan.skipped += 1
+            plan.skipped_paragraphs += record["paragraphs"]
+    todo.sort(key=input_size, reverse=True)
+    return plan
+
+
+def check_unique_doc_ids(inputs: list[Path]) -> None:
+    seen: dict[str, Path] = {}
+    for path in inputs:
+        if path.stem in seen:
+            raise DuplicateDocId(
+                f"{seen[path.stem].as_posix()} and {path.as_posix()} have the same doc_id {path.stem!r} "
+                "and would write the same output files; rename one or run them separately"
+            )
+        seen[path.stem] = path
+
+
+def unchanged_record(path: Path, out: Path, fingerprint: str) -> dict[str, Any] | None:
+    """The document's record when its output is complete and still current, else None.
+
+    Current means: same input bytes, same file path, same pipeline version and same
+    settings. Failed documents are always retried (a failure may be transient).
+    """
+    try:
+        record = json.loads(record_path(out, path.stem).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    current = (
+        record.get("status") == "ok"
+        and record.get("file") == path.as_posix()
+        and record.get("pipeline_version") == PIPELINE_VERSION
+        and record.get("settings_fingerprint") == fingerprint
+        and paragraphs_path(out, path.stem).exists()
+        and record.get("sha256") == file_sha256(path)
+    )
+    return record if current else None
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def input_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+# ---------------------------------------------------------------- executing
+
+
+def execute(todo: list[Path], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
+    """Outcomes in the order the documents finish."""
+    if options.executor == "dask":
+        yield from execute_dask(todo, out, settings, options)
+    elif options.jobs == 1 or len(todo) <= 1:
+        for path in todo:  # in this process: no start-up cost, and easy to debug
+            yield process_to_files(path, out, settings, options.profile)
+    else:
+        yield from execute_local_pool(todo, out, settings, options)
+
+
+def execute_local_pool(todo: list[Path], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
+    workers = min(options.jobs, len(todo))
+    # forkserver: workers fork from a clean, single-threaded server that has the
+    # pipeline imported once, not from this process and its progress-bar thread.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.pipeline"])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker)
+    try:
+        yield from in_flight(
+            todo,
+            lambda path: pool.submit(process_to_files, path, out, settings, options.profile),
+            lambda pending: wait_local(pending, return_when=FIRST_COMPLETED).done,
+            limit=workers * TASKS_PER_WORKER,
+        )
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def init_worker() -> None:
+    """Ctrl-C is the main process's to handle; workers finish or are cancelled by it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def execute_dask(todo: list[Path], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
+    from distributed import wait as wait_dask
+
+    with dask_client(options) as client:
+        yield from in_flight(
+            todo,
+            # pure=False: a task is rerun even if the same call ran before on a long-lived cluster
+            lambda path: client.submit(process_to_files, path, out.resolve(), settings, options.profile, pure=False),
+            lambda pending: wait_dask(list(pending), return_when="FIRST_COMPLETED").done,
+            limit=max(options.jobs, dask_worker_count(client)) * TASKS_PER_WORKER,
+        )
+
+
+@contextmanager
+def dask_client(options: RunOptions):
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    if options.scheduler:
+        with Client(options.scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
+def dask_worker_count(client) -> int:
+    return len(client.scheduler_info().get("workers", {}))
+
+
+def in_flight(tasks: Iterable[Path], submit: Callable, wait_any: Callable, limit: int) -> Iterator[Outcome]:
+    """Keep at most `limit` tasks submitted; yield results as they complete."""
+    tasks = iter(tasks)
+    pending = {submit(task) for task in islice(tasks, limit)}
+    while pending:
+        for future in wait_any(pending):
+            pending.discard(future)
+            yield future.result()
+            pending.update(submit(task) for task in islice(tasks, 1))
+
+
+# ---------------------------------------------------------------- the run
+
+
+def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | None = None,
+        report: Callable[[str], None] = print) -> RunSummary:
+    options = options or RunOptions()
+    started = time.perf_counter()
+    remove_stale_temporary_files(out)
+    plan = plan_run(find_inputs(paths), out, settings, options.force)
+    summary = RunSummary(documents=len(plan.doc_ids), skipped=plan.skipped, paragraphs=plan.skipped_paragraphs)
+    profile = ProfileSummary() if options.profile else None
+    with progress_bar(len(plan.todo), options.progress, report) as (advance, say):
+        for outcome in execute(plan.todo, out, settings, options):
+            add_outcome(summary, outcome, say)
+            if profile is not None:
+                profile.add(outcome.profile)
+            advance(outcome.doc_id)
+    write_jsonl(out / "documents.jsonl", assembled_records(out, plan.doc_ids, options.timings))
+    summary.seconds = time.perf_counter() - started
+    if profile is not None:
+        profile.print(sys.stderr)
+    return summary
+
+
+def add_outcome(summary: RunSummary, outcome: Outcome, say: Callable[[str], None]) -> None:
+    summary.paragraphs += outcome.paragraphs
+    for warning in outcome.warnings:
+        say(f"{outcome.file}: warning: {warning}")
+    if outcome.status != "ok":
+        summary.failed += 1
+        summary.errors.append(outcome.error)
+        say(outcome.error)
+
+
+def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[dict[str, Any]]:
+    """The documents.jsonl lines, read one at a time from the per-document records."""
+    for doc_id in doc_ids:
+        record = json.loads(record_path(out, doc_id).read_text(encoding="utf-8"))
+        if not timings:
+            record.pop("timings", None)  # wall-clock times would make the bytes differ run to run
+        yield record
+
+
+def remove_stale_temporary_files(out: Path) -> None:
+    """Half-written files of a run that was killed (atomic writes leave only these)."""
+    for folder in (out, out / "paragraphs", out / "records"):
+        for tmp in folder.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def progress_bar(total: int, enabled: bool | None, report: Callable[[str], None]):
+    """Yields (advance(doc_id), say(line)); messages go above the bar while it is shown."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled or total == 0:
+        yield (lambda doc_id: None), report
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("starting", total=total, rate="")
+
+        def advance(doc_id: str) -> None:
+            progress.advance(task)
+            speed = progress.tasks[task].speed
+            progress.update(task, description=doc_id, rate=f"{speed:.2f} docs/s" if speed else "")
+
+        yield advance, (lambda line: console.print(line, markup=False, highlight=False))
+
+
+class ProfileSummary:
+    """cProfile statistics of every task, added up and printed once at the end."""
+
+    def __init__(self) -> None:
+        self.stats: pstats.Stats | None = None
+
+    def add(self, stats: dict | None) -> None:
+        if not stats:
+            return
+        loaded = _LoadedStats(stats)
+        if self.stats is None:
+            self.stats = pstats.Stats(loaded)
+        else:
+            self.stats.add(loaded)
+
+    def print(self, stream) -> None:
+        if self.stats is None:
+            print("profile: no document was processed", file=stream)
+            return
+        self.stats.stream = stream
+        self.stats.sort_stats("cumulative", "tottime").print_stats(PROFILE_LINES)
+
+
+class _LoadedStats:
+    """What pstats.Stats accepts in place of a profiler: stats already collected elsewhere."""
+
+    def __init__(self, stats: dict) -> None:
+        self.stats = stats
+
+    def create_stats(self) -> None:
+        pass
