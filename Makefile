@@ -32,6 +32,10 @@ regen: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m pipeline.evaluate
 
+# Speed and scaling figures (several minutes; not part of `make test`); writes bench/RESULTS.md.
+bench: $(STAMP)
+	$(PY) -m bench.run_bench --results bench/RESULTS.md
+
 clean:
-	rm -rf output/paragraphs output/documents.jsonl .pytest_cache
+	rm -rf output/paragraphs output/records output/documents.jsonl .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
