@@ -217,6 +217,8 @@ def input_size(path: Path) -> int:
 
 def execute(todo: list[Path], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
     """Outcomes in the order the documents finish."""
+    if not todo:
+        return  # nothing changed: no pool or cluster to start
     if options.executor == "dask":
         yield from execute_dask(todo, out, settings, options)
     elif options.jobs == 1 or len(todo) <= 1:
