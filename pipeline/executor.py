@@ -143,26 +143,24 @@ def write_document(path: Path, out: Path, settings: Settings) -> Outcome:
 
 @dataclass
 class Plan:
-    todo: list[Path]  # inputs to process, largest first (the long ones should not come last)
+    todo: list[Path]  # inputs to process, largest first (a long document should not come last)
     doc_ids: list[str]  # every input's doc_id, in output order
-    skipped_paragraphs: int = 0
-    skipped: int = 0
+    skipped: int  # inputs unchanged since their output was written
+    skipped_paragraphs: int
 
 
 def plan_run(inputs: list[Path], out: Path, settings: Settings, force: bool) -> Plan:
     check_unique_doc_ids(inputs)
-    todo = []
-    plan = Plan(todo=todo, doc_ids=sorted(p.stem for p in inputs))
     fingerprint = settings.fingerprint()
+    todo, skipped_paragraphs = [], []
     for path in inputs:
         record = None if force else unchanged_record(path, out, fingerprint)
         if record is None:
             todo.append(path)
         else:
-            plan.skipped += 1
-            plan.skipped_paragraphs += record["paragraphs"]
-    todo.sort(key=input_size, reverse=True)
-    return plan
+            skipped_paragraphs.append(record["paragraphs"])
+    return Plan(todo=sorted(todo, key=input_size, reverse=True), doc_ids=sorted(p.stem for p in inputs),
+                skipped=len(skipped_paragraphs), skipped_paragraphs=sum(skipped_paragraphs))
 
 
 def check_unique_doc_ids(inputs: list[Path]) -> None:
