@@ -260,7 +260,7 @@ def execute_dask(todo: list[Path], out: Path, settings: Settings, options: RunOp
             # pure=False: a task is rerun even if the same call ran before on a long-lived cluster
             lambda path: client.submit(process_to_files, path, out.resolve(), settings, options.profile, pure=False),
             lambda pending: wait_dask(list(pending), return_when="FIRST_COMPLETED").done,
-            limit=max(options.jobs, dask_worker_count(client)) * TASKS_PER_WORKER,
+            limit=max(options.jobs, dask_worker_slots(client)) * TASKS_PER_WORKER,
         )
 
 
@@ -279,8 +279,9 @@ def dask_client(options: RunOptions):
         yield client
 
 
-def dask_worker_count(client) -> int:
-    return len(client.scheduler_info().get("workers", {}))
+def dask_worker_slots(client) -> int:
+    """Tasks the cluster runs at once: its workers' threads, added up."""
+    return sum(client.nthreads().values())
 
 
 def in_flight(tasks: Iterable[Path], submit: Callable, wait_any: Callable, limit: int) -> Iterator[Outcome]:
