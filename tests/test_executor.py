@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from conftest import SEED
+from conftest import CORPUS, SEED
 
 from pipeline import executor
 from pipeline.errors import DuplicateDocId
@@ -183,3 +183,12 @@ def test_executor_dask_local_cluster_gives_the_same_bytes_as_jobs_1(corpus, tmp_
     summary = run_quietly(corpus, tmp_path / "dask", jobs=2, executor="dask")
     assert summary.documents == 4 and summary.failed == 0
     assert output_bytes(tmp_path / "dask") == output_bytes(tmp_path / "local")
+
+
+@pytest.mark.slow
+def test_executor_shared_corpus_jobs_2_gives_the_same_bytes_as_jobs_1(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not available: {CORPUS} is absent")
+    for jobs in (1, 2):
+        run([CORPUS], tmp_path / str(jobs), Settings(), RunOptions(jobs=jobs), report=lambda line: None)
+    assert output_bytes(tmp_path / "2") == output_bytes(tmp_path / "1")
