@@ -217,8 +217,17 @@ def safe_children(process: psutil.Process) -> list[psutil.Process]:
         return []
 
 
-def median_cli_run(corpus: Path, out: Path, jobs: int, runs: int) -> CliRun:
-    results = [run_cli(corpus, out, jobs) for _ in range(runs)]
+def median_cli_runs(configurations: list[tuple[Path, Path, int]], runs: int) -> list[CliRun]:
+    """Each (corpus, out, jobs) `runs` times, taking turns, so that a change in the load
+    of a shared machine affects every configuration alike."""
+    results = [[] for _ in configurations]
+    for _ in range(runs):
+        for (corpus, out, jobs), runs_so_far in zip(configurations, results):
+            runs_so_far.append(run_cli(corpus, out, jobs))
+    return [median_of(r) for r in results]
+
+
+def median_of(results: list[CliRun]) -> CliRun:
     return CliRun(statistics.median(r.seconds for r in results), max(r.main_mb for r in results),
                   max(r.worker_mb for r in results), statistics.median(r.cpu_seconds for r in results),
                   statistics.median(r.busiest_cpu_seconds for r in results))
@@ -229,15 +238,14 @@ def bench_scaling(report: Report, runs: int, size: int) -> None:
         small, large = Path(tmp) / "small", Path(tmp) / "large"
         small_docs = build_corpus(small, SMALL_CORPUS, 1)
         large_docs = build_corpus(large, SMALL_CORPUS, max(1, size // SMALL_CORPUS))
-        report.add(f"## Scaling: `python -m pipeline run DIR --jobs J --force`, median of {runs} runs")
+        report.add(f"## Scaling: `python -m pipeline run DIR --jobs J --force`, median of {runs} runs, taking turns")
         report.add()
         report.add(f"Corpus: {large_docs} documents, {large_docs // small_docs} copies of {small_docs} from raw/ "
                    f"and {CORPUS.name}/ (text and PDF) under distinct names; "
                    f"load average before: {load_average()}")
         report.add()
-        one_small = median_cli_run(small, Path(tmp) / "out-small", 1, runs)
-        one = median_cli_run(large, Path(tmp) / "out-1", 1, runs)
-        two = median_cli_run(large, Path(tmp) / "out-2", 2, runs)
+        one_small, one, two = median_cli_runs(
+            [(small, Path(tmp) / "out-small", 1), (large, Path(tmp) / "out-1", 1), (large, Path(tmp) / "out-2", 2)], runs)
     speedup = one.seconds / two.seconds
     # On a shared machine other processes take cores away; the CPU time of the busiest
     # process is what the wall time would be with one idle core per worker.
