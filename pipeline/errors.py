@@ -60,9 +60,3 @@ class DocumentTimeout(PipelineError):
 
 class OutputNotWritable(PipelineError):
     code = "E030"
-
-
-class DuplicateDocId(PipelineError):
-    """Two inputs with the same file stem would write the same output files."""
-
-    code = "E031"

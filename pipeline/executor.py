@@ -18,6 +18,7 @@ process loads them once, on its first document, and keeps them for the run.
 from __future__ import annotations
 
 import cProfile
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -26,16 +27,17 @@ import pstats
 import signal
 import sys
 import time
+from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
 from concurrent.futures import wait as wait_local
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from .emit import document_record, dumps, failed_document_record, paragraph_records, write_jsonl, write_text_atomic
-from .errors import DuplicateDocId, PipelineError
+from .errors import PipelineError
 from .pipeline import find_inputs, process_document
 from .settings import PIPELINE_VERSION, Settings
 
@@ -68,6 +70,11 @@ class RunOptions:
             raise ValueError(f"jobs must be at least 1, not {self.jobs}")
         if self.executor not in EXECUTORS:
             raise ValueError(f"unknown executor {self.executor!r}; known: {', '.join(EXECUTORS)}")
+
+
+class Task(NamedTuple):
+    path: Path  # as given: the `file` field records it so
+    doc_id: str  # names the output files
 
 
 @dataclass
@@ -110,30 +117,32 @@ def record_path(out: Path, doc_id: str) -> Path:
     return out / "records" / f"{doc_id}.json"
 
 
-def process_to_files(path: Path, out: Path, settings: Settings, profile: bool = False) -> Outcome:
+def process_to_files(task: Task, out: Path, settings: Settings, profile: bool = False) -> Outcome:
     """Process one document and write its files; the same function on every executor."""
     if not profile:
-        return write_document(path, out, settings)
+        return write_document(task, out, settings)
     profiler = cProfile.Profile()
-    outcome = profiler.runcall(write_document, path, out, settings)
+    outcome = profiler.runcall(write_document, task, out, settings)
     profiler.create_stats()
     outcome.profile = profiler.stats
     return outcome
 
 
-def write_document(path: Path, out: Path, settings: Settings) -> Outcome:
+def write_document(task: Task, out: Path, settings: Settings) -> Outcome:
     """Paragraphs first, record last: a record on disk means the document is complete."""
+    path, doc_id = task
     try:
         document = process_document(path, settings)
-        write_jsonl(paragraphs_path(out, document.source.doc_id), paragraph_records(document))
+        document.source = dataclasses.replace(document.source, doc_id=doc_id)
+        write_jsonl(paragraphs_path(out, doc_id), paragraph_records(document))
         record = document_record(document)
         record["timings"] = document.timings
     except PipelineError as exc:
         exc.with_file(path.as_posix())
-        paragraphs_path(out, path.stem).unlink(missing_ok=True)
-        record = failed_document_record(path.stem, path.as_posix(), str(exc))
+        paragraphs_path(out, doc_id).unlink(missing_ok=True)
+        record = failed_document_record(doc_id, path.as_posix(), str(exc))
     record["settings_fingerprint"] = settings.fingerprint()
-    write_text_atomic(record_path(out, record["doc_id"]), dumps(record) + "\n")
+    write_text_atomic(record_path(out, doc_id), dumps(record) + "\n")
     return Outcome(record["doc_id"], record["file"], record["status"], record["paragraphs"],
                    record["warnings"], record["error"])
 
@@ -143,45 +152,47 @@ def write_document(path: Path, out: Path, settings: Settings) -> Outcome:
 
 @dataclass
 class Plan:
-    todo: list[Path]  # inputs to process, largest first (a long document should not come last)
+    todo: list[Task]  # documents to process, largest first (a long one should not come last)
     doc_ids: list[str]  # every input's doc_id, in output order
     skipped: int  # inputs unchanged since their output was written
     skipped_paragraphs: int
 
 
 def plan_run(inputs: list[Path], out: Path, settings: Settings, force: bool) -> Plan:
-    check_unique_doc_ids(inputs)
+    tasks = [Task(path, doc_id) for path, doc_id in doc_ids_of(inputs).items()]
     fingerprint = settings.fingerprint()
     todo, skipped_paragraphs = [], []
-    for path in inputs:
-        record = None if force else unchanged_record(path, out, fingerprint)
+    for task in tasks:
+        record = None if force else unchanged_record(task, out, fingerprint)
         if record is None:
-            todo.append(path)
+            todo.append(task)
         else:
             skipped_paragraphs.append(record["paragraphs"])
-    return Plan(todo=sorted(todo, key=input_size, reverse=True), doc_ids=sorted(p.stem for p in inputs),
+    return Plan(todo=sorted(todo, key=lambda task: input_size(task.path), reverse=True),
+                doc_ids=sorted(task.doc_id for task in tasks),
                 skipped=len(skipped_paragraphs), skipped_paragraphs=sum(skipped_paragraphs))
 
 
-def check_unique_doc_ids(inputs: list[Path]) -> None:
-    seen: dict[str, Path] = {}
-    for path in inputs:
-        if path.stem in seen:
-            raise DuplicateDocId(
-                f"{seen[path.stem].as_posix()} and {path.as_posix()} have the same doc_id {path.stem!r} "
-                "and would write the same output files; rename one or run them separately"
-            )
-        seen[path.stem] = path
+def doc_ids_of(inputs: list[Path]) -> dict[Path, str]:
+    """The file stem; inputs that share a stem (a/x.txt, b/x.txt, x.pdf) get a hash of
+    their path after it, so that no output file overwrites another's."""
+    stems = Counter(path.stem for path in inputs)
+    return {path: path.stem if stems[path.stem] == 1 else f"{path.stem}~{path_hash(path)}" for path in inputs}
 
 
-def unchanged_record(path: Path, out: Path, fingerprint: str) -> dict[str, Any] | None:
+def path_hash(path: Path) -> str:
+    return hashlib.sha256(path.as_posix().encode("utf-8")).hexdigest()[:8]
+
+
+def unchanged_record(task: Task, out: Path, fingerprint: str) -> dict[str, Any] | None:
     """The document's record when its output is complete and still current, else None.
 
     Current means: same input bytes, same file path, same pipeline version and same
     settings. Failed documents are always retried (a failure may be transient).
     """
+    path, doc_id = task
     try:
-        record = json.loads(record_path(out, path.stem).read_text(encoding="utf-8"))
+        record = json.loads(record_path(out, doc_id).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     current = (
@@ -189,7 +200,7 @@ def unchanged_record(path: Path, out: Path, fingerprint: str) -> dict[str, Any] 
         and record.get("file") == path.as_posix()
         and record.get("pipeline_version") == PIPELINE_VERSION
         and record.get("settings_fingerprint") == fingerprint
-        and paragraphs_path(out, path.stem).exists()
+        and paragraphs_path(out, doc_id).exists()
         and record.get("sha256") == file_sha256(path)
     )
     return record if current else None
@@ -213,20 +224,20 @@ def input_size(path: Path) -> int:
 # ---------------------------------------------------------------- executing
 
 
-def execute(todo: list[Path], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
+def execute(todo: list[Task], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
     """Outcomes in the order the documents finish."""
     if not todo:
         return  # nothing changed: no pool or cluster to start
     if options.executor == "dask":
         yield from execute_dask(todo, out, settings, options)
     elif options.jobs == 1 or len(todo) <= 1:
-        for path in todo:  # in this process: no start-up cost, and easy to debug
-            yield process_to_files(path, out, settings, options.profile)
+        for task in todo:  # in this process: no start-up cost, and easy to debug
+            yield process_to_files(task, out, settings, options.profile)
     else:
         yield from execute_local_pool(todo, out, settings, options)
 
 
-def execute_local_pool(todo: list[Path], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
+def execute_local_pool(todo: list[Task], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
     workers = min(options.jobs, len(todo))
     # forkserver: workers fork from a clean, single-threaded server that has the
     # pipeline imported once, not from this process and its progress-bar thread.
@@ -236,7 +247,7 @@ def execute_local_pool(todo: list[Path], out: Path, settings: Settings, options:
     try:
         yield from in_flight(
             todo,
-            lambda path: pool.submit(process_to_files, path, out, settings, options.profile),
+            lambda task: pool.submit(process_to_files, task, out, settings, options.profile),
             lambda pending: wait_local(pending, return_when=FIRST_COMPLETED).done,
             limit=workers * TASKS_PER_WORKER,
         )
@@ -251,14 +262,14 @@ def init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def execute_dask(todo: list[Path], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
+def execute_dask(todo: list[Task], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
     from distributed import wait as wait_dask
 
     with dask_client(options) as client:
         yield from in_flight(
             todo,
             # pure=False: a task is rerun even if the same call ran before on a long-lived cluster
-            lambda path: client.submit(process_to_files, path, out.resolve(), settings, options.profile, pure=False),
+            lambda task: client.submit(process_to_files, task, out.resolve(), settings, options.profile, pure=False),
             lambda pending: wait_dask(list(pending), return_when="FIRST_COMPLETED").done,
             limit=max(options.jobs, dask_worker_slots(client)) * TASKS_PER_WORKER,
         )
@@ -284,7 +295,7 @@ def dask_worker_slots(client) -> int:
     return sum(client.nthreads().values())
 
 
-def in_flight(tasks: Iterable[Path], submit: Callable, wait_any: Callable, limit: int) -> Iterator[Outcome]:
+def in_flight(tasks: Iterable[Task], submit: Callable, wait_any: Callable, limit: int) -> Iterator[Outcome]:
     """Keep at most `limit` tasks submitted; yield results as they complete."""
     tasks = iter(tasks)
     pending = {submit(task) for task in islice(tasks, limit)}

@@ -7,7 +7,6 @@ import pytest
 from conftest import CORPUS, SEED
 
 from pipeline import executor
-from pipeline.errors import DuplicateDocId
 from pipeline.executor import RunOptions, run
 from pipeline.settings import Settings
 
@@ -138,12 +137,18 @@ def test_executor_timings_go_into_documents_jsonl_only_when_asked(corpus, tmp_pa
     assert all({"ingest", "segment", "clean"} <= set(r["timings"]) for r in records)
 
 
-def test_executor_refuses_two_inputs_with_the_same_doc_id(corpus, tmp_path):
+def test_executor_inputs_with_the_same_stem_keep_both_outputs(corpus, tmp_path):
     other = tmp_path / "other"
     other.mkdir()
-    (other / "alpha.txt").write_text("1. Another alpha.\n")
-    with pytest.raises(DuplicateDocId, match="alpha"):
-        run([corpus, other], tmp_path / "out", Settings(), RunOptions(jobs=1), report=lambda line: None)
+    (other / "alpha.txt").write_text("1. Another alpha.\n\n2. Its second paragraph.\n")
+    out = tmp_path / "out"
+    run([corpus, other], out, Settings(), RunOptions(jobs=1), report=lambda line: None)
+    records = {r["file"]: r["doc_id"] for r in map(json.loads, (out / "documents.jsonl").open())}
+    first, second = records[(corpus / "alpha.txt").as_posix()], records[(other / "alpha.txt").as_posix()]
+    assert first != second and first.startswith("alpha~") and records[(corpus / "beta.txt").as_posix()] == "beta"
+    paragraphs = [json.loads(line) for line in (out / "paragraphs" / f"{second}.jsonl").open()]
+    assert (paragraphs[0]["doc_id"], paragraphs[0]["text"]) == (second, "Another alpha.")
+    assert run([corpus, other], out, Settings(), RunOptions(jobs=1), report=lambda line: None).skipped == 5
 
 
 def test_executor_removes_half_written_files_of_a_killed_run(corpus, tmp_path):
