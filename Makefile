@@ -40,6 +40,10 @@ report: $(STAMP)
 browser:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver)
 
+# Speed and scaling figures (several minutes; not part of `make test`); writes bench/RESULTS.md.
+bench: $(STAMP)
+	$(PY) -m bench.run_bench --results bench/RESULTS.md
+
 clean:
-	rm -rf output/paragraphs output/documents.jsonl output/report output/entities.csv output/dates.csv output/amounts.csv .pytest_cache
+	rm -rf output/paragraphs output/blocks output/records output/report output/documents.jsonl output/*.csv output/commitments.jsonl .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

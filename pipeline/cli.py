@@ -14,7 +14,7 @@ from rich.console import Console
 
 from .emit import prepare_output_folder
 from .errors import PipelineError
-from .pipeline import run
+from .executor import EXECUTORS, RunOptions, default_jobs, run
 from .report import build_report
 from .show import show_paragraph
 from .settings import Settings
@@ -23,7 +23,10 @@ OUTPUT_HELP = """\
 outputs (in --out):
   documents.jsonl            one line per input: doc_id, symbol, file, sha256, pages,
                              paragraphs, outline, status ("ok"/"failed"), error, warnings,
-                             line coverage, timings, pipeline_version
+                             line coverage, pipeline_version, settings_fingerprint,
+                             timings (per stage, in seconds; with --timings)
+  records/<doc_id>.json      one document's documents.jsonl line, written when it is done
+                             (how an interrupted or repeated run knows what to skip)
   paragraphs/<doc_id>.jsonl  one line per numbered paragraph: para, section, subsection,
                              text (cleaned), raw (as in the input), source (file, pages,
                              line_start, line_end), items, corrections, entities, dates,
@@ -57,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("--max-text-mb", type=int, default=None, help="largest plain-text input accepted, in MB (default 10)")
     run_cmd.add_argument("--time-limit", type=int, default=None, metavar="SECONDS",
                          help="time one document may take before it fails, 0 for none (default 300)")
+    add_run_options(run_cmd)
     report_cmd = commands.add_parser("report", help="write the HTML review report into OUT/report/")
     report_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
     show_cmd = commands.add_parser("show", help="print one paragraph with its annotations highlighted")
@@ -64,6 +68,28 @@ def build_parser() -> argparse.ArgumentParser:
     show_cmd.add_argument("para", type=int, help="paragraph number")
     show_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
     return parser
+
+
+def add_run_options(run_cmd: argparse.ArgumentParser) -> None:
+    scale = run_cmd.add_argument_group("speed and scale")
+    scale.add_argument("--jobs", type=positive_int, default=default_jobs(),
+                       help="documents processed in parallel (default: the number of cores)")
+    scale.add_argument("--executor", choices=EXECUTORS, default="local",
+                       help="local: a process pool on this machine; dask: a Dask cluster (default: local)")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler, e.g. tcp://10.0.0.1:8786 (default: a LocalCluster of --jobs workers)")
+    scale.add_argument("--force", action="store_true",
+                       help="redo every document, even those unchanged since their output was written")
+    scale.add_argument("--timings", action="store_true",
+                       help="write per-stage timings into documents.jsonl (they make its bytes vary run to run)")
+    scale.add_argument("--profile", action="store_true", help="print a cProfile summary of the hot spots")
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def report_command(args: argparse.Namespace) -> int:
@@ -81,13 +107,16 @@ READERS = {"report": report_command, "show": show_command}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command in READERS:
         try:
             return READERS[args.command](args)
         except PipelineError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+    if args.scheduler and args.executor != "dask":
+        parser.error("--scheduler needs --executor dask")
     overrides = {}
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = args.max_input_mb * 1024 * 1024
@@ -104,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         prepare_output_folder(args.out)
-        summary = run(args.paths, args.out, settings, report=lambda line: print(line, file=sys.stderr))
+        options = RunOptions(jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, force=args.force,
+                             timings=args.timings, profile=args.profile)
+        summary = run(args.paths, args.out, settings, options, report=lambda line: print(line, file=sys.stderr))
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -11,7 +11,7 @@ the country's name, "it" across paragraphs, and deadlines from the paragraph's d
 
 `document_commitments(segmentation, nlp, docs, document_date)` runs it inside the pipeline,
 on the docs the tag stage parsed;
-`commitment_records` / `commitments_csv` give the flat view written to
+`commitment_rows` / `commitments_csv` give the flat view written to
 output/commitments.jsonl and output/commitments.csv.
 """
 
@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from .components import commitments as component  # registers the "upr_commitments" factory
 from .deadlines import DateDict, link_deadline
-from .model import Document, Heading, Paragraph, Segmentation
+from .model import Paragraph, Segmentation
 
 CSV_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
                "deadline", "deadline_end", "text")
@@ -145,15 +145,16 @@ def document_country(docs: Iterable[Doc]) -> str | None:
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
-def commitment_records(document: Document) -> list[dict[str, Any]]:
-    """One flat record per commitment, for analysts: output/commitments.jsonl and .csv."""
+def commitment_rows(paragraphs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One flat record per commitment of these paragraph records, for analysts:
+    output/commitments.jsonl and .csv (paragraphs in order give rows in order)."""
     return [
         {
-            "doc_id": document.source.doc_id,
-            "symbol": document.symbol,
-            "para": p.para,
-            "section": heading_label(p.section),
-            "subsection": heading_label(p.subsection),
+            "doc_id": p["doc_id"],
+            "symbol": p["symbol"],
+            "para": p["para"],
+            "section": heading_label(p["section"]),
+            "subsection": heading_label(p["subsection"]),
             "kind": c["kind"],
             "actor": c["actor"],
             "action": c["action"]["text"],
@@ -162,18 +163,13 @@ def commitment_records(document: Document) -> list[dict[str, Any]]:
             "deadline_end": c["deadline"]["end"] if c["deadline"] else None,
             "text": c["text"],
         }
-        for p in document.segmentation.paragraphs
-        for c in p.commitments
+        for p in paragraphs
+        for c in p["commitments"]
     ]
 
 
-def heading_label(heading: Heading | None) -> str | None:
-    return f"{heading.numeral}. {heading.title}" if heading is not None else None
-
-
-def sorted_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """By document, then paragraph; sentences keep their order (the sort is stable)."""
-    return sorted(records, key=lambda r: (r["doc_id"], r["para"]))
+def heading_label(heading: dict[str, str] | None) -> str | None:
+    return f"{heading['id']}. {heading['title']}" if heading is not None else None
 
 
 def commitments_csv(records: Iterable[dict[str, Any]]) -> str:

@@ -245,7 +245,7 @@ def dumps(record: dict[str, Any]) -> str:
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
-    write_text_atomic(path, "".join(dumps(r) + "\n" for r in records))
+    write_text_atomic(path, (dumps(r) + "\n" for r in records))
 
 
 def _umask() -> int:
@@ -254,15 +254,18 @@ def _umask() -> int:
     return mask
 
 
-def write_text_atomic(path: Path, content: str) -> None:
-    """Write to a temporary file in the same folder, then rename: never a half-written file."""
+def write_text_atomic(path: Path, content: str | Iterable[str]) -> None:
+    """Write to a temporary file in the same folder, then rename: never a half-written file.
+
+    `content` may be an iterable of chunks, so a large file is written as it is produced.
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
+                handle.writelines([content] if isinstance(content, str) else content)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared files

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from conftest import SEED
 
 from pipeline.cli import main
@@ -41,3 +43,18 @@ def test_cli_bad_document_fails_alone_with_one_clear_line(tmp_path, capsys):
 
 def test_cli_missing_path_is_a_usage_error(tmp_path):
     assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+
+
+def test_cli_jobs_2_and_force_are_accepted(tmp_path, capsys):
+    assert main(["run", str(SEED), "--out", str(tmp_path), "--jobs", "2"]) == 0
+    assert main(["run", str(SEED), "--out", str(tmp_path), "--jobs", "2"]) == 0
+    assert "1 unchanged and skipped" in capsys.readouterr().err
+    assert main(["run", str(SEED), "--out", str(tmp_path), "--force"]) == 0
+    assert "0 unchanged and skipped" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("arguments", [["--jobs", "0"], ["--scheduler", "tcp://127.0.0.1:8786"], ["--executor", "spark"]])
+def test_cli_bad_scale_options_are_usage_errors(tmp_path, arguments):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["run", str(SEED), "--out", str(tmp_path), *arguments])
+    assert exit_info.value.code == 2

@@ -10,17 +10,12 @@ from datetime import date
 import pytest
 from conftest import ROOT
 
+from pipeline.commit import CSV_COLUMNS, commitment_rows, commitments_csv, find_commitments
 from pipeline.components.dates import find_dates
-from pipeline.tag import load_nlp
-from pipeline.commit import (
-    CSV_COLUMNS,
-    commitment_records,
-    commitments_csv,
-    find_commitments,
-    sorted_records,
-)
+from pipeline.emit import paragraph_records
 from pipeline.model import Document, Heading, Line, Paragraph, Segmentation, SourceDocument
 from pipeline.settings import Settings
+from pipeline.tag import load_nlp
 
 CASES = json.loads((ROOT / "tests" / "data" / "commitment_cases.json").read_text(encoding="utf-8"))["cases"]
 DOCUMENT_DATE = date(2009, 11, 6)
@@ -109,7 +104,7 @@ def test_commit_flat_records_and_csv(nlp):
     earlier = [paragraph(3, "The Government will introduce a bill on migration in December 2009.")]
     find_commitments(later, nlp, DOCUMENT_DATE, dates=dates_of(later))
     find_commitments(earlier, nlp, DOCUMENT_DATE, dates=dates_of(earlier))
-    records = sorted_records(commitment_records(document_with(later, "B")) + commitment_records(document_with(earlier, "A")))
+    records = commitment_rows(paragraph_records(document_with(earlier, "A")) + paragraph_records(document_with(later, "B")))
     assert [(r["doc_id"], r["para"], r["kind"]) for r in records] == [("A", 3, "pledge"), ("B", 5, "pending")]
     assert records[0]["deadline_end"] == "2009-12-31" and records[1]["section"] == "II. Reforms"
     rows = list(csv.DictReader(io.StringIO(commitments_csv(records))))
@@ -120,7 +115,7 @@ def test_commit_flat_records_and_csv(nlp):
 def test_commit_run_writes_sorted_jsonl_and_csv(tmp_path):
     from conftest import SEED
 
-    from pipeline.pipeline import run
+    from pipeline.executor import run
 
     run([SEED], tmp_path, Settings(), report=lambda line: None)
     records = [json.loads(line) for line in (tmp_path / "commitments.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -99,7 +99,7 @@ def test_emit_odd_file_names_write_only_inside_the_output_folder(tmp_path):
     out = tmp_path / "out"
     assert main(["run", str(inputs), "--out", str(out)]) == 0
     per_document = [p.relative_to(out).parts for p in out.rglob("*") if p.is_file() and p.parent != out]
-    assert sorted(parts[0] for parts in per_document) == ["blocks"] * len(names) + ["paragraphs"] * len(names)
+    assert sorted(parts[0] for parts in per_document) == sorted(["blocks", "paragraphs", "records"] * len(names))
     assert all(len(parts) == 2 for parts in per_document)  # nothing deeper: no name escaped its folder
     assert not [p for p in tmp_path.rglob("*") if p.is_file() and out not in p.parents and inputs not in p.parents]
     records = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]

@@ -99,7 +99,8 @@ def test_guard_time_limit_off_the_main_thread_is_skipped_not_an_error():
 def test_guard_slow_document_fails_alone_with_the_time_limit_flag(two_documents, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(pipeline.pipeline, "segment", segment_failing_on("trouble", lambda: time.sleep(30)))
     started = time.perf_counter()
-    assert main(["run", str(two_documents), "--out", str(tmp_path / "out"), "--time-limit", "1"]) == 1
+    # --jobs 1: in this process, where the test's stand-in stage is patched in
+    assert main(["run", str(two_documents), "--out", str(tmp_path / "out"), "--time-limit", "1", "--jobs", "1"]) == 1
     assert time.perf_counter() - started < 10
     records = records_by_doc(tmp_path / "out")
     assert "[E020]" in records["trouble"]["error"] and records["good"]["status"] == "ok"
@@ -111,7 +112,7 @@ def test_guard_unexpected_exception_fails_alone_as_internal_error(two_documents,
         raise IndexError("list index out of range")
 
     monkeypatch.setattr(pipeline.pipeline, "segment", segment_failing_on("trouble", bug))
-    assert main(["run", str(two_documents), "--out", str(tmp_path / "out")]) == 1
+    assert main(["run", str(two_documents), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 1
     records = records_by_doc(tmp_path / "out")
     assert records["trouble"]["error"].endswith(
         "[E099] unexpected IndexError: list index out of range (a bug; please report it)")

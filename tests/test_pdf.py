@@ -11,7 +11,8 @@ from pypdf import PdfWriter
 
 from pipeline.errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from pipeline.pdf import Row, Word, attach_superscripts, baseline_groups, read_pdf
-from pipeline.pipeline import process_document, run
+from pipeline.executor import run
+from pipeline.pipeline import process_document
 from pipeline.settings import Settings
 
 GOLD = ROOT / "tests" / "gold" / "segments"

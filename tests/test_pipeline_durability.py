@@ -85,8 +85,6 @@ def test_pipeline_killed_run_leaves_complete_files_and_rerun_matches_an_uninterr
     assert output_bytes(out) == output_bytes(reference)
 
 
-@pytest.mark.xfail(strict=True, reason="doc_id is the file's stem: raw/a/x.txt and raw/b/x.txt both write "
-                   "paragraphs/x.jsonl, the second overwrites the first (run orchestration, issue 8)")
 def test_pipeline_same_file_name_in_two_folders_keeps_both_outputs(tmp_path):
     for folder, words in (("a", "The Government will act."), ("b", "Parliament agreed.")):
         (tmp_path / "in" / folder).mkdir(parents=True)

@@ -5,7 +5,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from pipeline.pipeline import run
+from pipeline.executor import run
 from pipeline.settings import Settings
 from report_fixtures import write_output
 

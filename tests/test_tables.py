@@ -5,7 +5,7 @@ import io
 
 from conftest import SEED
 
-from pipeline.pipeline import run
+from pipeline.executor import run
 from pipeline.settings import Settings
 from pipeline.tables import TABLES, Tables
 from report_fixtures import MARKUP_DOC, SECOND_DOC, fixture_paragraphs
@@ -45,5 +45,5 @@ def test_tables_run_writes_them_beside_the_jsonl(tmp_path):
     for name, (_, columns) in TABLES.items():
         header = (tmp_path / name).read_text(encoding="utf-8").splitlines()[0]
         assert header == ",".join(("doc_id", "para", *columns))
-        assert len((tmp_path / name).read_text().splitlines()) == 1 + getattr(summary, name.removesuffix(".csv"))
+        assert len((tmp_path / name).read_text().splitlines()) == 1 + summary.annotations[name.removesuffix(".csv")]
     assert not list(tmp_path.glob(".*.tmp"))
