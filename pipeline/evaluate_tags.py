@@ -147,10 +147,7 @@ def score_dates(text: str, expected: list[dict], predicted: list[dict], totals: 
         exact["dates"].add(ok)
         if not ok:
             confusions[f"date {g['text']!r} {g['start']}..{g['end']} -> {p['start']}..{p['end']}"] += 1
-    for g in missed:
-        confusions[f"date missed: {g['text']!r}"] += 1
-    for p in extra:
-        confusions[f"date extra: {p['text']!r}"] += 1
+    note_unmatched(confusions, "date", [repr(g["text"]) for g in missed], [repr(p["text"]) for p in extra])
 
 
 def score_amounts(text: str, expected: list[dict], predicted: list[dict], totals: dict, exact: dict,
@@ -165,10 +162,13 @@ def score_amounts(text: str, expected: list[dict], predicted: list[dict], totals
         exact[f"amounts {group(g)}"].add(ok)
         if not ok:
             confusions[f"amount {g['text']!r} {g['value']} {g['unit']} -> {p['value']} {p['unit']}"] += 1
-    for g in missed:
-        confusions[f"amount missed: {g['text']!r} ({g['kind']})"] += 1
-    for p in extra:
-        confusions[f"amount extra: {p['text']!r} ({p['kind']} {p['unit']})"] += 1
+    note_unmatched(confusions, "amount", [f"{g['text']!r} ({g['kind']})" for g in missed],
+                   [f"{p['text']!r} ({p['kind']} {p['unit']})" for p in extra])
+
+
+def note_unmatched(confusions: Counter, kind: str, missed: list[str], extra: list[str]) -> None:
+    confusions.update(f"{kind} missed: {m}" for m in missed)
+    confusions.update(f"{kind} extra: {e}" for e in extra)
 
 
 def same_amount(gold: dict, found: dict) -> bool:

@@ -164,18 +164,16 @@ def _year_range(m: re.Match, today: date | None) -> Interval | None:
 
 
 def _month_range(m: re.Match, today: date | None) -> Interval | None:
-    year = int(m["y"])
-    first = read_point(f"{m['m1']} {year}")
-    last = read_point(f"{m['m2']} {year}")
-    if first is None or last is None or first.start > last.end:
-        return None
-    return Interval(first.start, last.end, "range")
+    return _between(f"{m['m1']} {m['y']}", f"{m['m2']} {m['y']}")
 
 
 def _day_range(m: re.Match, today: date | None) -> Interval | None:
-    month1 = m["m1"] or m["m2"]
-    first = read_point(f"{m['d1']} {month1} {m['y']}")
-    last = read_point(f"{m['d2']} {m['m2']} {m['y']}")
+    return _between(f"{m['d1']} {m['m1'] or m['m2']} {m['y']}", f"{m['d2']} {m['m2']} {m['y']}")
+
+
+def _between(first_text: str, last_text: str) -> Interval | None:
+    """From the start of one calendar point to the end of another, in order."""
+    first, last = read_point(first_text), read_point(last_text)
     if first is None or last is None or first.start > last.end:
         return None
     return Interval(first.start, last.end, "range")
