@@ -35,9 +35,6 @@ CSV_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "act
                "deadline", "deadline_end", "text")
 COMPONENT = "upr_commitments"
 STATE = "State"  # the actor when the country's name is unknown
-REPORT_DATE_PARAGRAPHS = 5
-REPORT_APPROVAL_RE = re.compile(r"\b(?:approved|adopted|endorsed|validated)\b", re.IGNORECASE)
-COVER_LINES = 40
 COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth)\s+of\s+(?:the\s+)?)?",
                                re.IGNORECASE)
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from conftest import SEED
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.cli import main
