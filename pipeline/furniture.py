@@ -55,9 +55,7 @@ def mark_furniture(source: SourceDocument) -> SourceDocument:
 
 def running_header_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that are a document symbol standing alone (the running header)."""
-    hits = [i for i, line in enumerate(lines) if SYMBOL_LINE_RE.match(line.text)]
-    counts = Counter(lines[i].text.strip() for i in hits)
-    return {i for i in hits if counts[lines[i].text.strip()] >= 1}
+    return {i for i, line in enumerate(lines) if SYMBOL_LINE_RE.match(line.text)}
 
 
 def is_page_number(lines: list[Line], i: int, symbol_lines: set[int]) -> bool:

@@ -25,15 +25,13 @@ from spacy.tokens import Doc
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import FULL_DATE, parse_calendar_date
 from .errors import TaggingFailed, UnsupportedModel
+from .metadata import cover_lines, distribution_date
 from .model import Paragraph, SourceDocument
 
 NO_MODEL = "none"
 # Parts of a trained pipeline no component uses (the parser gives the sentences).
 UNUSED_PIPES = ["senter"]
 COMMITMENTS = "upr_commitments"
-COVER_LINES = 60
-# The cover: "Distr.: General" then, within a few lines, the date of distribution.
-DISTRIBUTION_RE = re.compile(rf"Distr\b.{{0,120}}?({FULL_DATE})", re.S | re.I)
 APPROVAL_RE = re.compile(rf"\b(?:approved|adopted|finali[sz]ed|validated|endorsed)\b[^.]{{0,80}}?\bon\s+({FULL_DATE})")
 
 
@@ -90,15 +88,14 @@ def _trained_pipeline(model: str) -> Language | None:
 
 
 def find_document_date(source: SourceDocument) -> str | None:
-    """The date a document speaks from: its distribution date, else the date it says it was approved."""
-    cover = " ".join(line.text.strip() for line in source.lines[:COVER_LINES])
-    text = " ".join(line.text.strip() for line in source.lines)
-    for regex, where in ((DISTRIBUTION_RE, cover), (APPROVAL_RE, text)):
-        if m := regex.search(where):
-            interval = parse_calendar_date(m[1])
-            if interval is not None:
-                return interval.start.isoformat()
-    return None
+    """The date a document speaks from: its distribution date (read by the metadata
+    stage), else the date it says it was approved."""
+    distributed = distribution_date(cover_lines(source))
+    if distributed:
+        return distributed
+    m = APPROVAL_RE.search(" ".join(line.text.strip() for line in source.lines))
+    interval = parse_calendar_date(m[1]) if m else None
+    return interval.start.isoformat() if interval is not None else None
 
 
 def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: str | None,
