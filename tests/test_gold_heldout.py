@@ -1,0 +1,63 @@
+"""Held-out gold (files marked "held_out") quotes its source: every annotated text occurs in
+its paragraph of the corpus document, compared without spacing, case or punctuation (line
+breaks and hyphenation differ), and a name is not listed more often than the paragraph has it.
+Paragraph bounds come from the segmentation gold's line numbers, not from the pipeline."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, corpus_file
+
+GOLD = ROOT / "tests" / "gold"
+
+
+def held_out_gold(kind: str) -> list[Path]:
+    paths = sorted((GOLD / kind).glob("*.json"))
+    return [p for p in paths if json.loads(p.read_text(encoding="utf-8")).get("held_out")]
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def paragraph_texts(doc_id: str) -> dict[int, str]:
+    """Normalized text of each numbered paragraph: its lines up to the next paragraph's."""
+    lines = corpus_file(f"{doc_id}.txt").read_text(encoding="utf-8").splitlines()
+    starts = [(p["para"], p["line_start"]) for p in json.loads(
+        (GOLD / "segments" / f"{doc_id}.json").read_text(encoding="utf-8"))["paragraphs"]]
+    ends = [start - 1 for _, start in starts[1:]] + [len(lines)]
+    return {para: norm(" ".join(lines[start - 1:end])) for (para, start), end in zip(starts, ends)}
+
+
+def test_gold_heldout_files_are_marked() -> None:
+    assert held_out_gold("tags") and held_out_gold("commitments")
+    for path in held_out_gold("tags") + held_out_gold("commitments"):
+        assert "blind" in json.loads(path.read_text(encoding="utf-8"))["notes"]
+
+
+@pytest.mark.parametrize("path", held_out_gold("tags"), ids=lambda p: p.stem)
+def test_gold_heldout_tags_quote_their_paragraph(path: Path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    texts = paragraph_texts(gold["doc_id"])
+    absent = []
+    for para, expected in gold["paragraphs"].items():
+        items = expected["entities"] + expected["dates"] + expected["amounts"]
+        names = [norm(item["text"]) for item in items]
+        absent += [(para, name) for name in set(names) if texts[int(para)].count(name) < names.count(name)]
+    assert absent == []
+
+
+@pytest.mark.parametrize("path", held_out_gold("commitments"), ids=lambda p: p.stem)
+def test_gold_heldout_commitments_quote_their_paragraph(path: Path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    texts = paragraph_texts(gold["doc_id"])
+    absent = []
+    for c in gold["commitments"]:
+        quoted = [c["sentence_start"], c["action"], c["object"], (c["deadline"] or {}).get("text")]
+        absent += [(c["para"], q) for q in quoted if q and norm(q) not in texts[c["para"]]]
+    assert absent == []
