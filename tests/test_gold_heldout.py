@@ -1,7 +1,8 @@
 """Held-out gold (files marked "held_out") quotes its source: every annotated text occurs in
 its paragraph of the corpus document, compared without spacing, case or punctuation (line
 breaks and hyphenation differ), and a name is not listed more often than the paragraph has it.
-Paragraph bounds come from the segmentation gold's line numbers, not from the pipeline."""
+Paragraph bounds come from the segmentation gold, not from the pipeline: its line numbers for a
+text source, its paragraph numbers and first words for a PDF (whose text pdfplumber reads)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from tests.conftest import ROOT, corpus_file
@@ -27,14 +29,37 @@ def norm(text: str) -> str:
 
 
 def paragraph_texts(doc_id: str) -> dict[int, str]:
-    """Normalized text of each numbered paragraph: its lines up to the next paragraph's, without
-    the page number and running header between two pages."""
-    text = corpus_file(f"{doc_id}.txt").read_text(encoding="utf-8")
-    lines = [PAGE_BREAK_RE.sub("", line) for line in text.splitlines()]
-    starts = [(p["para"], p["line_start"]) for p in json.loads(
-        (GOLD / "segments" / f"{doc_id}.json").read_text(encoding="utf-8"))["paragraphs"]]
+    """Normalized text of each numbered paragraph, without the page numbers and running headers
+    between two pages."""
+    segments = json.loads((GOLD / "segments" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    if Path(segments.get("source", "")).suffix == ".pdf":
+        return pdf_paragraph_texts(doc_id, segments["paragraphs"])
+    return text_paragraph_texts(doc_id, segments["paragraphs"])
+
+
+def body_lines(text: str) -> list[str]:
+    return [PAGE_BREAK_RE.sub("", line) for line in text.splitlines()]
+
+
+def text_paragraph_texts(doc_id: str, paragraphs: list[dict]) -> dict[int, str]:
+    """A text source's paragraphs: its lines from the gold line number up to the next paragraph's."""
+    lines = body_lines(corpus_file(f"{doc_id}.txt").read_text(encoding="utf-8"))
+    starts = [(p["para"], p["line_start"]) for p in paragraphs]
     ends = [start - 1 for _, start in starts[1:]] + [len(lines)]
     return {para: norm(" ".join(lines[start - 1:end])) for (para, start), end in zip(starts, ends)}
+
+
+def pdf_paragraph_texts(doc_id: str, paragraphs: list[dict]) -> dict[int, str]:
+    """A PDF's paragraphs: each starts where its number and gold first words next occur in the
+    normalized text and runs to the next paragraph's start (the last one to the end)."""
+    with pdfplumber.open(corpus_file(f"{doc_id}.pdf")) as pdf:
+        text = norm(" ".join(" ".join(body_lines(page.extract_text() or "")) for page in pdf.pages))
+    starts, position = [], 0
+    for p in paragraphs:
+        position = text.index(norm(f"{p['para']} {p['first_words']}"), position)
+        starts.append((p["para"], position))
+    ends = [start for _, start in starts[1:]] + [len(text)]
+    return {para: text[start:end] for (para, start), end in zip(starts, ends)}
 
 
 def test_gold_heldout_files_are_marked() -> None:
