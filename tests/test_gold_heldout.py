@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -28,6 +29,7 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+@cache  # tags and commitments of one document share it: reading a PDF takes seconds
 def paragraph_texts(doc_id: str) -> dict[int, str]:
     """Normalized text of each numbered paragraph, without the page numbers and running headers
     between two pages."""
