@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from wordfreq import top_n_list, zipf_frequency
 
@@ -139,10 +139,12 @@ def word_prior(word: str) -> float:
     return english - excess if excess >= BORROWED_MARGIN else english
 
 
+@lru_cache(maxsize=262_144)
 def is_domain(word: str) -> bool:
     return word.lower() in domain_lower()
 
 
+@lru_cache(maxsize=262_144)
 def is_word(word: str) -> bool:
     """A word that stands on its own: frequent English, a domain term, or "a", "in"..."""
     lower = word.lower()
@@ -152,23 +154,26 @@ def is_word(word: str) -> bool:
 # ---------------------------------------------------------------- tokens and context
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: cheaper to build than a frozen dataclass, per token of every pass
     start: int
     end: int
     text: str
 
     @property
     def shape(self) -> str:
-        """"lower", "title", "upper" or "mixed": decides how a reading is cased."""
-        word = self.text
-        if word.islower():
-            return "lower"
-        if word.isupper():
-            return "upper"
-        if word[0].isupper() and word[1:].islower():
-            return "title"
-        return "mixed"
+        return word_shape(self.text)
+
+
+@lru_cache(maxsize=262_144)
+def word_shape(word: str) -> str:
+    """"lower", "title", "upper" or "mixed": decides how a reading is cased."""
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    if word[0].isupper() and word[1:].islower():
+        return "title"
+    return "mixed"
 
 
 # No real word (or glued pair of words) is longer; a longer run of letters is junk,
@@ -176,10 +181,11 @@ class Token:
 MAX_TOKEN_CHARS = 40
 
 
-def tokens(text: str) -> list[Token]:
-    return [
+@lru_cache(maxsize=64)  # the fixers of one pass tokenize the same text in turn
+def tokens(text: str) -> tuple[Token, ...]:
+    return tuple(
         Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text) if m.end() - m.start() <= MAX_TOKEN_CHARS
-    ]
+    )
 
 
 def embedded(text: str, token: Token) -> bool:
@@ -236,10 +242,14 @@ def readings(observed: str) -> dict[str, float]:
     found: dict[str, float] = {}
     candidates = candidate_words()
     frontier = {observed: 0.0}
-    for _ in range(2 if zipf(observed) < KNOWN_ZIPF else 1):
+    steps = 2 if zipf(observed) < KNOWN_ZIPF else 1
+    for step_number in range(1, steps + 1):
+        last_step = step_number == steps
         next_frontier: dict[str, float] = {}
         for form, cost in frontier.items():
-            for intended, step in _inverse_confusions(form):
+            # Only the last edit must leave a known word: earlier ones may pass through non-words.
+            window = _edit_window(form) if last_step else (0, len(form))
+            for intended, step in _inverse_confusions(form, window):
                 total = cost + step
                 if total <= MAX_READING_COST and total < next_frontier.get(intended, math.inf):
                     next_frontier[intended] = total
@@ -250,35 +260,68 @@ def readings(observed: str) -> dict[str, float]:
     # Any edit at all only for long tokens wordfreq has never seen: a rare word it
     # knows is likelier right, and short words have too many neighbours.
     if len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
-        for form in _generic_edits(observed):
+        for form in _generic_edits(observed, _edit_window(observed)):
             if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates:
                 found[form] = min(found.get(form, math.inf), GENERIC_EDIT_COST)
     found.pop(observed, None)
     return found
 
 
-def _inverse_confusions(form: str) -> Iterator[tuple[str, float]]:
-    for confusion in confusions():
-        observed, intended = confusion.observed, confusion.intended
-        if not observed:  # a dropped string: it may have stood anywhere
-            for i in range(len(form) + 1):
-                yield form[:i] + intended + form[i:], confusion.cost
-            continue
-        start = form.find(observed)
-        while start != -1:
-            yield form[:start] + intended + form[start + len(observed) :], confusion.cost
+@lru_cache(maxsize=1)
+def candidate_affixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Every prefix and every suffix of a candidate word (loaded once, like the lexicon)."""
+    words = candidate_words()
+    prefixes = frozenset(word[:k] for word in words for k in range(len(word) + 1))
+    suffixes = frozenset(word[k:] for word in words for k in range(len(word) + 1))
+    return prefixes, suffixes
+
+
+def _edit_window(form: str) -> tuple[int, int]:
+    """(first, last): an edit that leaves a candidate word must end at or after
+    `first` and start at or before `last`, since the text before it must begin a
+    candidate and the text after it must end one. Prunes the edits to try."""
+    prefixes, suffixes = candidate_affixes()
+    last = 0
+    while last < len(form) and form[: last + 1] in prefixes:
+        last += 1
+    first = len(form)
+    while first > 0 and form[first - 1 :] in suffixes:
+        first -= 1
+    return first, last
+
+
+@lru_cache(maxsize=1)
+def _confusion_kinds() -> tuple[tuple[tuple[str, float], ...], tuple[Confusion, ...]]:
+    """(dropped strings with their costs, substitutions): the table split once."""
+    dropped = tuple((c.intended, c.cost) for c in confusions() if not c.observed)
+    return dropped, tuple(c for c in confusions() if c.observed)
+
+
+def _inverse_confusions(form: str, window: tuple[int, int]) -> list[tuple[str, float]]:
+    first, last = window
+    dropped, substitutions = _confusion_kinds()
+    # A dropped string may have stood anywhere in the window.
+    found = [(form[:i] + intended + form[i:], cost) for i in range(first, last + 1) for intended, cost in dropped]
+    for confusion in substitutions:
+        observed = confusion.observed
+        start = form.find(observed, first - len(observed) if first > len(observed) else 0)
+        while start != -1 and start <= last:
+            found.append((form[:start] + confusion.intended + form[start + len(observed) :], confusion.cost))
             start = form.find(observed, start + 1)
+    return found
 
 
-def _generic_edits(form: str) -> Iterator[str]:
+def _generic_edits(form: str, window: tuple[int, int]) -> Iterator[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
-    for i in range(len(form) + 1):
+    first, last = window
+    for i in range(max(0, first - 1), last + 1):
         if i < len(form):
             yield form[:i] + form[i + 1 :]
             for c in letters:
                 yield form[:i] + c + form[i + 1 :]
-        for c in letters:
-            yield form[:i] + c + form[i:]
+        if i >= first:
+            for c in letters:
+                yield form[:i] + c + form[i:]
 
 
 # ---------------------------------------------------------------- deciding
@@ -291,11 +334,14 @@ class Verdict:
     score: float = -math.inf  # the replacement's score, in zipf units
 
 
-def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool) -> Verdict:
+# A document's lexicon hashes by identity and does not change once built, so a
+# verdict is a pure function of its arguments: each word is judged once per document.
+@lru_cache(maxsize=65_536)
+def spelling_verdict(word: str, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool) -> Verdict:
     """Noisy-channel choice between a token that may be misread and its readings,
     behind the gate; `names_only` admits only readings the domain lexicon writes
     with a capital."""
-    word, shape = token.text, token.shape
+    shape = word_shape(word)
     lower = word.lower()
     name_like = shape in ("title", "mixed") and not at_sentence_start
     if name_like and word_prior(lower) >= KNOWN_ZIPF:
@@ -320,20 +366,21 @@ def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: 
     return Verdict(None, suspicious=best_score > keep)
 
 
-def may_be_misread(token: Token) -> bool:
+@lru_cache(maxsize=262_144)
+def may_be_misread(word: str) -> bool:
     """The cheap part of the gate: acronyms, domain terms, common words and
     inflections of common words never are."""
-    word, lower = token.text, token.text.lower()
-    if len(word) < 2 or token.shape == "upper" or is_domain(word) or inflected_word(lower):
+    lower = word.lower()
+    if len(word) < 2 or word_shape(word) == "upper" or is_domain(word) or inflected_word(lower):
         return False  # "resourced" is resource + d, however rare
     return word_prior(lower) < SUSPECT_ZIPF
 
 
 def verdict_in_context(text: str, token: Token, lexicon: DocumentLexicon) -> Verdict:
     """What to do with one token of `text`."""
-    if not may_be_misread(token):
+    if not may_be_misread(token.text):
         return Verdict(None)
-    return spelling_verdict(token, lexicon, sentence_initial(text, token), names_only=after_honorific(text, token))
+    return spelling_verdict(token.text, lexicon, sentence_initial(text, token), after_honorific(text, token))
 
 
 def _cased_reading(reading: str, word: str, shape: str) -> str | None:
@@ -376,10 +423,12 @@ class Split:
     score: float  # in zipf units, comparable with a spelling verdict's
 
 
-def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
-    word = token.text
+@lru_cache(maxsize=262_144)
+def glued_verdict(word: str, at_sentence_start: bool) -> Split | None:
+    """`at_sentence_start` matters for a capitalized word only."""
+    shape = word_shape(word)
     whole_zipf = zipf(word.lower())
-    if token.shape not in ("lower", "title") or is_domain(word) or whole_zipf >= SUSPECT_ZIPF:
+    if shape not in ("lower", "title") or is_domain(word) or whole_zipf >= SUSPECT_ZIPF:
         return None
     if inflected_word(word.lower()):
         return None  # "inactions" is the plural of a word, not "in actions"
@@ -388,7 +437,7 @@ def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
         return None
     if whole_zipf >= GLUED_MAX_ZIPF and not all(p.lower() in function_words() for p in pieces):
         return None  # a word in its own right ("thereto", "fora"), unless it is "isa", "ofthe"
-    if token.shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
+    if shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
         return None  # mid-sentence capitals start names ("Belonger"), not "Be longer"
     whole = whole_zipf - 9 if whole_zipf else UNKNOWN_LOG_PROB
     if score - whole < GLUE_MARGIN:
@@ -401,6 +450,7 @@ def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
 
 
+@lru_cache(maxsize=262_144)
 def inflected_word(word: str) -> bool:
     return any(word.endswith(ending) and zipf(word[: -len(ending)]) >= WORD_ZIPF for ending in INFLECTIONS)
 
@@ -494,6 +544,11 @@ def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) -> tuple[int, str] | None:
     best: tuple[float, int, str] | None = None
+    if i + 1 < len(found) and not _fragment(found[i].text) and not _fragment(found[i + 1].text):
+        if i + 2 >= len(found) or not _fragment(found[i + 2].text):
+            # The common case, decided cheaply: only the document can join two words.
+            if not _document_joins(found[i : i + 2], found[i].text + found[i + 1].text.lower(), lexicon):
+                return None
     for count in (2, 3):
         group = found[i : i + count]
         if len(group) < count or any(text[a.end : b.start] != " " for a, b in zip(group, group[1:])):
@@ -516,10 +571,12 @@ def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) 
 def _document_joins(group: list[Token], joined: str, lexicon: DocumentLexicon) -> bool:
     """Two words the document itself writes as one, often, and apart only here:
     "inter national" where "international" recurs."""
-    pair = tuple(t.text.lower() for t in group)
-    return len(group) == 2 and lexicon.count(joined) >= DOCUMENT_JOIN_MIN and lexicon.pairs[pair] <= 1
+    if len(group) != 2 or lexicon.count(joined) < DOCUMENT_JOIN_MIN:
+        return False
+    return lexicon.pairs[(group[0].text.lower(), group[1].text.lower())] <= 1
 
 
+@lru_cache(maxsize=262_144)
 def _fragment(word: str) -> bool:
     """Not a word on its own: "ation", "ntai", or a stray capital like the "M" of "M ethodology"."""
     if len(word) == 1:
@@ -538,7 +595,7 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     for token in tokens(text):
         if embedded(text, token):
             continue
-        split = glued_verdict(token, sentence_initial(text, token))
+        split = glued_verdict(token.text, token.shape == "title" and sentence_initial(text, token))
         # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
         if split and split.score >= verdict_in_context(text, token, lexicon).score:
             edits.append(Edit(token.start, token.end, split.words, "glued"))
