@@ -99,7 +99,8 @@ Fixer = Callable[[str, DocumentLexicon], list[Edit]]
 # Layout first, so OCR fixers see one line of text; punctuation before words;
 # glued tokens are cut before split fragments are joined (the join sees the
 # cut's result, so a second cleaning changes nothing), and both come before
-# numbers read in context ("subjectsin 20009") and single-word corrections.
+# numbers read in context ("subjectsin 20009") and single-word corrections;
+# rules that read a word's neighbours come last, when the neighbours are repaired.
 FIXERS: dict[str, Fixer] = {
     "line_break_hyphens": fix_line_break_hyphens,
     "dotted_hyphens": fix_dotted_hyphens,
@@ -110,6 +111,7 @@ FIXERS: dict[str, Fixer] = {
     "numbers": ocr.fix_numbers,
     "dropped_letters": ocr.fix_dropped_letters,
     "real_words": ocr.fix_real_words,
+    "in_context": ocr.fix_in_context,
 }
 
 

@@ -12,6 +12,7 @@ changed. Each fixer is `(text, lexicon) -> list[Edit]`, like those of clean.py.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -650,6 +651,45 @@ def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: Document
         if lexicon.pairs[(previous, reading)] or lexicon.pairs[(reading, following)]:
             choices.append(reading)
     return choices[0] if len(choices) == 1 else None
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """A confusion decided by the words around it, in the manner of LanguageTool's
+    pattern rules: token patterns before, the marked words, token patterns after."""
+
+    id: str
+    tier: str
+    pattern: re.Pattern
+    replacement: str
+
+
+def _token_pattern(tokens: list[str]) -> str:
+    """Word patterns matched whole, one after another, with only spaces between."""
+    return r"\s+".join(rf"(?<!{LETTERS})(?:{token})(?!{LETTERS})" for token in tokens)
+
+
+@lru_cache(maxsize=1)
+def context_rules() -> tuple[ContextRule, ...]:
+    """The rules of data/ocr_context_rules.jsonl, each compiled into one regex."""
+    rules = []
+    for line in _data_lines("ocr_context_rules.jsonl"):
+        rule = json.loads(line)
+        parts = [_token_pattern(rule["before"]), f"(?P<marker>{_token_pattern(rule['marker'])})"]
+        parts.append(_token_pattern(rule["after"]))
+        regex = re.compile(r"\s+".join(part for part in parts if part))
+        rules.append(ContextRule(rule["id"], rule["tier"], regex, rule["replacement"]))
+    return tuple(rules)
+
+
+def fix_in_context(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """Real words wrong where they stand, glued or split, decided by their neighbours:
+    "Parliament is how considering" (now), "come along way" (a long way)."""
+    return [
+        Edit(m.start("marker"), m.end("marker"), rule.replacement, rule.tier)
+        for rule in context_rules()
+        for m in rule.pattern.finditer(text)
+    ]
 
 
 def suspicious_words(text: str, lexicon: DocumentLexicon) -> list[Token]:

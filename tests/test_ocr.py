@@ -16,6 +16,7 @@ from pipeline.ocr import readings
 from tests.conftest import segment_text
 
 DATA = Path(__file__).parent / "data"
+ROOT_DATA = Path(__file__).parent.parent / "pipeline" / "data"
 CASES = json.loads((DATA / "clean_cases.json").read_text(encoding="utf-8"))
 NEGATIVES = json.loads((DATA / "clean_negatives.json").read_text(encoding="utf-8"))["cases"]
 
@@ -44,6 +45,30 @@ def test_ocr_leaves_right_text_unchanged(text):
     cleaned, corrections, _ = clean(text)
     assert cleaned == text
     assert corrections == []
+
+
+CONTEXT_RULES = [json.loads(line) for line in (ROOT_DATA / "ocr_context_rules.jsonl").read_text().splitlines()]
+
+
+def context_rule_examples():
+    for rule in CONTEXT_RULES:
+        for example in rule["incorrect"]:
+            yield pytest.param(rule, example, True, id=f"{rule['id']}:fires:{example[:30]}")
+        for example in rule["correct"]:
+            yield pytest.param(rule, example, False, id=f"{rule['id']}:holds:{example[:30]}")
+
+
+@pytest.mark.parametrize("rule, example, fires", list(context_rule_examples()))
+def test_ocr_context_rule_fires_on_its_incorrect_examples_only(rule, example, fires):
+    """Each rule of data/ocr_context_rules.jsonl carries its own examples, as
+    LanguageTool's rules do: it must repair the incorrect ones and leave the correct ones."""
+    text, corrections, _ = clean(example)
+    rules = {c.rule for c in corrections}
+    if fires:
+        assert rule["tier"] in rules
+        assert rule["replacement"] in text
+    else:
+        assert text == example
 
 
 def test_ocr_logs_each_change_with_its_rule_and_original():
