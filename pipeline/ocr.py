@@ -239,7 +239,7 @@ def recase(reading: str, shape: str) -> str:
 def readings(observed: str) -> dict[str, float]:
     """Known words the OCR could have turned into `observed` (a lowercase token),
     each with the cheapest cost: listed confusions (two for a token wordfreq does
-    not know), or one generic edit."""
+    not know), or else one generic edit."""
     found: dict[str, float] = {}
     candidates = candidate_words()
     frontier = {observed: 0.0}
@@ -258,13 +258,16 @@ def readings(observed: str) -> dict[str, float]:
             if form in candidates and cost < found.get(form, math.inf):
                 found[form] = cost
         frontier = next_frontier
-    # Any edit at all only for long tokens wordfreq has never seen: a rare word it
-    # knows is likelier right, and short words have too many neighbours.
-    if len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
-        for form in _generic_edits(observed, _edit_window(observed)):
-            if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates:
-                found[form] = min(found.get(form, math.inf), GENERIC_EDIT_COST)
     found.pop(observed, None)
+    # Any edit at all only for long tokens wordfreq has never seen: a rare word it
+    # knows is likelier right, and short words have too many neighbours. And only
+    # when no listed confusion explains the token: an unlisted edit is far less
+    # likely than a listed one, so it must not compete with it ("criminaly" is
+    # "criminally" with an l dropped, not "criminal" with a y added).
+    if not found and len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
+        for form in _generic_edits(observed, _edit_window(observed)):
+            if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates and form != observed:
+                found[form] = GENERIC_EDIT_COST
     return found
 
 
