@@ -110,6 +110,7 @@ FIXERS: dict[str, Fixer] = {
     "split_words": ocr.fix_split_words,
     "numbers": ocr.fix_numbers,
     "dropped_letters": ocr.fix_dropped_letters,
+    "names": ocr.fix_names,
     "real_words": ocr.fix_real_words,
     "in_context": ocr.fix_in_context,
 }

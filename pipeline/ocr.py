@@ -656,6 +656,34 @@ def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: Document
     return choices[0] if len(choices) == 1 else None
 
 
+def fix_names(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """A name one likely confusion away from a name the document writes intact
+    after the same word: "Gay McDougal" where "Gay McDougall" occurs, and the
+    domain lexicon knows McDougall. Without that evidence a name stays."""
+    edits = []
+    found = tokens(text)
+    for previous, token in zip(found, found[1:]):
+        if token.shape not in ("title", "mixed") or previous.shape != "title" or text[previous.end : token.start] != " ":
+            continue
+        reading = _name_reading(previous.text.lower(), token.text, lexicon)
+        if reading:
+            edits.append(Edit(token.start, token.end, reading, "dropped_letter"))
+    return edits
+
+
+def _name_reading(previous: str, word: str, lexicon: DocumentLexicon) -> str | None:
+    if is_domain(word) or lexicon.pairs[(previous, word.lower())] > 1:
+        return None
+    choices = [
+        cased
+        for reading, cost in readings(word.lower()).items()
+        if cost <= REAL_WORD_MAX_COST
+        and (cased := _cased_reading(reading, word, word_shape(word))) in domain_forms()
+        and lexicon.forms[cased] and lexicon.pairs[(previous, reading)]
+    ]
+    return choices[0] if len(choices) == 1 else None
+
+
 @dataclass(frozen=True)
 class ContextRule:
     """A confusion decided by the words around it, in the manner of LanguageTool's
