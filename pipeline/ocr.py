@@ -464,8 +464,8 @@ def inflected_word(word: str) -> bool:
 
 def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Doubled apostrophes ("Women’'s"), "publisher’ s", dash runs in ranges
-    ("2009—-2012"), symbols read inside words ("Stat€’s"), and an unclosed “
-    closed by ’ or "."""
+    ("2009—-2012"), symbols read inside words ("Stat€’s"), an unclosed “
+    closed by ’ or ", and a colon read as a full stop before a list."""
     edits = [Edit(m.start(), m.end(), m[1], "punctuation") for m in STRAY_APOSTROPHE_RE.finditer(text)]
     edits += [Edit(m.start(), m.end(), "-", "punctuation") for m in DASH_RUN_RE.finditer(text)]
     edits += [
@@ -473,6 +473,7 @@ def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
         for m in SYMBOL_IN_WORD_RE.finditer(text)
     ]
     edits += _close_unbalanced_quotes(text)
+    edits += _colons_read_as_stops(text)
     return edits
 
 
@@ -495,6 +496,28 @@ def _close_unbalanced_quotes(text: str) -> list[Edit]:
         closer = QUOTE_CLOSER_RE.search(text, opening.end(), end)
         if closer:
             edits.append(Edit(closer.start(), closer.end(), "”", "punctuation"))
+    return edits
+
+
+# "communications. the Committee ...; the Committee ...": a stop after a word, a
+# lowercase word after it, and the sentence goes on into a list of ";" items.
+STOP_BEFORE_LOWERCASE_RE = re.compile(rf"(?<![\w.])({LETTERS}{{3,}})\.(?= [a-z])")
+SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    return frozenset(line.strip() for line in _data_lines("abbreviations.txt"))
+
+
+def _colons_read_as_stops(text: str) -> list[Edit]:
+    edits = []
+    for m in STOP_BEFORE_LOWERCASE_RE.finditer(text):
+        if m[1].lower() in abbreviations() or not is_word(m[1]):
+            continue
+        end = SENTENCE_END_RE.search(text, m.end())
+        if ";" in text[m.end() : end.start() if end else len(text)]:
+            edits.append(Edit(m.end() - 1, m.end(), ":", "punctuation"))
     return edits
 
 
