@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator, NamedTuple
 
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from .edits import Edit
 from .lexicon import LETTERS, DocumentLexicon
@@ -124,9 +124,32 @@ def english_words() -> frozenset[str]:
     return frozenset(word for word in ranked[:low] if TOKEN_RE.fullmatch(word))
 
 
+PLAIN_WORD_RE = re.compile("[a-z]+")
+ZIPF_FLOOR = 1e-9  # wordfreq's frequency for a word it does not list (zipf 0)
+
+
 @lru_cache(maxsize=262_144)
 def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+    return zipf_in(word, "en")
+
+
+def zipf_in(word: str, language: str) -> float:
+    """wordfreq's zipf_frequency. A plain lowercase ASCII word is one token its
+    tokenizer leaves as it is, so its figure is read straight from the table,
+    rounded as wordfreq rounds (a test checks the two agree): ~10x cheaper."""
+    if not PLAIN_WORD_RE.fullmatch(word):
+        return zipf_frequency(word, language)
+    listed = _frequencies(language).get(word)
+    if listed is None:
+        return 0.0
+    frequency = max(1.0 / (1.0 / listed), ZIPF_FLOOR)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+@lru_cache(maxsize=None)
+def _frequencies(language: str) -> dict[str, float]:
+    return get_frequency_dict(language)
 
 
 @lru_cache(maxsize=262_144)
@@ -136,7 +159,7 @@ def word_prior(word: str) -> float:
     english = zipf(word)
     if english == 0.0:
         return english
-    excess = max(zipf_frequency(word, lang) for lang in FOREIGN_LANGUAGES) - english
+    excess = max(zipf_in(word, lang) for lang in FOREIGN_LANGUAGES) - english
     return english - excess if excess >= BORROWED_MARGIN else english
 
 

@@ -4,15 +4,18 @@ come back unchanged, and properties every cleaning keeps."""
 from __future__ import annotations
 
 import json
+import random
+import string
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from wordfreq import top_n_list, zipf_frequency
 
 from pipeline.clean import clean_segmentation, clean_text
 from pipeline.lexicon import DocumentLexicon
-from pipeline.ocr import readings
+from pipeline.ocr import FOREIGN_LANGUAGES, readings, zipf_in
 from tests.conftest import segment_text
 
 DATA = Path(__file__).parent / "data"
@@ -93,6 +96,14 @@ def test_ocr_prefers_a_reading_the_document_writes_intact():
     with_evidence, _, _ = clean("The Ingtitutions met.", "National Institutions and Institutions abroad.")
     assert alone == "The Ingtitutions met."  # a capitalized reading needs evidence
     assert with_evidence == "The Institutions met."
+
+
+@pytest.mark.parametrize("language", ("en", *FOREIGN_LANGUAGES))
+def test_ocr_zipf_read_from_the_table_agrees_with_wordfreq(language):
+    random_letters = random.Random(7)
+    junk = ["".join(random_letters.choices(string.ascii_lowercase, k=random_letters.randint(1, 12))) for _ in range(500)]
+    words = [w for w in top_n_list(language, 3000) if w.isascii() and w.isalpha()] + junk + ["Rights", "défenseur"]
+    assert [zipf_in(w, language) for w in words] == [zipf_frequency(w, language) for w in words]
 
 
 def test_ocr_readings_are_weighted_by_the_confusion_table():
