@@ -3,7 +3,7 @@
 Entry point: `clean_segmentation(segmentation) -> None` fills each paragraph's
 `text` and `corrections`, maps `items` into the cleaned text and repairs heading
 titles. Layout fixers live here, the OCR repair fixers in ocr.py. Each fixer is a function
-`(text, lexicon) -> list[Edit]`; FIXERS fixes the order they run in. An edit
+`(text, lexicon) -> list[Edit]`; LAYOUT_FIXERS and OCR_FIXERS fix the order they run in. An edit
 with a rule is logged in `corrections` with its original; layout edits (line
 breaks, runs of spaces) are not OCR changes and carry no rule.
 """
@@ -96,15 +96,19 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 Fixer = Callable[[str, DocumentLexicon], list[Edit]]
-# Layout first, so OCR fixers see one line of text; punctuation before words;
-# glued tokens are cut before split fragments are joined (the join sees the
-# cut's result, so a second cleaning changes nothing), and both come before
-# numbers read in context ("subjectsin 20009") and single-word corrections;
-# rules that read a word's neighbours come last, when the neighbours are repaired.
-FIXERS: dict[str, Fixer] = {
+# Layout first, once, so OCR fixers see one line of text (they never make
+# layout work: their replacements are words and single spaces).
+LAYOUT_FIXERS: dict[str, Fixer] = {
     "line_break_hyphens": fix_line_break_hyphens,
     "dotted_hyphens": fix_dotted_hyphens,
     "layout_whitespace": fix_layout_whitespace,
+}
+# Punctuation before words; glued tokens are cut before split fragments are
+# joined (the join sees the cut's result, so a second cleaning changes nothing),
+# and both come before numbers read in context ("subjectsin 20009") and
+# single-word corrections; rules that read a word's neighbours come last, when
+# the neighbours are repaired.
+OCR_FIXERS: dict[str, Fixer] = {
     "punctuation": ocr.fix_punctuation,
     "glued_words": ocr.fix_glued_words,
     "split_words": ocr.fix_split_words,
@@ -119,19 +123,22 @@ FIXERS: dict[str, Fixer] = {
 # ---------------------------------------------------------------- applying edits
 
 
-MAX_PASSES = 3  # fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
+MAX_PASSES = 3  # OCR fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
 
 
-def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | None = None):
-    """Run the fixers in order, again while a pass still changes something (so that
-    cleaning clean text changes nothing); returns (text, corrections, offset
-    function from body to text). A change to an earlier change is logged as one."""
+def clean_text(body: str, lexicon: DocumentLexicon):
+    """Run the layout fixers, then the OCR fixers in order, again while a pass
+    still changes something (so that cleaning clean text changes nothing); returns
+    (text, corrections, offset function from body to text). A change to an
+    earlier change is logged as one."""
     text = body
     corrections: list[Correction] = []
     maps: list[OffsetMap] = []
-    for _ in range(MAX_PASSES):
+
+    def run(fixers: dict[str, Fixer]) -> bool:
+        nonlocal text, corrections
         changed = False
-        for fixer in (fixers or FIXERS).values():
+        for fixer in fixers.values():
             edits = fixer(text, lexicon)
             if not edits:
                 continue
@@ -140,7 +147,11 @@ def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | N
             changed = changed or new_text != text
             text = new_text
             maps.append(offset_map)
-        if not changed:
+        return changed
+
+    run(LAYOUT_FIXERS)
+    for _ in range(MAX_PASSES):
+        if not run(OCR_FIXERS):
             break
 
     def to_text(offset: int) -> int:

@@ -212,6 +212,12 @@ def tokens(text: str) -> tuple[Token, ...]:
     )
 
 
+@lru_cache(maxsize=64)
+def free_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens that are words on their own, not parts of something larger."""
+    return tuple(token for token in tokens(text) if not embedded(text, token))
+
+
 def embedded(text: str, token: Token) -> bool:
     """Part of something larger than a word: a URL, an e-mail, a form glued to
     digits, a short hyphenated particle ("al-Qaida", "co-"), a clitic ("don't")
@@ -642,9 +648,7 @@ def _log_prob(word: str) -> float:
 def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Split tokens that are two or three words run together: "subjectsin", "Asaresult"."""
     edits = []
-    for token in tokens(text):
-        if embedded(text, token):
-            continue
+    for token in free_tokens(text):
         split = glued_verdict(token.text, token.shape == "title" and sentence_initial(text, token))
         # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
         if split and split.score >= verdict_in_context(text, token, lexicon).score:
@@ -661,9 +665,7 @@ POSSESSIVE_GLUED_RE = re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})")  # 
 def fix_dropped_letters(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Misread words: "specia", "Congtitution", "legidation", "hedth", "mgjor"."""
     edits = []
-    for token in tokens(text):
-        if embedded(text, token):
-            continue
+    for token in free_tokens(text):
         verdict = verdict_in_context(text, token, lexicon)
         if verdict.replacement:
             edits.append(Edit(token.start, token.end, verdict.replacement, "dropped_letter"))
@@ -676,7 +678,7 @@ def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     edits = []
     found = tokens(text)
     for index, token in enumerate(found):
-        if token.shape != "lower" or len(token.text) < 4 or embedded(text, token) or is_domain(token.text):
+        if token.shape != "lower" or len(token.text) < 4 or is_domain(token.text) or embedded(text, token):
             continue
         previous = found[index - 1].text.lower() if index else ""
         following = found[index + 1].text.lower() if index + 1 < len(found) else ""
@@ -771,10 +773,6 @@ def fix_in_context(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 def suspicious_words(text: str, lexicon: DocumentLexicon) -> list[Token]:
     """Tokens the gate kept although a reading came close: for review, not for change."""
-    return [
-        t
-        for t in tokens(text)
-        if not embedded(text, t) and verdict_in_context(text, t, lexicon).suspicious
-    ]
+    return [t for t in free_tokens(text) if verdict_in_context(text, t, lexicon).suspicious]
 
 
