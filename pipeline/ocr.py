@@ -735,12 +735,26 @@ def _name_reading(previous: str, word: str, lexicon: DocumentLexicon) -> str | N
 @dataclass(frozen=True)
 class ContextRule:
     """A confusion decided by the words around it, in the manner of LanguageTool's
-    pattern rules: token patterns before, the marked words, token patterns after."""
+    pattern rules: token patterns before, the marked words, token patterns after.
+    The marked words are looked for first (they are rare), their context only then."""
 
     id: str
     tier: str
-    pattern: re.Pattern
+    marker: re.Pattern
+    before: re.Pattern | None  # matches the words just before the marker, ending there
+    after: re.Pattern | None  # matches the words just after the marker, from there
     replacement: str
+
+    def matches(self, text: str) -> Iterator[re.Match]:
+        for m in self.marker.finditer(text):
+            if self.before and not self.before.search(text, max(0, m.start() - CONTEXT_WINDOW), m.start()):
+                continue
+            if self.after and not self.after.match(text, m.end()):
+                continue
+            yield m
+
+
+CONTEXT_WINDOW = 120  # characters before a marker that its "before" words must lie in
 
 
 def _token_pattern(tokens: list[str]) -> str:
@@ -750,14 +764,14 @@ def _token_pattern(tokens: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def context_rules() -> tuple[ContextRule, ...]:
-    """The rules of data/ocr_context_rules.jsonl, each compiled into one regex."""
+    """The rules of data/ocr_context_rules.jsonl, compiled."""
     rules = []
     for line in _data_lines("ocr_context_rules.jsonl"):
         rule = json.loads(line)
-        parts = [_token_pattern(rule["before"]), f"(?P<marker>{_token_pattern(rule['marker'])})"]
-        parts.append(_token_pattern(rule["after"]))
-        regex = re.compile(r"\s+".join(part for part in parts if part))
-        rules.append(ContextRule(rule["id"], rule["tier"], regex, rule["replacement"]))
+        before = re.compile(_token_pattern(rule["before"]) + r"\s+\Z") if rule["before"] else None
+        after = re.compile(r"\s+" + _token_pattern(rule["after"])) if rule["after"] else None
+        marker = re.compile(_token_pattern(rule["marker"]))
+        rules.append(ContextRule(rule["id"], rule["tier"], marker, before, after, rule["replacement"]))
     return tuple(rules)
 
 
@@ -765,9 +779,7 @@ def fix_in_context(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Real words wrong where they stand, glued or split, decided by their neighbours:
     "Parliament is how considering" (now), "come along way" (a long way)."""
     return [
-        Edit(m.start("marker"), m.end("marker"), rule.replacement, rule.tier)
-        for rule in context_rules()
-        for m in rule.pattern.finditer(text)
+        Edit(m.start(), m.end(), rule.replacement, rule.tier) for rule in context_rules() for m in rule.matches(text)
     ]
 
 
