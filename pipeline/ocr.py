@@ -274,12 +274,11 @@ def readings(observed: str) -> dict[str, float]:
     frontier = {observed: 0.0}
     steps = 2 if zipf(observed) < KNOWN_ZIPF else 1
     for step_number in range(1, steps + 1):
-        last_step = step_number == steps
+        # Only the last edit must leave a known word: earlier ones may pass through non-words.
+        expand = _known_inverse_confusions if step_number == steps else _inverse_confusions
         next_frontier: dict[str, float] = {}
         for form, cost in frontier.items():
-            # Only the last edit must leave a known word: earlier ones may pass through non-words.
-            window = _edit_window(form) if last_step else (0, len(form))
-            for intended, step in _inverse_confusions(form, window):
+            for intended, step in expand(form):
                 total = cost + step
                 if total <= MAX_READING_COST and total < next_frontier.get(intended, math.inf):
                     next_frontier[intended] = total
@@ -294,33 +293,10 @@ def readings(observed: str) -> dict[str, float]:
     # likely than a listed one, so it must not compete with it ("criminaly" is
     # "criminally" with an l dropped, not "criminal" with a y added).
     if not found and len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
-        for form in _generic_edits(observed, _edit_window(observed)):
+        for form in _generic_edits(observed):
             if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates and form != observed:
                 found[form] = GENERIC_EDIT_COST
     return found
-
-
-@lru_cache(maxsize=1)
-def candidate_affixes() -> tuple[frozenset[str], frozenset[str]]:
-    """Every prefix and every suffix of a candidate word (loaded once, like the lexicon)."""
-    words = candidate_words()
-    prefixes = frozenset(word[:k] for word in words for k in range(len(word) + 1))
-    suffixes = frozenset(word[k:] for word in words for k in range(len(word) + 1))
-    return prefixes, suffixes
-
-
-def _edit_window(form: str) -> tuple[int, int]:
-    """(first, last): an edit that leaves a candidate word must end at or after
-    `first` and start at or before `last`, since the text before it must begin a
-    candidate and the text after it must end one. Prunes the edits to try."""
-    prefixes, suffixes = candidate_affixes()
-    last = 0
-    while last < len(form) and form[: last + 1] in prefixes:
-        last += 1
-    first = len(form)
-    while first > 0 and form[first - 1 :] in suffixes:
-        first -= 1
-    return first, last
 
 
 @lru_cache(maxsize=1)
@@ -330,31 +306,57 @@ def _confusion_kinds() -> tuple[tuple[tuple[str, float], ...], tuple[Confusion, 
     return dropped, tuple(c for c in confusions() if c.observed)
 
 
-def _inverse_confusions(form: str, window: tuple[int, int]) -> list[tuple[str, float]]:
-    first, last = window
-    dropped, substitutions = _confusion_kinds()
-    # A dropped string may have stood anywhere in the window.
-    found = [(form[:i] + intended + form[i:], cost) for i in range(first, last + 1) for intended, cost in dropped]
-    for confusion in substitutions:
+def _inverse_confusions(form: str) -> list[tuple[str, float]]:
+    """Every form one listed confusion could have turned into `form`."""
+    dropped, _ = _confusion_kinds()
+    # A dropped string may have stood anywhere.
+    found = [(form[:i] + intended + form[i:], cost) for i in range(len(form) + 1) for intended, cost in dropped]
+    return found + _inverse_substitutions(form)
+
+
+def _known_inverse_confusions(form: str) -> list[tuple[str, float]]:
+    """The candidate words among `_inverse_confusions(form)`, found without trying
+    every place a string may have dropped out: the index lists them."""
+    candidates = candidate_words()
+    known = [(word, cost) for word, cost in _inverse_substitutions(form) if word in candidates]
+    return list(dropped_string_index().get(form, ())) + known
+
+
+def _inverse_substitutions(form: str) -> list[tuple[str, float]]:
+    found = []
+    for confusion in _confusion_kinds()[1]:
         observed = confusion.observed
-        start = form.find(observed, first - len(observed) if first > len(observed) else 0)
-        while start != -1 and start <= last:
+        start = form.find(observed)
+        while start != -1:
             found.append((form[:start] + confusion.intended + form[start + len(observed) :], confusion.cost))
             start = form.find(observed, start + 1)
     return found
 
 
-def _generic_edits(form: str, window: tuple[int, int]) -> Iterator[str]:
+@lru_cache(maxsize=1)
+def dropped_string_index() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Candidate words by how they read with one droppable string left out
+    ("specia" -> "special", cost 1.0). Built once, like the lexicon."""
+    dropped, _ = _confusion_kinds()
+    index: dict[str, list[tuple[str, float]]] = {}
+    for word in sorted(candidate_words()):
+        for intended, cost in dropped:
+            start = word.find(intended)
+            while start != -1:
+                index.setdefault(word[:start] + word[start + len(intended) :], []).append((word, cost))
+                start = word.find(intended, start + 1)
+    return {form: tuple(entries) for form, entries in index.items()}
+
+
+def _generic_edits(form: str) -> Iterator[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
-    first, last = window
-    for i in range(max(0, first - 1), last + 1):
+    for i in range(len(form) + 1):
         if i < len(form):
             yield form[:i] + form[i + 1 :]
             for c in letters:
                 yield form[:i] + c + form[i + 1 :]
-        if i >= first:
-            for c in letters:
-                yield form[:i] + c + form[i:]
+        for c in letters:
+            yield form[:i] + c + form[i:]
 
 
 # ---------------------------------------------------------------- deciding
