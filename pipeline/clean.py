@@ -134,13 +134,17 @@ def clean_text(body: str, lexicon: DocumentLexicon):
     text = body
     corrections: list[Correction] = []
     maps: list[OffsetMap] = []
+    unchanged_by: dict[str, str] = {}  # fixer -> the text it last ran on and left as it was
 
     def run(fixers: dict[str, Fixer]) -> bool:
         nonlocal text, corrections
         changed = False
-        for fixer in fixers.values():
+        for name, fixer in fixers.items():
+            if unchanged_by.get(name) == text:
+                continue  # a fixer is a function of the text: on the same text it finds nothing again
             edits = fixer(text, lexicon)
             if not edits:
+                unchanged_by[name] = text
                 continue
             new_text, logged, offset_map = apply_edits(text, edits)
             corrections = merged_corrections(text, new_text, corrections, logged, offset_map)
