@@ -228,7 +228,7 @@ def embedded(text: str, token: Token) -> bool:
         return True
     if "-" in (before, after) and len(token.text) <= 3:
         return True
-    rest = text[token.end + 1 :]
+    rest = text[token.end + 1 : token.end + 3]  # what the checks below read: not the whole rest
     if after == "." and rest[:1].isalnum():
         return True
     if after in "'’" and rest[:1].isalpha() and not re.match(r"s\b", rest):
