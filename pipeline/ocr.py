@@ -669,9 +669,32 @@ def fix_dropped_letters(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     edits = []
     for token in free_tokens(text):
         verdict = verdict_in_context(text, token, lexicon)
-        if verdict.replacement:
+        if verdict.replacement and not space_moved(text, token, verdict.replacement):
             edits.append(Edit(token.start, token.end, verdict.replacement, "dropped_letter"))
     return edits
+
+
+def space_moved(text: str, token: Token, reading: str) -> bool:
+    """The letters a reading adds at the token's edge stand just across the space,
+    and the neighbour is a word without them: "Medial ife" is as likely "Media"
+    and "life" with the space read one letter late as a dropped "l", so "life"
+    would be a guess. Do no harm: keep the token. ("al legal" is "all legal":
+    "egal" is no word.)"""
+    word = token.text.lower()
+    reading = reading.lower()
+    if reading.endswith(word) and len(reading) > len(word):
+        added = reading[: -len(word)]
+        previous = WORD_BEFORE_SPACE_RE.search(text, max(0, token.start - MAX_TOKEN_CHARS), token.start)
+        return bool(previous) and previous[1].lower().endswith(added) and is_word(previous[1][: -len(added)])
+    if reading.startswith(word) and len(reading) > len(word):
+        added = reading[len(word) :]
+        following = WORD_AFTER_SPACE_RE.match(text, token.end)
+        return bool(following) and following[1].lower().startswith(added) and is_word(following[1][len(added) :])
+    return False
+
+
+WORD_BEFORE_SPACE_RE = re.compile(rf"({LETTERS}+) $")
+WORD_AFTER_SPACE_RE = re.compile(rf" ({LETTERS}+)")
 
 
 def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:

@@ -106,6 +106,13 @@ def test_ocr_zipf_read_from_the_table_agrees_with_wordfreq(language):
     assert [zipf_in(w, language) for w in words] == [zipf_frequency(w, language) for w in words]
 
 
+def test_ocr_keeps_a_token_whose_reading_borrows_a_letter_from_across_the_space():
+    moved_space, _, _ = clean("They met the Medial ife foundation.")
+    dropped_letter, _, _ = clean("A process for al legal aid.")
+    assert moved_space == "They met the Medial ife foundation."  # "Media life" as likely as "Medial life"
+    assert dropped_letter == "A process for all legal aid."  # "egal" is no word: the l was dropped
+
+
 def test_ocr_readings_are_weighted_by_the_confusion_table():
     costs = readings("specia")
     assert costs["special"] < costs.get("species", float("inf"))
