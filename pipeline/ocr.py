@@ -182,10 +182,7 @@ class Token(NamedTuple):  # a tuple: cheaper to build than a frozen dataclass, p
     start: int
     end: int
     text: str
-
-    @property
-    def shape(self) -> str:
-        return word_shape(self.text)
+    shape: str  # word_shape(text)
 
 
 @lru_cache(maxsize=262_144)
@@ -208,7 +205,9 @@ MAX_TOKEN_CHARS = 40
 @lru_cache(maxsize=64)  # the fixers of one pass tokenize the same text in turn
 def tokens(text: str) -> tuple[Token, ...]:
     return tuple(
-        Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text) if m.end() - m.start() <= MAX_TOKEN_CHARS
+        Token(m.start(), m.end(), m.group(), word_shape(m.group()))
+        for m in TOKEN_RE.finditer(text)
+        if m.end() - m.start() <= MAX_TOKEN_CHARS
     )
 
 
@@ -401,6 +400,9 @@ def spelling_verdict(word: str, lexicon: DocumentLexicon, at_sentence_start: boo
     return Verdict(None, suspicious=best_score > keep)
 
 
+KEEP = Verdict(None)
+
+
 @lru_cache(maxsize=262_144)
 def may_be_misread(word: str) -> bool:
     """The cheap part of the gate: acronyms, domain terms, common words and
@@ -414,7 +416,7 @@ def may_be_misread(word: str) -> bool:
 def verdict_in_context(text: str, token: Token, lexicon: DocumentLexicon) -> Verdict:
     """What to do with one token of `text`."""
     if not may_be_misread(token.text):
-        return Verdict(None)
+        return KEEP
     return spelling_verdict(token.text, lexicon, sentence_initial(text, token), after_honorific(text, token))
 
 
