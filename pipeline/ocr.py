@@ -370,7 +370,9 @@ class Verdict:
 
 # A document's lexicon hashes by identity and does not change once built, so a
 # verdict is a pure function of its arguments: each word is judged once per document.
-@lru_cache(maxsize=65_536)
+# The cache holds the lexicons of its entries: small, so that a batch run keeps only
+# the last few documents' lexicons alive (a document judges some hundreds of words).
+@lru_cache(maxsize=4096)
 def spelling_verdict(word: str, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool) -> Verdict:
     """Noisy-channel choice between a token that may be misread and its readings,
     behind the gate; `names_only` admits only readings the domain lexicon writes
