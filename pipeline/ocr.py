@@ -267,7 +267,7 @@ def recase(reading: str, shape: str) -> str:
 def readings(observed: str) -> dict[str, float]:
     """Known words the OCR could have turned into `observed` (a lowercase token),
     each with the cheapest cost: listed confusions (two for a token wordfreq does
-    not know), or else one generic edit."""
+    not know), or one generic edit."""
     found: dict[str, float] = {}
     candidates = candidate_words()
     frontier = {observed: 0.0}
@@ -287,14 +287,11 @@ def readings(observed: str) -> dict[str, float]:
         frontier = next_frontier
     found.pop(observed, None)
     # Any edit at all only for long tokens wordfreq has never seen: a rare word it
-    # knows is likelier right, and short words have too many neighbours. And only
-    # when no listed confusion explains the token: an unlisted edit is far less
-    # likely than a listed one, so it must not compete with it ("criminaly" is
-    # "criminally" with an l dropped, not "criminal" with a y added).
-    if not found and len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
+    # knows is likelier right, and short words have too many neighbours.
+    if len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
         for form in _generic_edits(observed):
             if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates and form != observed:
-                found[form] = GENERIC_EDIT_COST
+                found.setdefault(form, GENERIC_EDIT_COST)
     return found
 
 
@@ -394,7 +391,17 @@ def spelling_verdict(word: str, lexicon: DocumentLexicon, at_sentence_start: boo
         scored.append((prior + lexicon.bonus(reading) - cost, cased, cost))
     if not scored:
         return Verdict(None)
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    # Listed confusions first: an unlisted edit is far less likely than a listed
+    # one, so it is a fallback and no rival ("criminaly" is "criminally" with an l
+    # dropped, not the document's frequent "criminal" with a y added).
+    listed = [s for s in scored if s[2] < GENERIC_EDIT_COST]
+    verdict = _gated_choice(listed, keep) if listed else Verdict(None)
+    return verdict if verdict.replacement else _gated_choice(scored, keep)
+
+
+def _gated_choice(scored: list[tuple[float, str, float]], keep: float) -> Verdict:
+    """The best (score, reading, cost), if it beats keeping the token and the runner-up by the margins."""
+    scored = sorted(scored, key=lambda s: (-s[0], s[1]))
     best_score, best, _cost = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else -math.inf
     if best_score - keep >= CHANGE_MARGIN and best_score - runner_up >= AMBIGUITY_MARGIN:
