@@ -111,6 +111,7 @@ LAYOUT_FIXERS: dict[str, Fixer] = {
 OCR_FIXERS: dict[str, Fixer] = {
     "punctuation": ocr.fix_punctuation,
     "glued_words": ocr.fix_glued_words,
+    "camel_glued": ocr.fix_camel_glued,
     "split_words": ocr.fix_split_words,
     "numbers": ocr.fix_numbers,
     "dropped_letters": ocr.fix_dropped_letters,

@@ -38,6 +38,7 @@ KNOWN_ZIPF = 2.0  # an English word for candidate purposes
 WORD_ZIPF = 3.0  # a word that stands on its own as a piece or a join
 SUSPECT_ZIPF = 4.0  # tokens this frequent are never spell-corrected
 GLUED_MAX_ZIPF = 2.5  # tokens this frequent are words, unless they split into "is a"
+GLUED_WORD_MARGIN = 2.75  # ... or the document writes the split often and it is far likelier ("ofthe", not "fora")
 DROPPED_SPACE_COST = 0.5  # the confusion cost of a space the OCR lost
 DOMAIN_PRIOR = 4.0  # domain words count as at least this frequent
 BORROWED_MARGIN = 1.0  # "al", "loca": far more frequent in another language
@@ -662,7 +663,8 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Split tokens that are two or three words run together: "subjectsin", "Asaresult"."""
     edits = []
     for token in free_tokens(text):
-        split = glued_verdict(token.text, token.shape == "title" and sentence_initial(text, token))
+        at_start = token.shape == "title" and sentence_initial(text, token)
+        split = glued_verdict(token.text, at_start) or document_split(token.text, at_start, lexicon)
         # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
         if split and split.score >= verdict_in_context(text, token, lexicon).score:
             edits.append(Edit(token.start, token.end, split.words, "glued"))
@@ -673,6 +675,37 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 POSSESSIVE_GLUED_RE = re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})")  # "Women'srights"
+CAMEL_GLUED_RE = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-Z][a-z]+)(?![^\W\d_])")  # "theAfghan", "againstTorture"
+
+
+def document_split(word: str, at_sentence_start: bool, lexicon: DocumentLexicon) -> Split | None:
+    """Two words the document writes apart, often, and glued only here: "humanrights"
+    where "human rights" recurs, "ofthe" where "of the" does. A token that is a
+    word in its own right still needs the split to be far likelier ("fora" stays)."""
+    shape, lower = word_shape(word), word.lower()
+    if shape not in ("lower", "title") or is_domain(word) or inflected_word(lower) or lexicon.count(word) > 1:
+        return None
+    whole_zipf = zipf(lower)
+    if whole_zipf >= SUSPECT_ZIPF:
+        return None
+    pieces, score = best_segmentation(word)
+    if len(pieces) != 2 or lexicon.pairs[(pieces[0].lower(), pieces[1].lower())] < DOCUMENT_JOIN_MIN:
+        return None
+    if shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
+        return None  # mid-sentence capitals start names
+    whole = whole_zipf - 9 if whole_zipf else UNKNOWN_LOG_PROB
+    if score - whole < (GLUED_WORD_MARGIN if whole_zipf >= KNOWN_ZIPF else 0.0):
+        return None
+    return Split(f"{pieces[0]} {pieces[1].lower()}", score + 9 - DROPPED_SPACE_COST)
+
+
+def fix_camel_glued(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """A lowercase word glued to a capitalized one the document writes: "theAfghan"."""
+    return [
+        Edit(m.start(), m.end(), f"{m[1]} {m[2]}", "glued")
+        for m in CAMEL_GLUED_RE.finditer(text)
+        if is_word(m[1]) and zipf(m[1]) >= WORD_ZIPF and lexicon.forms[m[2]] >= DOCUMENT_JOIN_MIN
+    ]
 
 
 def fix_dropped_letters(text: str, lexicon: DocumentLexicon) -> list[Edit]:
