@@ -33,6 +33,8 @@ JOIN_MARGIN = 3.0  # joining split fragments must beat reading them apart
 DOCUMENT_JOIN_MIN = 3  # two words join when the document writes them as one this often
 GENERIC_EDIT_COST = 4.0  # an edit the confusion table does not list
 GENERIC_EDIT_MIN_LENGTH = 5  # ... and only between words at least this long
+DOCUMENT_EDIT_COST = 2.0  # any dropped letter, when the document writes the word with it often ...
+DOCUMENT_READING_MIN = 3  # ... at least this often
 MAX_READING_COST = 4.0  # readings costlier than this are not considered
 KNOWN_ZIPF = 2.0  # an English word for candidate purposes
 WORD_ZIPF = 3.0  # a word that stands on its own as a piece or a join
@@ -382,7 +384,7 @@ def spelling_verdict(word: str, lexicon: DocumentLexicon, at_sentence_start: boo
         return Verdict(None)  # "Al", "McDougal": a name is as likely as a misreading
     keep = word_prior(lower) + lexicon.bonus(word, discount=1)
     scored = []
-    for reading, cost in readings(lower).items():
+    for reading, cost in {**readings(lower), **document_readings(lower, lexicon)}.items():
         cased = _cased_reading(reading, word, shape)
         if cased is None or (name_like and (cost >= GENERIC_EDIT_COST or not _written_so(cased, lexicon))):
             continue
@@ -398,6 +400,22 @@ def spelling_verdict(word: str, lexicon: DocumentLexicon, at_sentence_start: boo
     listed = [s for s in scored if s[2] < GENERIC_EDIT_COST]
     verdict = _gated_choice(listed, keep) if listed else Verdict(None)
     return verdict if verdict.replacement else _gated_choice(scored, keep)
+
+
+def document_readings(observed: str, lexicon: DocumentLexicon) -> dict[str, float]:
+    """Any letter dropped, where the word with it is one the document writes often
+    and the token is rare in English and in the document: "govenment" where
+    "government" recurs, "hman" where "human" does. Listed confusions cost less or
+    the same, so they keep their place."""
+    if zipf(observed) >= KNOWN_ZIPF or lexicon.count(observed) > REAL_WORD_MAX_SEEN:
+        return {}
+    found = {}
+    for i in range(len(observed) + 1):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            form = observed[:i] + letter + observed[i:]
+            if lexicon.words[form] >= DOCUMENT_READING_MIN and form in candidate_words():
+                found[form] = min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST)
+    return found
 
 
 def _gated_choice(scored: list[tuple[float, str, float]], keep: float) -> Verdict:
