@@ -693,7 +693,8 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 POSSESSIVE_GLUED_RE = re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})")  # "Women'srights"
-CAMEL_GLUED_RE = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-Z][a-z]+)(?![^\W\d_])")  # "theAfghan", "againstTorture"
+# "theAfghan", "againstTorture", "PenalCode", "theUN": a word glued to a capitalized one.
+CAMEL_GLUED_RE = re.compile(r"(?<![^\W\d_])([A-Z]?[a-z]+)([A-Z][a-z]+|[A-Z]{2,})(?![^\W\d_])")
 
 
 def document_split(word: str, at_sentence_start: bool, lexicon: DocumentLexicon) -> Split | None:
@@ -701,13 +702,13 @@ def document_split(word: str, at_sentence_start: bool, lexicon: DocumentLexicon)
     where "human rights" recurs, "ofthe" where "of the" does. A token that is a
     word in its own right still needs the split to be far likelier ("fora" stays)."""
     shape, lower = word_shape(word), word.lower()
-    if shape not in ("lower", "title") or is_domain(word) or inflected_word(lower) or lexicon.count(word) > 1:
+    if shape not in ("lower", "title") or is_domain(word) or inflected_word(lower):
         return None
     whole_zipf = zipf(lower)
     if whole_zipf >= SUSPECT_ZIPF:
         return None
     pieces, score = best_segmentation(word)
-    if len(pieces) != 2 or lexicon.pairs[(pieces[0].lower(), pieces[1].lower())] < DOCUMENT_JOIN_MIN:
+    if len(pieces) != 2 or not written_apart(pieces[0], pieces[1], word, lexicon):
         return None
     if shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
         return None  # mid-sentence capitals start names
@@ -717,12 +718,19 @@ def document_split(word: str, at_sentence_start: bool, lexicon: DocumentLexicon)
     return Split(f"{pieces[0]} {pieces[1].lower()}", score + 9 - DROPPED_SPACE_COST)
 
 
+def written_apart(first: str, second: str, glued: str, lexicon: DocumentLexicon) -> bool:
+    """The document writes the two words as a pair often, and far more often than glued."""
+    pair = lexicon.pairs[(first.lower(), second.lower())]
+    return pair >= DOCUMENT_JOIN_MIN * max(1, lexicon.count(glued))
+
+
 def fix_camel_glued(text: str, lexicon: DocumentLexicon) -> list[Edit]:
-    """A lowercase word glued to a capitalized one the document writes: "theAfghan"."""
+    """A word glued to a capitalized one, the two written apart elsewhere in the
+    document: "theAfghan", "PenalCode", "theUN" (not "MediaNet", "iPhone")."""
     return [
         Edit(m.start(), m.end(), f"{m[1]} {m[2]}", "glued")
         for m in CAMEL_GLUED_RE.finditer(text)
-        if is_word(m[1]) and zipf(m[1]) >= WORD_ZIPF and lexicon.forms[m[2]] >= DOCUMENT_JOIN_MIN
+        if not is_domain(m.group()) and written_apart(m[1], m[2], m.group(), lexicon)
     ]
 
 
