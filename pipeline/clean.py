@@ -3,7 +3,7 @@
 Entry point: `clean_segmentation(segmentation) -> None` fills each paragraph's
 `text` and `corrections`, maps `items` into the cleaned text and repairs heading
 titles. Layout fixers live here, the OCR repair fixers in ocr.py. Each fixer is a function
-`(text, lexicon) -> list[Edit]`; FIXERS fixes the order they run in. An edit
+`(text, lexicon) -> list[Edit]`; LAYOUT_FIXERS and OCR_FIXERS fix the order they run in. An edit
 with a rule is logged in `corrections` with its original; layout edits (line
 breaks, runs of spaces) are not OCR changes and carry no rule.
 """
@@ -96,48 +96,67 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 Fixer = Callable[[str, DocumentLexicon], list[Edit]]
-# Layout first, so OCR fixers see one line of text; punctuation before words;
-# glued tokens are cut before split fragments are joined (the join sees the
-# cut's result, so a second cleaning changes nothing), and both come before
-# numbers read in context ("subjectsin 20009") and single-word corrections.
-FIXERS: dict[str, Fixer] = {
+# Layout first, once, so OCR fixers see one line of text (they never make
+# layout work: their replacements are words and single spaces).
+LAYOUT_FIXERS: dict[str, Fixer] = {
     "line_break_hyphens": fix_line_break_hyphens,
     "dotted_hyphens": fix_dotted_hyphens,
     "layout_whitespace": fix_layout_whitespace,
+}
+# Punctuation before words; glued tokens are cut before split fragments are
+# joined (the join sees the cut's result, so a second cleaning changes nothing),
+# and both come before numbers read in context ("subjectsin 20009") and
+# single-word corrections; rules that read a word's neighbours come last, when
+# the neighbours are repaired.
+OCR_FIXERS: dict[str, Fixer] = {
     "punctuation": ocr.fix_punctuation,
     "glued_words": ocr.fix_glued_words,
+    "camel_glued": ocr.fix_camel_glued,
     "split_words": ocr.fix_split_words,
     "numbers": ocr.fix_numbers,
     "dropped_letters": ocr.fix_dropped_letters,
+    "names": ocr.fix_names,
     "real_words": ocr.fix_real_words,
+    "in_context": ocr.fix_in_context,
 }
 
 
 # ---------------------------------------------------------------- applying edits
 
 
-MAX_PASSES = 3  # fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
+MAX_PASSES = 3  # OCR fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
 
 
-def clean_text(body: str, lexicon: DocumentLexicon, fixers: dict[str, Fixer] | None = None):
-    """Run the fixers in order, again while a pass still changes something (so that
-    cleaning clean text changes nothing); returns (text, corrections, offset
-    function from body to text). A change to an earlier change is logged as one."""
+def clean_text(body: str, lexicon: DocumentLexicon):
+    """Run the layout fixers, then the OCR fixers in order, again while a pass
+    still changes something (so that cleaning clean text changes nothing); returns
+    (text, corrections, offset function from body to text). A change to an
+    earlier change is logged as one."""
     text = body
     corrections: list[Correction] = []
     maps: list[OffsetMap] = []
-    for _ in range(MAX_PASSES):
+    unchanged_by: dict[str, str] = {}  # fixer -> the text it last ran on and left as it was
+
+    def run(fixers: dict[str, Fixer]) -> bool:
+        nonlocal text, corrections
         changed = False
-        for fixer in (fixers or FIXERS).values():
+        for name, fixer in fixers.items():
+            if unchanged_by.get(name) == text:
+                continue  # a fixer is a function of the text: on the same text it finds nothing again
             edits = fixer(text, lexicon)
             if not edits:
+                unchanged_by[name] = text
                 continue
             new_text, logged, offset_map = apply_edits(text, edits)
             corrections = merged_corrections(text, new_text, corrections, logged, offset_map)
             changed = changed or new_text != text
             text = new_text
             maps.append(offset_map)
-        if not changed:
+        return changed
+
+    run(LAYOUT_FIXERS)
+    for _ in range(MAX_PASSES):
+        if not run(OCR_FIXERS):
             break
 
     def to_text(offset: int) -> int:

@@ -12,14 +12,15 @@ changed. Each fixer is `(text, lexicon) -> list[Edit]`, like those of clean.py.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from .edits import Edit
 from .lexicon import LETTERS, DocumentLexicon
@@ -32,11 +33,14 @@ JOIN_MARGIN = 3.0  # joining split fragments must beat reading them apart
 DOCUMENT_JOIN_MIN = 3  # two words join when the document writes them as one this often
 GENERIC_EDIT_COST = 4.0  # an edit the confusion table does not list
 GENERIC_EDIT_MIN_LENGTH = 5  # ... and only between words at least this long
+DOCUMENT_EDIT_COST = 2.0  # any dropped letter, when the document writes the word with it often ...
+DOCUMENT_READING_MIN = 3  # ... at least this often
 MAX_READING_COST = 4.0  # readings costlier than this are not considered
 KNOWN_ZIPF = 2.0  # an English word for candidate purposes
 WORD_ZIPF = 3.0  # a word that stands on its own as a piece or a join
 SUSPECT_ZIPF = 4.0  # tokens this frequent are never spell-corrected
 GLUED_MAX_ZIPF = 2.5  # tokens this frequent are words, unless they split into "is a"
+GLUED_WORD_MARGIN = 2.75  # ... or the document writes the split often and it is far likelier ("ofthe", not "fora")
 DROPPED_SPACE_COST = 0.5  # the confusion cost of a space the OCR lost
 DOMAIN_PRIOR = 4.0  # domain words count as at least this frequent
 BORROWED_MARGIN = 1.0  # "al", "loca": far more frequent in another language
@@ -123,9 +127,32 @@ def english_words() -> frozenset[str]:
     return frozenset(word for word in ranked[:low] if TOKEN_RE.fullmatch(word))
 
 
+PLAIN_WORD_RE = re.compile("[a-z]+")
+ZIPF_FLOOR = 1e-9  # wordfreq's frequency for a word it does not list (zipf 0)
+
+
 @lru_cache(maxsize=262_144)
 def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+    return zipf_in(word, "en")
+
+
+def zipf_in(word: str, language: str) -> float:
+    """wordfreq's zipf_frequency. A plain lowercase ASCII word is one token its
+    tokenizer leaves as it is, so its figure is read straight from the table,
+    rounded as wordfreq rounds (a test checks the two agree): ~10x cheaper."""
+    if not PLAIN_WORD_RE.fullmatch(word):
+        return zipf_frequency(word, language)
+    listed = _frequencies(language).get(word)
+    if listed is None:
+        return 0.0
+    frequency = max(1.0 / (1.0 / listed), ZIPF_FLOOR)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+@lru_cache(maxsize=None)
+def _frequencies(language: str) -> dict[str, float]:
+    return get_frequency_dict(language)
 
 
 @lru_cache(maxsize=262_144)
@@ -135,14 +162,16 @@ def word_prior(word: str) -> float:
     english = zipf(word)
     if english == 0.0:
         return english
-    excess = max(zipf_frequency(word, lang) for lang in FOREIGN_LANGUAGES) - english
+    excess = max(zipf_in(word, lang) for lang in FOREIGN_LANGUAGES) - english
     return english - excess if excess >= BORROWED_MARGIN else english
 
 
+@lru_cache(maxsize=262_144)
 def is_domain(word: str) -> bool:
     return word.lower() in domain_lower()
 
 
+@lru_cache(maxsize=262_144)
 def is_word(word: str) -> bool:
     """A word that stands on its own: frequent English, a domain term, or "a", "in"..."""
     lower = word.lower()
@@ -152,23 +181,23 @@ def is_word(word: str) -> bool:
 # ---------------------------------------------------------------- tokens and context
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: cheaper to build than a frozen dataclass, per token of every pass
     start: int
     end: int
     text: str
+    shape: str  # word_shape(text)
 
-    @property
-    def shape(self) -> str:
-        """"lower", "title", "upper" or "mixed": decides how a reading is cased."""
-        word = self.text
-        if word.islower():
-            return "lower"
-        if word.isupper():
-            return "upper"
-        if word[0].isupper() and word[1:].islower():
-            return "title"
-        return "mixed"
+
+@lru_cache(maxsize=262_144)
+def word_shape(word: str) -> str:
+    """"lower", "title", "upper" or "mixed": decides how a reading is cased."""
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    if word[0].isupper() and word[1:].islower():
+        return "title"
+    return "mixed"
 
 
 # No real word (or glued pair of words) is longer; a longer run of letters is junk,
@@ -176,10 +205,19 @@ class Token:
 MAX_TOKEN_CHARS = 40
 
 
-def tokens(text: str) -> list[Token]:
-    return [
-        Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text) if m.end() - m.start() <= MAX_TOKEN_CHARS
-    ]
+@lru_cache(maxsize=64)  # the fixers of one pass tokenize the same text in turn
+def tokens(text: str) -> tuple[Token, ...]:
+    return tuple(
+        Token(m.start(), m.end(), m.group(), word_shape(m.group()))
+        for m in TOKEN_RE.finditer(text)
+        if m.end() - m.start() <= MAX_TOKEN_CHARS
+    )
+
+
+@lru_cache(maxsize=64)
+def free_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens that are words on their own, not parts of something larger."""
+    return tuple(token for token in tokens(text) if not embedded(text, token))
 
 
 def embedded(text: str, token: Token) -> bool:
@@ -192,7 +230,7 @@ def embedded(text: str, token: Token) -> bool:
         return True
     if "-" in (before, after) and len(token.text) <= 3:
         return True
-    rest = text[token.end + 1 :]
+    rest = text[token.end + 1 : token.end + 3]  # what the checks below read: not the whole rest
     if after == "." and rest[:1].isalnum():
         return True
     if after in "'’" and rest[:1].isalpha() and not re.match(r"s\b", rest):
@@ -236,10 +274,13 @@ def readings(observed: str) -> dict[str, float]:
     found: dict[str, float] = {}
     candidates = candidate_words()
     frontier = {observed: 0.0}
-    for _ in range(2 if zipf(observed) < KNOWN_ZIPF else 1):
+    steps = 2 if zipf(observed) < KNOWN_ZIPF else 1
+    for step_number in range(1, steps + 1):
+        # Only the last edit must leave a known word: earlier ones may pass through non-words.
+        expand = _known_inverse_confusions if step_number == steps else _inverse_confusions
         next_frontier: dict[str, float] = {}
         for form, cost in frontier.items():
-            for intended, step in _inverse_confusions(form):
+            for intended, step in expand(form):
                 total = cost + step
                 if total <= MAX_READING_COST and total < next_frontier.get(intended, math.inf):
                     next_frontier[intended] = total
@@ -247,27 +288,63 @@ def readings(observed: str) -> dict[str, float]:
             if form in candidates and cost < found.get(form, math.inf):
                 found[form] = cost
         frontier = next_frontier
+    found.pop(observed, None)
     # Any edit at all only for long tokens wordfreq has never seen: a rare word it
     # knows is likelier right, and short words have too many neighbours.
     if len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
         for form in _generic_edits(observed):
-            if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates:
-                found[form] = min(found.get(form, math.inf), GENERIC_EDIT_COST)
-    found.pop(observed, None)
+            if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates and form != observed:
+                found.setdefault(form, GENERIC_EDIT_COST)
     return found
 
 
-def _inverse_confusions(form: str) -> Iterator[tuple[str, float]]:
-    for confusion in confusions():
-        observed, intended = confusion.observed, confusion.intended
-        if not observed:  # a dropped string: it may have stood anywhere
-            for i in range(len(form) + 1):
-                yield form[:i] + intended + form[i:], confusion.cost
-            continue
+@lru_cache(maxsize=1)
+def _confusion_kinds() -> tuple[tuple[tuple[str, float], ...], tuple[Confusion, ...]]:
+    """(dropped strings with their costs, substitutions): the table split once."""
+    dropped = tuple((c.intended, c.cost) for c in confusions() if not c.observed)
+    return dropped, tuple(c for c in confusions() if c.observed)
+
+
+def _inverse_confusions(form: str) -> list[tuple[str, float]]:
+    """Every form one listed confusion could have turned into `form`."""
+    dropped, _ = _confusion_kinds()
+    # A dropped string may have stood anywhere.
+    found = [(form[:i] + intended + form[i:], cost) for i in range(len(form) + 1) for intended, cost in dropped]
+    return found + _inverse_substitutions(form)
+
+
+def _known_inverse_confusions(form: str) -> list[tuple[str, float]]:
+    """The candidate words among `_inverse_confusions(form)`, found without trying
+    every place a string may have dropped out: the index lists them."""
+    candidates = candidate_words()
+    known = [(word, cost) for word, cost in _inverse_substitutions(form) if word in candidates]
+    return list(dropped_string_index().get(form, ())) + known
+
+
+def _inverse_substitutions(form: str) -> list[tuple[str, float]]:
+    found = []
+    for confusion in _confusion_kinds()[1]:
+        observed = confusion.observed
         start = form.find(observed)
         while start != -1:
-            yield form[:start] + intended + form[start + len(observed) :], confusion.cost
+            found.append((form[:start] + confusion.intended + form[start + len(observed) :], confusion.cost))
             start = form.find(observed, start + 1)
+    return found
+
+
+@lru_cache(maxsize=1)
+def dropped_string_index() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Candidate words by how they read with one droppable string left out
+    ("specia" -> "special", cost 1.0). Built once, like the lexicon."""
+    dropped, _ = _confusion_kinds()
+    index: dict[str, list[tuple[str, float]]] = {}
+    for word in sorted(candidate_words()):
+        for intended, cost in dropped:
+            start = word.find(intended)
+            while start != -1:
+                index.setdefault(word[:start] + word[start + len(intended) :], []).append((word, cost))
+                start = word.find(intended, start + 1)
+    return {form: tuple(entries) for form, entries in index.items()}
 
 
 def _generic_edits(form: str) -> Iterator[str]:
@@ -291,18 +368,23 @@ class Verdict:
     score: float = -math.inf  # the replacement's score, in zipf units
 
 
-def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool) -> Verdict:
+# A document's lexicon hashes by identity and does not change once built, so a
+# verdict is a pure function of its arguments: each word is judged once per document.
+# The cache holds the lexicons of its entries: small, so that a batch run keeps only
+# the last few documents' lexicons alive (a document judges some hundreds of words).
+@lru_cache(maxsize=4096)
+def spelling_verdict(word: str, lexicon: DocumentLexicon, at_sentence_start: bool, names_only: bool) -> Verdict:
     """Noisy-channel choice between a token that may be misread and its readings,
     behind the gate; `names_only` admits only readings the domain lexicon writes
     with a capital."""
-    word, shape = token.text, token.shape
+    shape = word_shape(word)
     lower = word.lower()
     name_like = shape in ("title", "mixed") and not at_sentence_start
     if name_like and word_prior(lower) >= KNOWN_ZIPF:
         return Verdict(None)  # "Al", "McDougal": a name is as likely as a misreading
     keep = word_prior(lower) + lexicon.bonus(word, discount=1)
     scored = []
-    for reading, cost in readings(lower).items():
+    for reading, cost in {**readings(lower), **document_readings(lower, lexicon)}.items():
         cased = _cased_reading(reading, word, shape)
         if cased is None or (name_like and (cost >= GENERIC_EDIT_COST or not _written_so(cased, lexicon))):
             continue
@@ -312,7 +394,33 @@ def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: 
         scored.append((prior + lexicon.bonus(reading) - cost, cased, cost))
     if not scored:
         return Verdict(None)
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    # Listed confusions first: an unlisted edit is far less likely than a listed
+    # one, so it is a fallback and no rival ("criminaly" is "criminally" with an l
+    # dropped, not the document's frequent "criminal" with a y added).
+    listed = [s for s in scored if s[2] < GENERIC_EDIT_COST]
+    verdict = _gated_choice(listed, keep) if listed else Verdict(None)
+    return verdict if verdict.replacement else _gated_choice(scored, keep)
+
+
+def document_readings(observed: str, lexicon: DocumentLexicon) -> dict[str, float]:
+    """Any letter dropped, where the word with it is one the document writes often
+    and the token is rare in English and in the document: "govenment" where
+    "government" recurs, "hman" where "human" does. Listed confusions cost less or
+    the same, so they keep their place."""
+    if zipf(observed) >= KNOWN_ZIPF or lexicon.count(observed) > REAL_WORD_MAX_SEEN:
+        return {}
+    found = {}
+    for i in range(len(observed) + 1):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            form = observed[:i] + letter + observed[i:]
+            if lexicon.words[form] >= DOCUMENT_READING_MIN and form in candidate_words():
+                found[form] = min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST)
+    return found
+
+
+def _gated_choice(scored: list[tuple[float, str, float]], keep: float) -> Verdict:
+    """The best (score, reading, cost), if it beats keeping the token and the runner-up by the margins."""
+    scored = sorted(scored, key=lambda s: (-s[0], s[1]))
     best_score, best, _cost = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else -math.inf
     if best_score - keep >= CHANGE_MARGIN and best_score - runner_up >= AMBIGUITY_MARGIN:
@@ -320,20 +428,24 @@ def spelling_verdict(token: Token, lexicon: DocumentLexicon, at_sentence_start: 
     return Verdict(None, suspicious=best_score > keep)
 
 
-def may_be_misread(token: Token) -> bool:
+KEEP = Verdict(None)
+
+
+@lru_cache(maxsize=262_144)
+def may_be_misread(word: str) -> bool:
     """The cheap part of the gate: acronyms, domain terms, common words and
     inflections of common words never are."""
-    word, lower = token.text, token.text.lower()
-    if len(word) < 2 or token.shape == "upper" or is_domain(word) or inflected_word(lower):
+    lower = word.lower()
+    if len(word) < 2 or word_shape(word) == "upper" or is_domain(word) or inflected_word(lower):
         return False  # "resourced" is resource + d, however rare
     return word_prior(lower) < SUSPECT_ZIPF
 
 
 def verdict_in_context(text: str, token: Token, lexicon: DocumentLexicon) -> Verdict:
     """What to do with one token of `text`."""
-    if not may_be_misread(token):
-        return Verdict(None)
-    return spelling_verdict(token, lexicon, sentence_initial(text, token), names_only=after_honorific(text, token))
+    if not may_be_misread(token.text):
+        return KEEP
+    return spelling_verdict(token.text, lexicon, sentence_initial(text, token), after_honorific(text, token))
 
 
 def _cased_reading(reading: str, word: str, shape: str) -> str | None:
@@ -376,10 +488,12 @@ class Split:
     score: float  # in zipf units, comparable with a spelling verdict's
 
 
-def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
-    word = token.text
+@lru_cache(maxsize=262_144)
+def glued_verdict(word: str, at_sentence_start: bool) -> Split | None:
+    """`at_sentence_start` matters for a capitalized word only."""
+    shape = word_shape(word)
     whole_zipf = zipf(word.lower())
-    if token.shape not in ("lower", "title") or is_domain(word) or whole_zipf >= SUSPECT_ZIPF:
+    if shape not in ("lower", "title") or is_domain(word) or whole_zipf >= SUSPECT_ZIPF:
         return None
     if inflected_word(word.lower()):
         return None  # "inactions" is the plural of a word, not "in actions"
@@ -388,7 +502,7 @@ def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
         return None
     if whole_zipf >= GLUED_MAX_ZIPF and not all(p.lower() in function_words() for p in pieces):
         return None  # a word in its own right ("thereto", "fora"), unless it is "isa", "ofthe"
-    if token.shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
+    if shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
         return None  # mid-sentence capitals start names ("Belonger"), not "Be longer"
     whole = whole_zipf - 9 if whole_zipf else UNKNOWN_LOG_PROB
     if score - whole < GLUE_MARGIN:
@@ -401,6 +515,7 @@ def glued_verdict(token: Token, at_sentence_start: bool) -> Split | None:
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
 
 
+@lru_cache(maxsize=262_144)
 def inflected_word(word: str) -> bool:
     return any(word.endswith(ending) and zipf(word[: -len(ending)]) >= WORD_ZIPF for ending in INFLECTIONS)
 
@@ -410,8 +525,8 @@ def inflected_word(word: str) -> bool:
 
 def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Doubled apostrophes ("Women’'s"), "publisher’ s", dash runs in ranges
-    ("2009—-2012"), symbols read inside words ("Stat€’s"), and an unclosed “
-    closed by ’ or "."""
+    ("2009—-2012"), symbols read inside words ("Stat€’s"), an unclosed “
+    closed by ’ or ", and a colon read as a full stop before a list."""
     edits = [Edit(m.start(), m.end(), m[1], "punctuation") for m in STRAY_APOSTROPHE_RE.finditer(text)]
     edits += [Edit(m.start(), m.end(), "-", "punctuation") for m in DASH_RUN_RE.finditer(text)]
     edits += [
@@ -419,6 +534,7 @@ def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
         for m in SYMBOL_IN_WORD_RE.finditer(text)
     ]
     edits += _close_unbalanced_quotes(text)
+    edits += _colons_read_as_stops(text)
     return edits
 
 
@@ -441,6 +557,28 @@ def _close_unbalanced_quotes(text: str) -> list[Edit]:
         closer = QUOTE_CLOSER_RE.search(text, opening.end(), end)
         if closer:
             edits.append(Edit(closer.start(), closer.end(), "”", "punctuation"))
+    return edits
+
+
+# "communications. the Committee ...; the Committee ...": a stop after a word, a
+# lowercase word after it, and the sentence goes on into a list of ";" items.
+STOP_BEFORE_LOWERCASE_RE = re.compile(rf"(?<![\w.])({LETTERS}{{3,}})\.(?= [a-z])")
+SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    return frozenset(line.strip() for line in _data_lines("abbreviations.txt"))
+
+
+def _colons_read_as_stops(text: str) -> list[Edit]:
+    edits = []
+    for m in STOP_BEFORE_LOWERCASE_RE.finditer(text):
+        if m[1].lower() in abbreviations() or not is_word(m[1]):
+            continue
+        end = SENTENCE_END_RE.search(text, m.end())
+        if ";" in text[m.end() : end.start() if end else len(text)]:
+            edits.append(Edit(m.end() - 1, m.end(), ":", "punctuation"))
     return edits
 
 
@@ -494,6 +632,11 @@ def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) -> tuple[int, str] | None:
     best: tuple[float, int, str] | None = None
+    if i + 1 < len(found) and not _fragment(found[i].text) and not _fragment(found[i + 1].text):
+        if i + 2 >= len(found) or not _fragment(found[i + 2].text):
+            # The common case, decided cheaply: only the document can join two words.
+            if not _document_joins(found[i : i + 2], found[i].text + found[i + 1].text.lower(), lexicon):
+                return None
     for count in (2, 3):
         group = found[i : i + count]
         if len(group) < count or any(text[a.end : b.start] != " " for a, b in zip(group, group[1:])):
@@ -516,10 +659,12 @@ def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) 
 def _document_joins(group: list[Token], joined: str, lexicon: DocumentLexicon) -> bool:
     """Two words the document itself writes as one, often, and apart only here:
     "inter national" where "international" recurs."""
-    pair = tuple(t.text.lower() for t in group)
-    return len(group) == 2 and lexicon.count(joined) >= DOCUMENT_JOIN_MIN and lexicon.pairs[pair] <= 1
+    if len(group) != 2 or lexicon.count(joined) < DOCUMENT_JOIN_MIN:
+        return False
+    return lexicon.pairs[(group[0].text.lower(), group[1].text.lower())] <= 1
 
 
+@lru_cache(maxsize=262_144)
 def _fragment(word: str) -> bool:
     """Not a word on its own: "ation", "ntai", or a stray capital like the "M" of "M ethodology"."""
     if len(word) == 1:
@@ -535,10 +680,9 @@ def _log_prob(word: str) -> float:
 def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Split tokens that are two or three words run together: "subjectsin", "Asaresult"."""
     edits = []
-    for token in tokens(text):
-        if embedded(text, token):
-            continue
-        split = glued_verdict(token, sentence_initial(text, token))
+    for token in free_tokens(text):
+        at_start = token.shape == "title" and sentence_initial(text, token)
+        split = glued_verdict(token.text, at_start) or document_split(token.text, at_start, lexicon)
         # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
         if split and split.score >= verdict_in_context(text, token, lexicon).score:
             edits.append(Edit(token.start, token.end, split.words, "glued"))
@@ -549,18 +693,78 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 POSSESSIVE_GLUED_RE = re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})")  # "Women'srights"
+# "theAfghan", "againstTorture", "PenalCode", "theUN": a word glued to a capitalized one.
+CAMEL_GLUED_RE = re.compile(r"(?<![^\W\d_])([A-Z]?[a-z]+)([A-Z][a-z]+|[A-Z]{2,})(?![^\W\d_])")
+
+
+def document_split(word: str, at_sentence_start: bool, lexicon: DocumentLexicon) -> Split | None:
+    """Two words the document writes apart, often, and glued only here: "humanrights"
+    where "human rights" recurs, "ofthe" where "of the" does. A token that is a
+    word in its own right still needs the split to be far likelier ("fora" stays)."""
+    shape, lower = word_shape(word), word.lower()
+    if shape not in ("lower", "title") or is_domain(word) or inflected_word(lower):
+        return None
+    whole_zipf = zipf(lower)
+    if whole_zipf >= SUSPECT_ZIPF:
+        return None
+    pieces, score = best_segmentation(word)
+    if len(pieces) != 2 or not written_apart(pieces[0], pieces[1], word, lexicon):
+        return None
+    if shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
+        return None  # mid-sentence capitals start names
+    whole = whole_zipf - 9 if whole_zipf else UNKNOWN_LOG_PROB
+    if score - whole < (GLUED_WORD_MARGIN if whole_zipf >= KNOWN_ZIPF else 0.0):
+        return None
+    return Split(f"{pieces[0]} {pieces[1].lower()}", score + 9 - DROPPED_SPACE_COST)
+
+
+def written_apart(first: str, second: str, glued: str, lexicon: DocumentLexicon) -> bool:
+    """The document writes the two words as a pair often, and far more often than glued."""
+    pair = lexicon.pairs[(first.lower(), second.lower())]
+    return pair >= DOCUMENT_JOIN_MIN * max(1, lexicon.count(glued))
+
+
+def fix_camel_glued(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """A word glued to a capitalized one, the two written apart elsewhere in the
+    document: "theAfghan", "PenalCode", "theUN" (not "MediaNet", "iPhone")."""
+    return [
+        Edit(m.start(), m.end(), f"{m[1]} {m[2]}", "glued")
+        for m in CAMEL_GLUED_RE.finditer(text)
+        if not is_domain(m.group()) and written_apart(m[1], m[2], m.group(), lexicon)
+    ]
 
 
 def fix_dropped_letters(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Misread words: "specia", "Congtitution", "legidation", "hedth", "mgjor"."""
     edits = []
-    for token in tokens(text):
-        if embedded(text, token):
-            continue
+    for token in free_tokens(text):
         verdict = verdict_in_context(text, token, lexicon)
-        if verdict.replacement:
+        if verdict.replacement and not space_moved(text, token, verdict.replacement):
             edits.append(Edit(token.start, token.end, verdict.replacement, "dropped_letter"))
     return edits
+
+
+def space_moved(text: str, token: Token, reading: str) -> bool:
+    """The letters a reading adds at the token's edge stand just across the space,
+    and the neighbour is a word without them: "Medial ife" is as likely "Media"
+    and "life" with the space read one letter late as a dropped "l", so "life"
+    would be a guess. Do no harm: keep the token. ("al legal" is "all legal":
+    "egal" is no word.)"""
+    word = token.text.lower()
+    reading = reading.lower()
+    if reading.endswith(word) and len(reading) > len(word):
+        added = reading[: -len(word)]
+        previous = WORD_BEFORE_SPACE_RE.search(text, max(0, token.start - MAX_TOKEN_CHARS), token.start)
+        return bool(previous) and previous[1].lower().endswith(added) and is_word(previous[1][: -len(added)])
+    if reading.startswith(word) and len(reading) > len(word):
+        added = reading[len(word) :]
+        following = WORD_AFTER_SPACE_RE.match(text, token.end)
+        return bool(following) and following[1].lower().startswith(added) and is_word(following[1][len(added) :])
+    return False
+
+
+WORD_BEFORE_SPACE_RE = re.compile(rf"({LETTERS}+) $")
+WORD_AFTER_SPACE_RE = re.compile(rf" ({LETTERS}+)")
 
 
 def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
@@ -569,7 +773,7 @@ def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     edits = []
     found = tokens(text)
     for index, token in enumerate(found):
-        if token.shape != "lower" or len(token.text) < 4 or embedded(text, token) or is_domain(token.text):
+        if token.shape != "lower" or len(token.text) < 4 or is_domain(token.text) or embedded(text, token):
             continue
         previous = found[index - 1].text.lower() if index else ""
         following = found[index + 1].text.lower() if index + 1 < len(found) else ""
@@ -595,12 +799,87 @@ def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: Document
     return choices[0] if len(choices) == 1 else None
 
 
+def fix_names(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """A name one likely confusion away from a name the document writes intact
+    after the same word: "Gay McDougal" where "Gay McDougall" occurs, and the
+    domain lexicon knows McDougall. Without that evidence a name stays."""
+    edits = []
+    found = tokens(text)
+    for previous, token in zip(found, found[1:]):
+        if token.shape not in ("title", "mixed") or previous.shape != "title" or text[previous.end : token.start] != " ":
+            continue
+        reading = _name_reading(previous.text.lower(), token.text, lexicon)
+        if reading:
+            edits.append(Edit(token.start, token.end, reading, "dropped_letter"))
+    return edits
+
+
+def _name_reading(previous: str, word: str, lexicon: DocumentLexicon) -> str | None:
+    if is_domain(word) or lexicon.pairs[(previous, word.lower())] > 1:
+        return None
+    choices = [
+        cased
+        for reading, cost in readings(word.lower()).items()
+        if cost <= REAL_WORD_MAX_COST
+        and (cased := _cased_reading(reading, word, word_shape(word))) in domain_forms()
+        and lexicon.forms[cased] and lexicon.pairs[(previous, reading)]
+    ]
+    return choices[0] if len(choices) == 1 else None
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """A confusion decided by the words around it, in the manner of LanguageTool's
+    pattern rules: token patterns before, the marked words, token patterns after.
+    The marked words are looked for first (they are rare), their context only then."""
+
+    id: str
+    tier: str
+    marker: re.Pattern
+    before: re.Pattern | None  # matches the words just before the marker, ending there
+    after: re.Pattern | None  # matches the words just after the marker, from there
+    replacement: str
+
+    def matches(self, text: str) -> Iterator[re.Match]:
+        for m in self.marker.finditer(text):
+            if self.before and not self.before.search(text, max(0, m.start() - CONTEXT_WINDOW), m.start()):
+                continue
+            if self.after and not self.after.match(text, m.end()):
+                continue
+            yield m
+
+
+CONTEXT_WINDOW = 120  # characters before a marker that its "before" words must lie in
+
+
+def _token_pattern(tokens: list[str]) -> str:
+    """Word patterns matched whole, one after another, with only spaces between."""
+    return r"\s+".join(rf"(?<!{LETTERS})(?:{token})(?!{LETTERS})" for token in tokens)
+
+
+@lru_cache(maxsize=1)
+def context_rules() -> tuple[ContextRule, ...]:
+    """The rules of data/ocr_context_rules.jsonl, compiled."""
+    rules = []
+    for line in _data_lines("ocr_context_rules.jsonl"):
+        rule = json.loads(line)
+        before = re.compile(_token_pattern(rule["before"]) + r"\s+\Z") if rule["before"] else None
+        after = re.compile(r"\s+" + _token_pattern(rule["after"])) if rule["after"] else None
+        marker = re.compile(_token_pattern(rule["marker"]))
+        rules.append(ContextRule(rule["id"], rule["tier"], marker, before, after, rule["replacement"]))
+    return tuple(rules)
+
+
+def fix_in_context(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+    """Real words wrong where they stand, glued or split, decided by their neighbours:
+    "Parliament is how considering" (now), "come along way" (a long way)."""
+    return [
+        Edit(m.start(), m.end(), rule.replacement, rule.tier) for rule in context_rules() for m in rule.matches(text)
+    ]
+
+
 def suspicious_words(text: str, lexicon: DocumentLexicon) -> list[Token]:
     """Tokens the gate kept although a reading came close: for review, not for change."""
-    return [
-        t
-        for t in tokens(text)
-        if not embedded(text, t) and verdict_in_context(text, t, lexicon).suspicious
-    ]
+    return [t for t in free_tokens(text) if verdict_in_context(text, t, lexicon).suspicious]
 
 

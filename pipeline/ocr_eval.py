@@ -41,6 +41,7 @@ class OcrScore:
     words: int = 0
     misses: list[str] = field(default_factory=list)
     false_changes: list[Change] = field(default_factory=list)
+    wrong_changes: list[Change] = field(default_factory=list)  # at a gold error, but not its correction
 
 
 def squash(text: str) -> str:
@@ -80,11 +81,13 @@ def score_seed(gold: dict, document: Document) -> OcrScore:
     paragraphs = {p.para: p for p in document.segmentation.paragraphs}
     covered = [p for n, p in paragraphs.items() if first <= n <= last]
     score = OcrScore(words=sum(len(p.body.split()) for p in covered))
+    missed = []
     for error in gold["errors"]:
         score.total[error["tier"]] += 1
         if is_fixed(error, gold["errors"], paragraphs, document.segmentation.outline):
             score.fixed[error["tier"]] += 1
         else:
+            missed.append(error)
             score.misses.append(f"{error['tier']}: {error['original']!r} -> {error['correction']!r}")
     last_line = max((p.line_end for p in covered), default=0)
     for change in document_changes(document):
@@ -93,6 +96,8 @@ def score_seed(gold: dict, document: Document) -> OcrScore:
         if not matches_gold(change, gold["errors"]):
             score.false[tier_of(change)] += 1
             score.false_changes.append(change)
+        elif matches_gold(change, missed):
+            score.wrong_changes.append(change)
     return score
 
 
@@ -213,6 +218,9 @@ def print_seed_score(doc_id: str, gold: dict, score: OcrScore, damaged: list[Cha
         print(f"      missed  {miss}")
     for change in score.false_changes:
         print(f"      false   {change.rule}: {change.original!r} -> {change.replacement!r} (para {change.para})")
+    print(f"    changed, but not to the gold correction  {len(score.wrong_changes)}")
+    for change in score.wrong_changes:
+        print(f"      wrong   {change.rule}: {change.original!r} -> {change.replacement!r} (para {change.para})")
 
 
 def _counts(score: OcrScore, tier: str) -> tuple[int, int, int]:

@@ -4,18 +4,22 @@ come back unchanged, and properties every cleaning keeps."""
 from __future__ import annotations
 
 import json
+import random
+import string
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from wordfreq import top_n_list, zipf_frequency
 
 from pipeline.clean import clean_segmentation, clean_text
 from pipeline.lexicon import DocumentLexicon
-from pipeline.ocr import readings
+from pipeline.ocr import FOREIGN_LANGUAGES, readings, zipf_in
 from tests.conftest import segment_text
 
 DATA = Path(__file__).parent / "data"
+ROOT_DATA = Path(__file__).parent.parent / "pipeline" / "data"
 CASES = json.loads((DATA / "clean_cases.json").read_text(encoding="utf-8"))
 NEGATIVES = json.loads((DATA / "clean_negatives.json").read_text(encoding="utf-8"))["cases"]
 
@@ -46,6 +50,30 @@ def test_ocr_leaves_right_text_unchanged(text):
     assert corrections == []
 
 
+CONTEXT_RULES = [json.loads(line) for line in (ROOT_DATA / "ocr_context_rules.jsonl").read_text().splitlines()]
+
+
+def context_rule_examples():
+    for rule in CONTEXT_RULES:
+        for example in rule["incorrect"]:
+            yield pytest.param(rule, example, True, id=f"{rule['id']}:fires:{example[:30]}")
+        for example in rule["correct"]:
+            yield pytest.param(rule, example, False, id=f"{rule['id']}:holds:{example[:30]}")
+
+
+@pytest.mark.parametrize("rule, example, fires", list(context_rule_examples()))
+def test_ocr_context_rule_fires_on_its_incorrect_examples_only(rule, example, fires):
+    """Each rule of data/ocr_context_rules.jsonl carries its own examples, as
+    LanguageTool's rules do: it must repair the incorrect ones and leave the correct ones."""
+    text, corrections, _ = clean(example)
+    rules = {c.rule for c in corrections}
+    if fires:
+        assert rule["tier"] in rules
+        assert rule["replacement"] in text
+    else:
+        assert text == example
+
+
 def test_ocr_logs_each_change_with_its_rule_and_original():
     text, corrections, _ = clean("The specia rapporteur met abill sponsors in 20102020.")
     assert text == "The special rapporteur met a bill sponsors in 2010-2020."
@@ -68,6 +96,21 @@ def test_ocr_prefers_a_reading_the_document_writes_intact():
     with_evidence, _, _ = clean("The Ingtitutions met.", "National Institutions and Institutions abroad.")
     assert alone == "The Ingtitutions met."  # a capitalized reading needs evidence
     assert with_evidence == "The Institutions met."
+
+
+@pytest.mark.parametrize("language", ("en", *FOREIGN_LANGUAGES))
+def test_ocr_zipf_read_from_the_table_agrees_with_wordfreq(language):
+    random_letters = random.Random(7)
+    junk = ["".join(random_letters.choices(string.ascii_lowercase, k=random_letters.randint(1, 12))) for _ in range(500)]
+    words = [w for w in top_n_list(language, 3000) if w.isascii() and w.isalpha()] + junk + ["Rights", "défenseur"]
+    assert [zipf_in(w, language) for w in words] == [zipf_frequency(w, language) for w in words]
+
+
+def test_ocr_keeps_a_token_whose_reading_borrows_a_letter_from_across_the_space():
+    moved_space, _, _ = clean("They met the Medial ife foundation.")
+    dropped_letter, _, _ = clean("A process for al legal aid.")
+    assert moved_space == "They met the Medial ife foundation."  # "Media life" as likely as "Medial life"
+    assert dropped_letter == "A process for all legal aid."  # "egal" is no word: the l was dropped
 
 
 def test_ocr_readings_are_weighted_by_the_confusion_table():

@@ -35,7 +35,7 @@ def test_ocr_eval_reads_heading_changes_from_the_raw_title():
 def test_ocr_eval_seed_repair_stays_above_its_floor():
     score = ocr_eval.score_seed(GOLD, processed(SEED))
     fixed, total = sum(score.fixed.values()), sum(score.total.values())
-    assert fixed / total >= 0.9
+    assert fixed / total >= 0.95  # the target
     assert sum(score.false.values()) == 0
     assert ocr_eval.damaged_rare_words(GOLD, processed(SEED)) == []
 
