@@ -36,6 +36,7 @@ from ..metadata import countries
 from ..patterns import SYMBOL_RE
 from .dates import FULL_DATE, YEAR
 from .lexicon import data_lines, data_text, reference_words
+from .tokens import tokens_between
 
 LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP", "LAW", "TREATY", "PROGRAMME", "SYMBOL")
 # spaCy's OntoNotes labels that map onto ours; the others (DATE, MONEY, CARDINAL, ...) are left
@@ -225,7 +226,7 @@ def before_finite_verb(doc: Doc, start: int, end: int) -> int:
     """Where a shape's free phrase runs into the clause after it ("... policy for 2020 seeks to ...")."""
     if not doc.has_annotation("TAG"):
         return end
-    inside = [t for t in doc if start <= t.idx < end][2:]
+    inside = tokens_between(doc, start, end)[2:]
     verb = next((t for t in inside if t.tag_ in CLAUSE_TAGS), None)
     return verb.idx if verb is not None else end
 
