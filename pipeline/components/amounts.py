@@ -78,8 +78,8 @@ class AmountGrammar:
 
     # -------------------------------------------------------------- classification
 
-    def find(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[AmountMatch]:
-        text = doc.text
+    def find(self, doc: Doc, text: str, blocked: list[tuple[int, int]]) -> list[AmountMatch]:
+        """The amounts of a doc whose text is `text` (doc.text, which spaCy rebuilds on every read)."""
         found = []
         references = [(r.start(), r.end()) for r in self.reference.finditer(text)]
         last_reference_end = -1
@@ -298,7 +298,7 @@ class AmountTagger:
         blocked += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.blocking_labels]
         spans = []
         text = doc.text
-        for amount in self.grammar.find(doc, blocked):
+        for amount in self.grammar.find(doc, text, blocked):
             span = doc.char_span(amount.start_char, amount.end_char, alignment_mode="expand")
             if span is None:
                 continue

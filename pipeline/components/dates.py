@@ -77,10 +77,31 @@ def date_parser() -> DateDataParser:
                                                        "REQUIRE_PARTS": ["year"]})
 
 
+# The shapes nearly every calendar date has ("6 November 2009", "November 6, 2009",
+# "July 2009"), read directly: dateparser, which reads the others, takes ~1 ms a call.
+DAY_MONTH_YEAR_RE = re.compile(rf"(?P<d>{DAY}){DAY_ORDINAL}\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
+MONTH_DAY_YEAR_RE = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY}){DAY_ORDINAL},\s+(?P<y>{YEAR})")
+MONTH_YEAR_RE = re.compile(rf"(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
+MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS.split("|"), start=1)}
+
+
 @lru_cache(maxsize=4096)
 def parse_calendar_date(text: str) -> Interval | None:
     """A day or a month as dateparser reads it: "6 November 2009", "July 2009"."""
-    data = date_parser().get_date_data(re.sub(r"(\d)([A-Z])", r"\1 \2", text))
+    text = re.sub(r"(\d)([A-Z])", r"\1 \2", text)
+    if m := DAY_MONTH_YEAR_RE.fullmatch(text) or MONTH_DAY_YEAR_RE.fullmatch(text):
+        try:
+            day = date(int(m["y"]), MONTH_NUMBERS[m["m"]], int(m["d"]))
+        except ValueError:  # "31 June 2010"
+            return None
+        return Interval(day, day, "day")
+    if m := MONTH_YEAR_RE.fullmatch(text):
+        return month_interval(int(m["y"]), MONTH_NUMBERS[m["m"]], "month")
+    return parse_with_dateparser(text)
+
+
+def parse_with_dateparser(text: str) -> Interval | None:
+    data = date_parser().get_date_data(text)
     if data.date_obj is None:
         return None
     day = data.date_obj.date()
