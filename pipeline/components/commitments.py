@@ -536,7 +536,8 @@ def clause_scope(predicate: Token) -> Span:
         if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children)
         for t in c.subtree
     }
-    kept = [t.i for t in predicate.subtree if t.i not in excluded and predicate.sent.start <= t.i < predicate.sent.end]
+    sent = predicate.sent  # found anew on every read: once, not per token
+    kept = [t.i for t in predicate.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
     return predicate.doc[min(kept) : max(kept) + 1]
 
 
@@ -588,7 +589,8 @@ def noun_phrase(head: Token, whole: bool = False) -> Span:
     tokens = [head] + [
         t for t in head.subtree if t.i != head.i and (whole or not _in_clause(t, head))
     ]
-    indices = sorted(t.i for t in tokens if head.sent.start <= t.i < head.sent.end)
+    sent = head.sent  # found anew on every read: once, not per token
+    indices = sorted(t.i for t in tokens if sent.start <= t.i < sent.end)
     start, end = indices[0], indices[-1] + 1
     # keep the phrase contiguous around the head
     while start < head.i and (doc[start].dep_ == "det" and doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
