@@ -7,7 +7,9 @@ import json
 import pytest
 import spacy
 
-from pipeline.components.commitments import Trigger, commitment_spans, load_triggers
+from spacy.attrs import LEMMA, LOWER
+
+from pipeline.components.commitments import Trigger, commitment_spans, doc_words, has_words, load_triggers, words_needed
 from pipeline.settings import Settings
 
 
@@ -35,3 +37,20 @@ def test_components_commitments_triggers_come_from_the_configured_file(tmp_path)
     assert [(span.text, span.label_) for span in commitment_spans(doc)] == [
         ("There is a need to train teachers.", "need")]
     assert commitment_spans(doc)[0]._.commitment["trigger"] == "need_there_is"
+
+
+def test_components_commitments_words_needed_are_the_required_tokens_words():
+    """Optional tokens and tokens named by tags alone need nothing; the others need one of their words."""
+    vocab = spacy.blank("en").vocab
+    needs = words_needed([{"LEMMA": {"IN": ["plan", "intend"]}}, {"LOWER": "to", "OP": "?"}, {"POS": "VERB"},
+                          {"LOWER": "now", "OP": "+"}], vocab)
+    assert needs == ((LEMMA, frozenset({vocab.strings["plan"], vocab.strings["intend"]})),
+                     (LOWER, frozenset({vocab.strings["now"]})))
+
+
+def test_components_commitments_a_trigger_runs_only_on_a_doc_with_its_words():
+    nlp = spacy.load(Settings().model)
+    needs = words_needed([{"LEMMA": "plan"}, {"LOWER": "to"}], nlp.vocab)
+    assert has_words(needs, doc_words(nlp("The Ministry plans to open schools.")))
+    assert not has_words(needs, doc_words(nlp("The Ministry planned nothing.")))  # "to" is missing
+    assert has_words((), doc_words(nlp("")))  # nothing needed: always runs

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..patterns import SYMBOL_RE
 from .lexicon import alternation, data_json, looks_plural, reference_words, singular
 from .numbers import NUMBER, is_word_number, parse_number
+from .tokens import first_token_from
 
 COUNTED_NOUN_WINDOW = 6  # tokens read after a number looking for what it counts
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
@@ -77,8 +78,8 @@ class AmountGrammar:
 
     # -------------------------------------------------------------- classification
 
-    def find(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[AmountMatch]:
-        text = doc.text
+    def find(self, doc: Doc, text: str, blocked: list[tuple[int, int]]) -> list[AmountMatch]:
+        """The amounts of a doc whose text is `text` (doc.text, which spaCy rebuilds on every read)."""
         found = []
         references = [(r.start(), r.end()) for r in self.reference.finditer(text)]
         last_reference_end = -1
@@ -91,11 +92,11 @@ class AmountGrammar:
                 continue
             if self.item_marker.match(text, m.start()) or self.page_number.match(text, m.start()):
                 continue
-            amount = self.classify(doc, m)
+            amount = self.classify(doc, text, m)
             if amount is not None:
                 found.append(amount)
         found = [a for a in found if a.kind is not None or not self.is_age_or_label(text, a)]
-        resolve_bare_numbers(found, doc, self.coordinated_after)
+        resolve_bare_numbers(found, doc, text, self.coordinated_after)
         link_restatements(found, text, self.restated_after)
         return [a for a in found if a.kind is not None or a.unit is not None or not _is_small_word(text, a)]
 
@@ -107,8 +108,8 @@ class AmountGrammar:
         """"articles 141, 160 and 164": 160 and 164 are references like 141."""
         return last_reference_end >= 0 and bool(self.listed_after.match(text[last_reference_end:m.start()]))
 
-    def classify(self, doc: Doc, m: re.Match) -> AmountMatch | None:
-        text, start, end = doc.text, m.start(), m.end()
+    def classify(self, doc: Doc, text: str, m: re.Match) -> AmountMatch | None:
+        start, end = m.start(), m.end()
         value = parse_number(m.group())
         if value is None:
             return None
@@ -150,7 +151,8 @@ def counted_noun(doc: Doc, char_end: int, value: float) -> tuple[int, str] | Non
     The head is the last noun of the first run of nouns that ends in a plural
     ("102 State medical and social institutions" -> institution).
     """
-    following = [t for t in doc if t.idx >= char_end][:COUNTED_NOUN_WINDOW]
+    first = first_token_from(doc, char_end)
+    following = list(doc[first:first + COUNTED_NOUN_WINDOW])
     if not following or following[0].idx - char_end > 1:
         return None
     tagged = doc.has_annotation("TAG")
@@ -205,16 +207,15 @@ NUMBER_OF_RE = re.compile(r"\b(?:number|total|list)\s+of\s+", re.I)
 SENTENCE_END_RE = re.compile(r"[.!?;]\s")
 
 
-def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, coordinated: re.Pattern) -> None:
+def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, text: str, coordinated: re.Pattern) -> None:
     """Give a lone number a kind and unit from its context, the nearest reading first.
 
     Its partner ("34 and 12 per cent", "5 to 10 years"), the noun after an aside
     ("8,473,500 (53.4 per cent) urban dwellers", "45,582 of whom are children"), the
     noun it follows in brackets ("rehabilitation centres (15)"), what "the number of ..." before it in
     the sentence counts ("the number of deputies to 107"), or else the last count
-    before it in the same sentence ("42 offences ... 36 in 2007").
+    before it in the same sentence ("42 offences ... 36 in 2007"). `text` is doc.text.
     """
-    text = doc.text
     for i, amount in enumerate(amounts):
         if amount.kind is not None:
             continue
@@ -222,7 +223,8 @@ def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, coordinated: re.P
         if partner and partner.kind and coordinated.match(text[amount.end_char:partner.start_char]):
             amount.kind, amount.unit = partner.kind, partner.unit
             continue
-        if unit := noun_after_aside(doc, amount) or bracketed_noun(doc, amount) or number_of_noun(doc, amount):
+        if unit := (noun_after_aside(doc, text, amount) or bracketed_noun(doc, text, amount)
+                    or number_of_noun(doc, text, amount)):
             amount.kind, amount.unit = "count", unit
             continue
         previous = next((a for a in reversed(amounts[:i]) if a.kind == "count" and a.unit), None)
@@ -234,18 +236,17 @@ def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, coordinated: re.P
 ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)\s*|\s+(?:of\s+(?:whom|which|them)\s+)?(?:are|were)\s+")
 
 
-def noun_after_aside(doc: Doc, amount: AmountMatch) -> str | None:
+def noun_after_aside(doc: Doc, text: str, amount: AmountMatch) -> str | None:
     """The noun a number counts when a bracketed aside or "of whom are" stands between them."""
-    aside = ASIDE_RE.match(doc.text, amount.end_char)
+    aside = ASIDE_RE.match(text, amount.end_char)
     if aside is None:
         return None
     noun = counted_noun(doc, aside.end() - 1 if aside.group().endswith(" ") else aside.end(), amount.value)
     return noun[1] if noun else None
 
 
-def bracketed_noun(doc: Doc, amount: AmountMatch) -> str | None:
+def bracketed_noun(doc: Doc, text: str, amount: AmountMatch) -> str | None:
     """"mental health clinics (56)" -> "health clinic"."""
-    text = doc.text
     if not (text[:amount.start_char].endswith("(") and text[amount.end_char:amount.end_char + 1] == ")"):
         return None
     before = [t for t in doc if t.idx + len(t.text) < amount.start_char]  # up to the word before "("
@@ -257,9 +258,8 @@ def bracketed_noun(doc: Doc, amount: AmountMatch) -> str | None:
     return " ".join([*compound, singular(head.text)])
 
 
-def number_of_noun(doc: Doc, amount: AmountMatch) -> str | None:
+def number_of_noun(doc: Doc, text: str, amount: AmountMatch) -> str | None:
     """"the number of Majilis deputies to 107" -> "deputy"."""
-    text = doc.text
     sentence_start = max((m.end() for m in SENTENCE_END_RE.finditer(text, 0, amount.start_char)), default=0)
     found = list(NUMBER_OF_RE.finditer(text, sentence_start, amount.start_char))
     if not found:
@@ -297,11 +297,12 @@ class AmountTagger:
         blocked = [(s.start_char, s.end_char) for key in self.blocking_spans if key in doc.spans for s in doc.spans[key]]
         blocked += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.blocking_labels]
         spans = []
-        for amount in self.grammar.find(doc, blocked):
+        text = doc.text
+        for amount in self.grammar.find(doc, text, blocked):
             span = doc.char_span(amount.start_char, amount.end_char, alignment_mode="expand")
             if span is None:
                 continue
-            span._.amount = amount.record(doc.text)
+            span._.amount = amount.record(text)
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

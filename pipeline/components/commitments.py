@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
@@ -174,20 +175,31 @@ class CommitmentFinder:
     def __init__(self, vocab: Vocab, triggers: list[Trigger], actor_patterns: list[dict], lexicon: Lexicon):
         self.triggers = {t.id: t for t in triggers}
         self.lexicon = lexicon
-        self.dependency_matcher = DependencyMatcher(vocab, validate=True)
+        # One DependencyMatcher per trigger, run only on a doc that has the trigger's words:
+        # matching costs about the same for every pattern and token, and most paragraphs
+        # can match few of the triggers.
+        self.dependency_matchers: list[tuple[WordNeeds, DependencyMatcher]] = []
         self.token_matcher = Matcher(vocab, validate=True)
+        token_needs = []
         for t in triggers:
             if t.matcher == "dependency":
-                self.dependency_matcher.add(t.id, [t.pattern])
+                matcher = DependencyMatcher(vocab, validate=True)
+                matcher.add(t.id, [t.pattern])
+                needs = words_needed([node["RIGHT_ATTRS"] for node in t.pattern], vocab)
+                self.dependency_matchers.append((needs, matcher))
             else:
                 self.token_matcher.add(t.id, [t.pattern])
+                token_needs.append(words_needed(t.pattern, vocab))
+        self.token_needs = tuple(token_needs)
         self.actor_matcher = Matcher(vocab, validate=True)
         for number, entry in enumerate(actor_patterns):
             self.actor_matcher.add(f"{number}\t{entry['label']}", [entry["pattern"]])
+        self.actor_needs = tuple(words_needed(entry["pattern"], vocab) for entry in actor_patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        hits = self.hits(doc)
-        actors = self.actor_labels(doc)
+        words = doc_words(doc)
+        hits = self.hits(doc, words)
+        actors = self.actor_labels(doc, words)
         found: list[Span] = []
         last_actor: Actor | None = None
         for sent in doc.sents:
@@ -206,43 +218,81 @@ class CommitmentFinder:
         doc._.last_state_actor = last_actor.label if last_actor and last_actor is not NOT_STATE else None
         return doc
 
-    def hits(self, doc: Doc) -> list[Hit]:
+    def hits(self, doc: Doc, words: DocWords) -> list[Hit]:
         strings = doc.vocab.strings
         hits = []
-        for match_id, token_ids in self.dependency_matches(doc):
+        for match_id, token_ids in self.dependency_matches(doc, words):
             trigger = self.triggers[strings[match_id]]
             tokens = [doc[i] for i in token_ids]
             hits.append(Hit(trigger, tokens[0], sorted(tokens, key=lambda t: t.i)))
-        for match_id, start, end in self.token_matcher(doc) if len(self.token_matcher) else []:
-            trigger = self.triggers[strings[match_id]]
-            tokens = list(doc[start:end])
-            hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
+        if any(has_words(needs, words) for needs in self.token_needs):
+            for match_id, start, end in self.token_matcher(doc):
+                trigger = self.triggers[strings[match_id]]
+                tokens = list(doc[start:end])
+                hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
         return hits
 
-    def dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
-        """DependencyMatcher matches, sentence by sentence: its set-up is quadratic in the
-        length of what it is given, so a long paragraph is matched per sentence and a
+    def dependency_matches(self, doc: Doc, words: DocWords) -> list[tuple[int, list[int]]]:
+        """DependencyMatcher matches of the triggers whose words the doc has, in trigger order
+        (the order one matcher of all the triggers gives), sentence by sentence for a long
+        paragraph: the set-up is quadratic in the length of what it is given, so a
         sentence too long to be one (a table, a list run together) is left out."""
-        if not len(self.dependency_matcher):
+        matchers = [matcher for needs, matcher in self.dependency_matchers if has_words(needs, words)]
+        if not matchers:
             return []
         if len(doc) <= MAX_TOKENS_AT_ONCE:
-            return self.dependency_matcher(doc)
+            return [match for matcher in matchers for match in matcher(doc)]
         matches = []
         for sent in doc.sents:
             if len(sent) <= MAX_SENTENCE_TOKENS:
+                sentence = sent.as_doc()
                 matches += [(match_id, [sent.start + i for i in token_ids])
-                            for match_id, token_ids in self.dependency_matcher(sent.as_doc())]
+                            for matcher in matchers for match_id, token_ids in matcher(sentence)]
         return matches
 
-    def actor_labels(self, doc: Doc) -> dict[int, str]:
+    def actor_labels(self, doc: Doc, words: DocWords) -> dict[int, str]:
         """Token index -> actor label, the longest pattern winning."""
         labels: dict[int, tuple[int, str]] = {}
+        if not any(has_words(needs, words) for needs in self.actor_needs):
+            return {}
         for match_id, start, end in self.actor_matcher(doc):
             label = doc.vocab.strings[match_id].split("\t", 1)[1]
             for i in range(start, end):
                 if labels.get(i, (0, ""))[0] < end - start:
                     labels[i] = (end - start, label)
         return {i: label for i, (_, label) in labels.items()}
+
+
+# ------------------------------------------------------------------ word prefilter
+
+# The token attributes a pattern names words by, and their column in `doc_words`.
+WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
+WordNeeds = tuple[tuple[int, frozenset[int]], ...]  # (attribute, accepted word hashes) per token that must match
+DocWords = dict[int, set[int]]
+
+
+def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
+    """What a doc must contain for the patterns to match: for each token pattern that must
+    match (not optional) and names its words, the words it accepts."""
+    needs = []
+    for attrs in token_patterns:
+        if attrs.get("OP", "+") != "+":
+            continue
+        for name, value in attrs.items():
+            accepted = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+            if name.upper() in WORD_ATTRS and accepted:
+                needs.append((WORD_ATTRS[name.upper()], frozenset(vocab.strings.add(w) for w in accepted)))
+    return tuple(needs)
+
+
+def doc_words(doc: Doc) -> DocWords:
+    """The doc's words by attribute, as hashes (a doc's annotations as one array: cheap)."""
+    columns = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist() if len(doc) else [[], [], []]
+    return {attr: set(column) for attr, column in zip((ORTH, LOWER, LEMMA), columns)}
+
+
+def has_words(needs: WordNeeds, words: DocWords) -> bool:
+    return all(not accepted.isdisjoint(words[attr]) for attr, accepted in needs)
 
 
 class SentenceContext:
@@ -486,7 +536,8 @@ def clause_scope(predicate: Token) -> Span:
         if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children)
         for t in c.subtree
     }
-    kept = [t.i for t in predicate.subtree if t.i not in excluded and predicate.sent.start <= t.i < predicate.sent.end]
+    sent = predicate.sent  # found anew on every read: once, not per token
+    kept = [t.i for t in predicate.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
     return predicate.doc[min(kept) : max(kept) + 1]
 
 
@@ -538,7 +589,8 @@ def noun_phrase(head: Token, whole: bool = False) -> Span:
     tokens = [head] + [
         t for t in head.subtree if t.i != head.i and (whole or not _in_clause(t, head))
     ]
-    indices = sorted(t.i for t in tokens if head.sent.start <= t.i < head.sent.end)
+    sent = head.sent  # found anew on every read: once, not per token
+    indices = sorted(t.i for t in tokens if sent.start <= t.i < sent.end)
     start, end = indices[0], indices[-1] + 1
     # keep the phrase contiguous around the head
     while start < head.i and (doc[start].dep_ == "det" and doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IDX, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -36,6 +37,7 @@ from ..metadata import countries
 from ..patterns import SYMBOL_RE
 from .dates import FULL_DATE, YEAR
 from .lexicon import data_lines, data_text, reference_words
+from .tokens import tokens_between
 
 LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP", "LAW", "TREATY", "PROGRAMME", "SYMBOL")
 # spaCy's OntoNotes labels that map onto ours; the others (DATE, MONEY, CARDINAL, ...) are left
@@ -163,7 +165,7 @@ class DomainEntityRuler:
             for m in regex.finditer(text):
                 matched = text[m.start():before_finite_verb(doc, m.start(), m.end())]
                 found.append(Candidate(m.start(), m.start() + len(trim_trailing_words(matched)), label, 1))
-        tags = {t.idx: t.tag_ for t in doc} if doc.has_annotation("TAG") else {}
+        tags = tags_by_offset(doc)
         for m in TITLE_RE.finditer(text):
             found += self.title_candidates(m.start(), m.group(), tags)
         return found
@@ -177,6 +179,15 @@ class DomainEntityRuler:
             if label and len(part.split()) >= 2:
                 found.append(Candidate(part_start, part_start + len(part), label, 2))
         return found
+
+
+def tags_by_offset(doc: Doc) -> dict[int, str]:
+    """Each token's tag by its start offset ({} without a tagger), read as arrays: making a
+    Token object for each costs more than the ruler's other work."""
+    if not doc.has_annotation("TAG"):
+        return {}
+    offsets, tags = doc.to_array([IDX, TAG]).T.tolist()
+    return {offset: doc.vocab.strings[tag] for offset, tag in zip(offsets, tags)}
 
 
 def strip_opener(run: str, start: int, tags: dict[int, str], reference_prefix: re.Pattern) -> str:
@@ -225,7 +236,7 @@ def before_finite_verb(doc: Doc, start: int, end: int) -> int:
     """Where a shape's free phrase runs into the clause after it ("... policy for 2020 seeks to ...")."""
     if not doc.has_annotation("TAG"):
         return end
-    inside = [t for t in doc if start <= t.idx < end][2:]
+    inside = tokens_between(doc, start, end)[2:]
     verb = next((t for t in inside if t.tag_ in CLAUSE_TAGS), None)
     return verb.idx if verb is not None else end
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.components.dates import find_dates, read_point, shift
+from pipeline.components.dates import find_dates, parse_calendar_date, parse_with_dateparser, read_point, shift
 
 CASES = json.loads((Path(__file__).parent / "cases" / "dates.json").read_text(encoding="utf-8"))
 TODAY = date.fromisoformat(CASES["document_date"])
@@ -32,6 +32,20 @@ def test_dates_shift_clamps_the_last_day_of_february():
 
 def test_dates_read_point_rejects_a_thirteenth_month():
     assert read_point("the first 13 months of 2009") is None
+
+
+# The shapes read without dateparser, with the edge cases of each part (a day that is not
+# in the month, a leading zero, an ordinal, a year at either end of YEAR, a glued month).
+CALENDAR_DATES = [
+    "6 November 2009", "06 November 2009", "31 June 2010", "29 February 2008", "29 February 2009",
+    "1st July, 2009", "3rd March 1000", "12 May 2099", "November 6, 2009", "March 31st, 2010",
+    "July 2009", "July, 2009", "December\n1999", "6November 2009", "15  January   2011",
+]
+
+
+@pytest.mark.parametrize("text", CALENDAR_DATES)
+def test_dates_parse_calendar_date_reads_common_shapes_as_dateparser_does(text):
+    assert parse_calendar_date(text) == parse_with_dateparser(text.replace("6November", "6 November"))
 
 
 def test_dates_component_fills_a_span_group_with_values():
