@@ -681,6 +681,8 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Split tokens that are two or three words run together: "subjectsin", "Asaresult"."""
     edits = []
     for token in free_tokens(text):
+        if zipf(token.text.lower()) >= SUSPECT_ZIPF:
+            continue  # a common word is never read as glued ones (both verdicts below agree)
         at_start = token.shape == "title" and sentence_initial(text, token)
         split = glued_verdict(token.text, at_start) or document_split(token.text, at_start, lexicon)
         # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
