@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import ocr_eval
+from . import ocr_eval, ocr_heldout
 from .annotations import FIELDS, KINDS, has_valid_offsets
 from .emit import line_claims, paragraph_records
 from .errors import PipelineError
@@ -288,6 +288,18 @@ def evaluate_ocr(gold_dir: Path) -> None:
     print(f"  all born-digital: {total_changes} changes in {total_words} words ({rate:.1f} per 10,000 words)")
 
 
+def evaluate_ocr_heldout(_gold_dir: Path) -> None:
+    print("== OCR repair, held out: born-digital texts damaged by a seeded generator ==")
+    total = ocr_heldout.HeldoutScore()
+    for name in ocr_eval.BORN_DIGITAL:
+        document = gold_document({"doc_id": name, "source": f"../shared/corpus/{name}"})
+        if document is not None:
+            score = ocr_heldout.evaluate_document(document)
+            ocr_heldout.print_score(name, score)
+            total.add(score)
+    ocr_heldout.print_score("all born-digital texts", total, details=True)
+
+
 def evaluate_coverage(gold_dir: Path) -> None:
     """Nothing lost: the share of non-blank input lines claimed exactly once (by a
     paragraph, heading, furniture, notes, front matter or floating mark), and
@@ -318,6 +330,7 @@ EVALUATORS = {
     "segments": evaluate_segments,
     "coverage": evaluate_coverage,
     "ocr": evaluate_ocr,
+    "ocr_heldout": evaluate_ocr_heldout,
     "provenance": evaluate_provenance,
     "tags": evaluate_tags,
     "commitments": evaluate_commitments,

@@ -3,7 +3,8 @@
 A found commitment matches a gold one in the same paragraph when its sentence contains the
 gold `sentence_start` (compared without spaces, case or punctuation: OCR glues words).
 Prints precision/recall/F1 for pledge+pending together and for each kind, then actor and
-deadline (end date) accuracy over the matched commitments. `python -m
+deadline (end date) accuracy over the matched commitments, for each document, for all
+together and for the held-out ones (gold marked "held_out", annotated blind). `python -m
 pipeline.evaluate_commitments --misses` also lists what was missed or found in excess.
 
 Sources are looked up by doc_id in raw/ and in the shared corpus (UPR_CORPUS, default
@@ -23,6 +24,7 @@ from typing import Any
 
 from .evaluate import ROOT, Accuracy, Score, normalize_words, processed
 from .errors import PipelineError
+from .evaluate_tags import HELD_OUT_TITLE
 
 TARGET_KINDS = ("pledge", "pending")
 KINDS = ("pledge", "pending", "need")
@@ -120,6 +122,7 @@ def document_pairs(gold: dict[str, Any]) -> list[Pair] | None:
 def evaluate_commitments(gold_dir: Path, misses: bool = False) -> None:
     print("== commitments (tests/gold/commitments) ==")
     totals: dict[str, Score | Accuracy] = {}
+    held_out_totals: dict[str, Score | Accuracy] = {}
     for path in sorted((gold_dir / "commitments").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         pairs = document_pairs(gold)
@@ -130,11 +133,17 @@ def evaluate_commitments(gold_dir: Path, misses: bool = False) -> None:
         for name, value in part.items():
             print("    " + value.line(name))
         merge(totals, part)
+        if gold.get("held_out"):
+            merge(held_out_totals, part)
         if misses:
             print_misses(pairs)
     print("  all documents")
     for name, value in totals.items():
         print("    " + value.line(name))
+    if held_out_totals:
+        print(f"  {HELD_OUT_TITLE}")
+        for name, value in held_out_totals.items():
+            print("    " + value.line(name))
 
 
 def print_misses(pairs: list[Pair]) -> None:

@@ -7,7 +7,8 @@ paragraph text, and a prediction overlapping it (of the same kind group) is a
 hit. "exact" is the share of hits whose normalized value is right: the interval
 for dates; value and unit for money, percent and measures; value and the head
 noun of the unit for counts (modifiers like "ethnic" in "ethnic groups" are a
-matter of taste).
+matter of taste). Gold files marked "held_out" (annotated blind, on documents the rules
+were not written against) are also totalled apart.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Any
 # pipeline.evaluate imports this module for its EVALUATORS, so its helpers are imported
 # inside the functions that use them.
 AMOUNT_GROUPS = {"money": "money", "percent": "percent", "count": "count/measure", "measure": "count/measure"}
+# Gold files marked "held_out" were annotated blind, on documents the rules were not written against.
+HELD_OUT_TITLE = "held-out documents (gold annotated blind, rules not tuned on them)"
 
 
 @dataclass
@@ -39,6 +42,9 @@ def evaluate_tags(gold_dir: Path) -> None:
             _print(scores, indent="    ", confusions=0)
     print("  all documents")
     _print(tag_scores_of_all(gold_dir), indent="    ", confusions=25)
+    if any(gold.get("held_out") for gold in _load(gold_dir)):
+        print(f"  {HELD_OUT_TITLE}")
+        _print(tag_scores_of_all(gold_dir, held_out_only=True), indent="    ", confusions=25)
 
 
 def _load(gold_dir: Path) -> list[dict]:
@@ -47,10 +53,11 @@ def _load(gold_dir: Path) -> list[dict]:
     return load_gold("tags", gold_dir)
 
 
-def tag_scores_of_all(gold_dir: Path) -> TagScores:
+def tag_scores_of_all(gold_dir: Path, held_out_only: bool = False) -> TagScores:
+    """Scores of all gold documents together, or of those marked "held_out" (annotated blind)."""
     total = TagScores()
     for gold in _load(gold_dir):
-        scores = tag_scores(gold)
+        scores = tag_scores(gold) if gold.get("held_out") or not held_out_only else None
         if scores is None:
             continue
         for name, score in scores.totals.items():

@@ -4,9 +4,11 @@
 when the body runs too long. It arms SIGALRM in the process that runs the
 document: no thread is started, so nothing keeps running after a document is
 given up, and the timer and previous handler are restored on exit. Signals
-reach only a process's main thread; elsewhere (a thread-pool worker) the limit
-cannot be enforced and is skipped. A timer someone else had armed is given
-back what is left of it on exit. Python checks for signals between bytecodes
+reach only a process's main thread; elsewhere (a thread-pool worker, such as a
+Dask worker's task thread) the limit is a deadline checked between stages by
+`check_deadline()`: a stage that overruns is not interrupted, but the document
+fails once it returns. A timer someone else had armed is given back what is
+left of it on exit. Python checks for signals between bytecodes
 and inside `re` matching, so a runaway regular expression is stopped too.
 
 `guarded` wraps a `(path, settings) -> result` function in both guards, so a
@@ -29,6 +31,8 @@ from .settings import Settings
 
 T = TypeVar("T")
 
+_thread_deadline = threading.local()  # (monotonic deadline, seconds, file) where signals cannot reach
+
 
 def can_use_alarm() -> bool:
     return hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
@@ -37,14 +41,15 @@ def can_use_alarm() -> bool:
 @contextmanager
 def time_limit(seconds: int, file: str | None = None) -> Iterator[None]:
     """Raise DocumentTimeout if the body runs longer than `seconds` (0: no limit)."""
-    if seconds <= 0 or not can_use_alarm():
+    if seconds <= 0:
         yield
+        return
+    if not can_use_alarm():
+        yield from _deadline(seconds, file)
         return
 
     def expire(_signum, _frame):
-        raise DocumentTimeout(
-            f"processing took longer than the time limit of {seconds} s "
-            "(raise --time-limit to allow more)", file)
+        raise _timeout(seconds, file)
 
     previous = signal.signal(signal.SIGALRM, expire)
     outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -57,6 +62,28 @@ def time_limit(seconds: int, file: str | None = None) -> Iterator[None]:
         if outer_delay:  # someone else's timer was running: give it back what is left of it
             left = max(outer_delay - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+
+
+def _timeout(seconds: int, file: str | None) -> DocumentTimeout:
+    return DocumentTimeout(
+        f"processing took longer than the time limit of {seconds} s (raise --time-limit to allow more)", file)
+
+
+def _deadline(seconds: int, file: str | None) -> Iterator[None]:
+    outer = getattr(_thread_deadline, "value", None)
+    _thread_deadline.value = (time.monotonic() + seconds, seconds, file)
+    try:
+        yield
+    finally:
+        _thread_deadline.value = outer
+
+
+def check_deadline() -> None:
+    """Raise DocumentTimeout if this thread's document is past its time limit (off the main
+    thread, where no alarm can interrupt it); a no-op elsewhere."""
+    deadline = getattr(_thread_deadline, "value", None)
+    if deadline is not None and time.monotonic() > deadline[0]:
+        raise _timeout(deadline[1], deadline[2])
 
 
 @contextmanager

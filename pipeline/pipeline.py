@@ -15,7 +15,7 @@ from typing import Any, Callable
 from .clean import clean_segmentation
 from .commit import document_commitments
 from .furniture import mark_furniture
-from .guard import guarded
+from .guard import check_deadline, guarded
 from .ingest import ingest
 from .metadata import document_metadata
 from .model import Document
@@ -36,6 +36,7 @@ class _Timer:
         start = time.perf_counter()
         result = fn(*args)
         self.timings[stage] = round(self.timings.get(stage, 0.0) + time.perf_counter() - start, 4)
+        check_deadline()
         return result
 
 

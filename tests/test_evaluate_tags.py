@@ -1,6 +1,13 @@
 """Tag evaluation: gold located in the text by normalized words, matched by overlap."""
 
-from pipeline.evaluate_tags import locate, match_spans, same_amount
+import copy
+from pathlib import Path
+
+import pytest
+
+from pipeline import evaluate_tags
+from pipeline.evaluate import Score
+from pipeline.evaluate_tags import HELD_OUT_TITLE, TagScores, locate, match_spans, same_amount, tag_scores_of_all
 
 
 def test_evaluate_tags_locates_gold_despite_spacing_and_repeats():
@@ -27,3 +34,28 @@ def test_evaluate_tags_compares_counts_by_their_head_noun():
     gold = {"kind": "count", "value": 22, "unit": "ethnic minority language"}
     assert same_amount(gold, {"value": 22, "unit": "language"})
     assert not same_amount(gold, {"value": 22, "unit": None})
+
+
+@pytest.fixture
+def two_scored_documents(monkeypatch):
+    """A tuned document with 3 dates found and a held-out one with 1 found and 1 missed."""
+    golds = [{"doc_id": "tuned"}, {"doc_id": "blind", "held_out": True}]
+    scores = {"tuned": Score(true_positive=3), "blind": Score(true_positive=1, false_negative=1)}
+    monkeypatch.setattr(evaluate_tags, "_load", lambda gold_dir: golds)
+    monkeypatch.setattr(evaluate_tags, "tag_scores",
+                        lambda gold: TagScores(totals={"dates": copy.copy(scores[gold["doc_id"]])}))
+
+
+def test_evaluate_tags_totals_held_out_documents_apart(two_scored_documents):
+    everything = tag_scores_of_all(Path("gold"))
+    held_out = tag_scores_of_all(Path("gold"), held_out_only=True)
+    assert (everything.totals["dates"].true_positive, everything.totals["dates"].false_negative) == (4, 1)
+    assert (held_out.totals["dates"].true_positive, held_out.totals["dates"].false_negative) == (1, 1)
+
+
+def test_evaluate_tags_prints_the_held_out_block_after_all_documents(two_scored_documents, capsys):
+    evaluate_tags.evaluate_tags(Path("gold"))
+    out = capsys.readouterr().out
+    held_out_block = out[out.index(HELD_OUT_TITLE):]
+    assert out.index("all documents") < out.index(HELD_OUT_TITLE)
+    assert "P 100.0%  R  50.0%" in held_out_block and "(tp 1, fp 0, fn 1)" in held_out_block

@@ -1,10 +1,9 @@
 """The executor: the same bytes on every executor, skipping what has not changed, resuming."""
 
 import json
-import shutil
 
 import pytest
-from conftest import CORPUS, SEED
+from conftest import SEED, corpus_file, write_seed_excerpt
 
 from pipeline import executor
 from pipeline.executor import RunOptions, run
@@ -19,10 +18,10 @@ SMALL_DOCUMENTS = {
 
 @pytest.fixture
 def corpus(tmp_path):
-    """The seed and three small hand-written documents."""
+    """The seed's first paragraphs and three small hand-written documents."""
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copy(SEED, folder / SEED.name)
+    write_seed_excerpt(folder / SEED.name)
     for name, text in SMALL_DOCUMENTS.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -191,9 +190,9 @@ def test_executor_dask_local_cluster_gives_the_same_bytes_as_jobs_1(corpus, tmp_
 
 
 @pytest.mark.slow
-def test_executor_shared_corpus_jobs_2_gives_the_same_bytes_as_jobs_1(tmp_path):
-    if not CORPUS.is_dir():
-        pytest.skip(f"shared corpus not available: {CORPUS} is absent")
+def test_executor_corpus_pdf_and_text_jobs_2_give_the_same_bytes_as_jobs_1(tmp_path):
+    # The smallest PDF and a plain-text report of the shared corpus: both readers in workers.
+    inputs = [corpus_file("A-HRC-WG.6-7-SVN-3.pdf"), corpus_file("A-HRC-WG.6-29-BHS-1.txt")]
     for jobs in (1, 2):
-        run([CORPUS], tmp_path / str(jobs), Settings(), RunOptions(jobs=jobs), report=lambda line: None)
+        run(inputs, tmp_path / str(jobs), Settings(), RunOptions(jobs=jobs), report=lambda line: None)
     assert output_bytes(tmp_path / "2") == output_bytes(tmp_path / "1")

@@ -11,8 +11,10 @@ import pytest
 import pipeline.pipeline
 from pipeline.cli import main
 from pipeline.errors import DocumentTimeout
-from pipeline.guard import time_limit
+from pipeline.guard import check_deadline, time_limit
 from pipeline.segment import segment
+from pipeline.settings import Settings
+from pipeline.tag import load_nlp
 
 GOOD_TEXT = "1. The Government will act on the report.\n\n2. Parliament agreed to the plan in 2010.\n"
 
@@ -80,24 +82,44 @@ def test_guard_time_limit_gives_an_outer_timer_back_what_is_left():
         signal.signal(signal.SIGALRM, previous)
 
 
-def test_guard_time_limit_off_the_main_thread_is_skipped_not_an_error():
+def in_a_thread(work):
     errors = []
 
-    def work():
+    def run():
         try:
-            with time_limit(1):
-                time.sleep(0.01)
-        except Exception as exc:  # signal.signal would raise ValueError here
+            work()
+        except Exception as exc:
             errors.append(exc)
 
-    thread = threading.Thread(target=work)
+    thread = threading.Thread(target=run)
     thread.start()
     thread.join()
-    assert errors == []
+    return errors
+
+
+def test_guard_time_limit_off_the_main_thread_is_not_an_error_within_the_limit():
+    def work():
+        with time_limit(1):  # signal.signal would raise ValueError here
+            time.sleep(0.01)
+            check_deadline()
+
+    assert in_a_thread(work) == []
+
+
+def test_guard_time_limit_off_the_main_thread_is_a_deadline_checked_between_stages():
+    def work():
+        with time_limit(1, "slow.txt"):
+            time.sleep(1.1)  # a stage that overruns is not interrupted...
+            check_deadline()  # ...but the document fails when it returns
+
+    errors = in_a_thread(work)
+    assert [type(e) for e in errors] == [DocumentTimeout] and "slow.txt" in str(errors[0])
+    assert in_a_thread(check_deadline) == []  # the deadline ended with its document
 
 
 def test_guard_slow_document_fails_alone_with_the_time_limit_flag(two_documents, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(pipeline.pipeline, "segment", segment_failing_on("trouble", lambda: time.sleep(30)))
+    load_nlp(Settings().model)  # loaded once per process: not part of the 1 s the good document gets
     started = time.perf_counter()
     # --jobs 1: in this process, where the test's stand-in stage is patched in
     assert main(["run", str(two_documents), "--out", str(tmp_path / "out"), "--time-limit", "1", "--jobs", "1"]) == 1
