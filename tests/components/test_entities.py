@@ -42,6 +42,15 @@ def ents(nlp, text):
     ("Title VI of the French Constitution", [("French Constitution", "LAW")]),
     ("Further, section 148B of the Act gives", []),
     ("the regulation on detainees and detention centres and it", [("regulation on detainees and detention centres", "LAW")]),
+    ("second only to Barbados, which ranked", [("Barbados", "GPE")]),
+    ("Canada and the United States of America on", [("Canada", "GPE"), ("United States of America", "GPE")]),
+    ("the Bahamas’ Human Rights Commission met", [("Bahamas", "GPE"), ("Human Rights Commission", "ORG")]),
+    ("• Correctional Services Act, 2014 – An Act to Provide for the custody of inmates.",
+     [("Correctional Services Act, 2014", "LAW")]),
+    ("the Act to Combat Online Hate Content of 24 June", [("Act to Combat Online Hate Content", "LAW")]),
+    ("damaged by Hurricane Matthew in 2016", [("Hurricane Matthew", "NOT_ENTITY")]),
+    ("it submitted its Sixth Periodic Report.", [("Sixth Periodic Report", "NOT_ENTITY")]),
+    ("officers trained at the Regional Workshop on the UPR", [("Regional Workshop", "NOT_ENTITY"), ("UPR", "NOT_ENTITY")]),
 ])
 def test_entities_ruler_finds_domain_names(ruler_nlp, text, expected):
     assert ents(ruler_nlp, text) == expected
