@@ -308,9 +308,11 @@ class EntityCleaner:
             return None
         if label in ("PERSON", "ORG", "GPE") and is_people_word(span):
             label = "NORP"
-        elif (len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span[0].tag_ not in ("NNP", "NNPS")
-              and span.text.lower() not in countries()):
-            return None  # "Specialized" opening a sentence (a State's name the tagger misread stays)
+        elif (len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span.text.lower() not in countries()
+              and (span[0].tag_ not in ("NNP", "NNPS") or (span.end < ent.end and is_common_word(span[0])))):
+            # "Specialized" opening a sentence, "Citizens" left of "Citizens of Kazakhstan" (a State's
+            # name the tagger misread stays)
+            return None
         return Span(span.doc, span.start, span.end, label=label)
 
 
@@ -330,6 +332,10 @@ def is_people_word(span: Span) -> bool:
     return following is not None and following.pos_ == "NOUN" and following.is_lower
 
 
+def is_common_word(token) -> bool:
+    return zipf_frequency(token.lower_, "en") >= COMMON_WORD_ZIPF
+
+
 def names_a_language(span: Span) -> bool:
     """"taught in Uzbek, Tajik, Uighur or Ukrainian": languages, not people (nor persons)."""
     if len(span) != 1:
@@ -342,12 +348,14 @@ def names_a_language(span: Span) -> bool:
 
 
 def strip_article(ent: Span) -> Span | None:
-    """"the Supreme Court", "According to the Supreme Court" -> "Supreme Court"; "Council's" -> "Council"."""
+    """"the Supreme Court", "According to the Supreme Court" -> "Supreme Court"; "Council's" -> "Council";
+    "Citizens of" (the model's name cut short by the State's name after it) -> "Citizens"."""
     start, end = ent.start, ent.end
     while start < end - 1 and (ent.doc[start].lower_ in STOP_WORDS or ent.doc[start].tag_ in OPENER_TAGS
                                or ent.doc[start].is_punct):
         start += 1
-    while end > start and (ent.doc[end - 1].text in ("'s", "’s") or ent.doc[end - 1].is_punct):
+    while end > start and (ent.doc[end - 1].text in ("'s", "’s") or ent.doc[end - 1].is_punct
+                           or ent.doc[end - 1].lower_ in TRAILING_SMALL_WORDS):  # "Citizens of", "Trafficking in"
         end -= 1
     return ent.doc[start:end] if end > start else None
 
