@@ -80,11 +80,17 @@ def find_commitments(
 
 
 def find_with_country(finder, docs: list[Doc]) -> None:
-    """Name the country from the whole parsed document, then find the commitments:
-    the component needs the country to know that "Slovenia" is the State."""
+    """Name the country and the abbreviations it defines ("Ministry of Justice (MoJ)") from
+    the whole parsed document, then find the commitments: the component needs them to know
+    that "Slovenia" or "the MoJ" is the State."""
     country = document_country(docs)
+    acronyms: dict[str, str] = {}
+    for doc in docs:
+        for abbr, actor in finder.acronym_actors(doc).items():
+            acronyms.setdefault(abbr, actor)  # the first definition stands
     for doc in docs:
         doc._.country = country
+        doc._.acronyms = acronyms
         finder(doc)
 
 

@@ -47,10 +47,19 @@ def link_deadline(text: str, start_char: int, end_char: int, dates: list[DateDic
     if not candidates:
         return None
     *_, chosen, preposition, prep_start = min(candidates, key=lambda c: c[:3])
-    point = chosen["start"] if preposition in START_PREPOSITIONS else chosen["end"]
+    starts = preposition in START_PREPOSITIONS and not is_period(chosen)
+    point = chosen["start"] if starts else chosen["end"]
     begin = prep_start if preposition else chosen["start_char"]
     return {"text": text[begin : chosen["end_char"]], "start": chosen["start"], "end": point,
             "start_char": begin, "end_char": chosen["end_char"]}
+
+
+PERIOD_RE = re.compile(r"\d\s*[-\u2013\u2014/]\s*\d|\bto\b", re.IGNORECASE)
+
+
+def is_period(d: DateDict) -> bool:
+    """"2018-2022", "January to June 2019": "from" a period names the period, which ends the work."""
+    return bool(PERIOD_RE.search(d["text"]))
 
 
 _PREPOSITION_RE = re.compile(

@@ -144,20 +144,29 @@ def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: st
 def make_entities_consistent(paragraphs: list[Paragraph]) -> None:
     """The same name gets the same label everywhere in a document, and is found everywhere.
 
-    The label is the one the name has most often; a name tagged somewhere is
-    also tagged where the model missed it (whole words, same spelling).
+    The label is the one the name has most often, or the one of the name an abbreviation
+    is defined after ("Convention on the Rights of Persons with Disabilities (CRPD)": CRPD
+    is a treaty wherever it stands); a name tagged somewhere is also tagged where the
+    model missed it (whole words, same spelling).
     """
     labels: dict[str, Counter[str]] = defaultdict(Counter)
+    defined: dict[str, str] = {}
     for p in paragraphs:
         for e in p.entities:
             labels[e["text"]][e["label"]] += 1
-    chosen = {name: counts.most_common(1)[0][0] for name, counts in labels.items()}
+            if m := ABBREVIATION_AFTER_RE.match(p.text, e["end_char"]):
+                defined.setdefault(m.group(1), e["label"])
+    chosen = {name: defined.get(name) or counts.most_common(1)[0][0] for name, counts in labels.items()}
     finder = _name_finder(chosen)
     for p in paragraphs:
         for e in p.entities:
             e["label"] = chosen[e["text"]]
         if finder is not None:
             p.entities = _with_missed_mentions(p.text, p.entities, finder, chosen)
+
+
+# "(CRPD)" right after a name: the abbreviation the document gives it.
+ABBREVIATION_AFTER_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
 
 
 def _name_finder(names: dict[str, str]) -> re.Pattern | None:

@@ -92,6 +92,17 @@ def test_tag_gives_a_name_one_label_per_document_and_finds_its_missed_mentions()
     assert {e["label"] for p in paragraphs for e in p.entities} == {"NORP"}
 
 
+def test_tag_gives_an_abbreviation_the_label_of_the_name_it_is_defined_after():
+    texts = ["It ratified the Convention against Torture (CAT).", "The CAT was signed.", "CAT reports."]
+    paragraphs = [Paragraph(para=n, section=None, subsection=None, raw="", body="", lines=[], text=text)
+                  for n, text in enumerate(texts, 1)]
+    paragraphs[0].entities = [entity("Convention against Torture", "TREATY", 16), entity("CAT", "ORG", 44)]
+    paragraphs[1].entities = [entity("CAT", "ORG", 4)]
+    make_entities_consistent(paragraphs)
+    assert [[(e["text"], e["label"]) for e in p.entities] for p in paragraphs] == [
+        [("Convention against Torture", "TREATY"), ("CAT", "TREATY")], [("CAT", "TREATY")], [("CAT", "TREATY")]]
+
+
 @pytest.mark.slow
 def test_tag_seed_meets_the_targets_against_gold():
     from pipeline.evaluate_tags import entity_score, tag_scores

@@ -75,6 +75,12 @@ class AmountGrammar:
         # "5 to 10 years", "34 and 12 per cent", "239 of the 297 recommendations"
         self.coordinated_after = re.compile(r"^\s*(?:and|or|to|[-–—]|out\s+of|of(?:\s+the)?)\s*$", re.I)
         self.restated_after = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|approximately\s+)?$", re.I)
+        # "six (6) priorities": the figure restates the word, one amount.
+        self.figure_restated = re.compile(r"\s*\((\d+)\)")
+        # "ranked 58 out of 188 countries": a rank, not an amount.
+        self.rank_before = re.compile(r"\b(?:rank(?:ed|s|ing)?|placed)\s+(?:at\s+|number\s+)?$", re.I)
+        # "four of their officers": a part counted by the noun after it ("one of the key policies" is no count).
+        self.partitive_after = re.compile(r"\s+of\s+(?:their|its|his|her|our|these|those)\s+", re.I)
 
     # -------------------------------------------------------------- classification
 
@@ -83,7 +89,10 @@ class AmountGrammar:
         found = []
         references = [(r.start(), r.end()) for r in self.reference.finditer(text)]
         last_reference_end = -1
+        restated_end = -1
         for m in self.number.finditer(text):
+            if m.start() < restated_end or self.rank_before.search(text, max(0, m.start() - 20), m.start()):
+                continue
             last_reference_end = max([last_reference_end, *(end for _, end in references if end <= m.start())])
             if _inside(m.start(), m.end(), blocked):
                 continue
@@ -92,7 +101,10 @@ class AmountGrammar:
                 continue
             if self.item_marker.match(text, m.start()) or self.page_number.match(text, m.start()):
                 continue
-            amount = self.classify(doc, text, m)
+            restated = self.figure_restated.match(text, m.end()) if is_word_number(m.group()) else None
+            if restated and parse_number(restated[1]) == parse_number(m.group()):
+                restated_end = restated.end()
+            amount = self.classify(doc, text, m, restated_end if restated_end > m.end() else m.end())
             if amount is not None:
                 found.append(amount)
         found = [a for a in found if a.kind is not None or not self.is_age_or_label(text, a)]
@@ -108,8 +120,9 @@ class AmountGrammar:
         """"articles 141, 160 and 164": 160 and 164 are references like 141."""
         return last_reference_end >= 0 and bool(self.listed_after.match(text[last_reference_end:m.start()]))
 
-    def classify(self, doc: Doc, text: str, m: re.Match) -> AmountMatch | None:
-        start, end = m.start(), m.end()
+    def classify(self, doc: Doc, text: str, m: re.Match, end: int) -> AmountMatch | None:
+        """The amount a number found by `m` gives; `end`: where its figures end ("six (6)")."""
+        start = m.start()
         value = parse_number(m.group())
         if value is None:
             return None
@@ -125,7 +138,10 @@ class AmountGrammar:
             return AmountMatch(start, end + unit.end(), "measure", value, self.units[unit[1].lower()])
         if times := self.times_after.match(after):
             return AmountMatch(start, end + times.end(), "measure", value, times[1])
-        if noun := counted_noun(doc, end, value):
+        if is_word_number(m.group()) and after[:1] in ("-", "\u2013"):
+            return None  # "one-stop shop", "two-fold": a word, not an amount
+        partitive = self.partitive_after.match(text, end)
+        if noun := counted_noun(doc, end, value) or (partitive and counted_noun(doc, partitive.end() - 1, value)):
             noun_end, unit = noun
             if rate := self.rate_after.match(text[noun_end:noun_end + 40]):
                 per = self.units[rate[1].lower()]

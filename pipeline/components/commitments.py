@@ -17,6 +17,7 @@ two placeholders are left for the caller, which knows the document: COUNTRY ("th
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -48,6 +49,9 @@ CLAUSE_BREAKS = (";", ":")
 ADJUNCT_DEPS = ("prep", "agent", "npadvmod", "advmod", "advcl")
 LAW_BASIS = ("according", "under", "pursuant")  # "according to the Act", "under article 5"
 QUOTE_MARKS = ("\u201c", "\u201d", '"')
+# "Ministry of Justice (MoJ)": an abbreviation the document defines, two capitals or more.
+ACRONYM_RE = re.compile(r"\(\s*([A-Z][A-Za-z.]*[A-Z][A-Za-z.]*)\s*\)")
+ACRONYM_LINKS = ("of", "the", "and", "for", "on", "'s", "\u2019s", "-")  # words a long form skips
 
 if not Span.has_extension("commitment"):
     Span.set_extension("commitment", default=None)
@@ -55,6 +59,8 @@ if not Doc.has_extension("last_state_actor"):
     Doc.set_extension("last_state_actor", default=None)
 if not Doc.has_extension("country"):
     Doc.set_extension("country", default=None)  # the country's name, set by the caller when known
+if not Doc.has_extension("acronyms"):
+    Doc.set_extension("acronyms", default=None)  # abbreviation -> actor, set by the caller from the whole document
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class Trigger:
     clause: str = "main"  # main | any
     allow_past: bool = False  # "undertook to", "has drafted a bill"
     actor: str | None = None  # a fixed actor: "unspecified" for "it is necessary to"
+    copular: bool = False  # the predicate is "be" and its complement commits: "is committed to"
 
     def __post_init__(self) -> None:
         if self.kind not in KIND_ORDER:
@@ -200,10 +207,11 @@ class CommitmentFinder:
         words = doc_words(doc)
         hits = self.hits(doc, words)
         actors = self.actor_labels(doc, words)
+        acronyms = doc._.acronyms if doc._.acronyms is not None else self.acronym_actors(doc)
         found: list[Span] = []
         last_actor: Actor | None = None
         for sent in doc.sents:
-            context = SentenceContext(self.lexicon, actors, last_actor, doc._.country)
+            context = SentenceContext(self.lexicon, actors, last_actor, doc._.country, acronyms)
             candidates = sorted(
                 (h for h in hits if sent.start <= h.predicate.i < sent.end),
                 key=lambda h: (KIND_ORDER.index(h.trigger.kind), h.predicate.i),
@@ -262,6 +270,40 @@ class CommitmentFinder:
                     labels[i] = (end - start, label)
         return {i: label for i, (_, label) in labels.items()}
 
+    def acronym_actors(self, doc: Doc) -> dict[str, str]:
+        """The State actors the doc defines abbreviations for: "Ministry of Justice (MoJ)" ->
+        {"MoJ": "Ministry of Justice"}, "Government of ... (GoIRA)" -> {"GoIRA": "Government"}."""
+        definitions = [(m.group(1), doc.char_span(*m.span(1))) for m in ACRONYM_RE.finditer(doc.text)]
+        definitions = [(abbr, span) for abbr, span in definitions if span is not None and span.start > 0]
+        if not definitions:
+            return {}
+        labels = self.actor_labels(doc, doc_words(doc))
+        found: dict[str, str] = {}
+        for abbr, span in definitions:
+            long_form = acronym_long_form(abbr, doc[span.start - 1])
+            label = labels.get(long_form.root.i) if long_form is not None else None
+            if label == PHRASE:
+                label = long_form.text
+            if label is not None and label != ANTECEDENT:
+                found.setdefault(abbr, label)
+        return found
+
+
+def acronym_long_form(abbr: str, paren: Token) -> Span | None:
+    """The capitalised words before "(" whose initials spell the abbreviation's capitals."""
+    initials = [c for c in abbr if c.isupper()]
+    i = paren.i - 1
+    start = None
+    while initials and i >= paren.sent.start:
+        word = paren.doc[i]
+        if word.text[:1].isupper() and word.text[0] == initials[-1]:
+            initials.pop()
+            start = i
+        elif word.lower_ not in ACRONYM_LINKS:
+            return None
+        i -= 1
+    return paren.doc[start : paren.i] if not initials and start is not None else None
+
 
 # ------------------------------------------------------------------ word prefilter
 
@@ -299,9 +341,10 @@ class SentenceContext:
     """Judges the triggers of one sentence."""
 
     def __init__(self, lexicon: Lexicon, actor_labels: dict[int, str], last_actor: Actor | None,
-                 country: str | None):
+                 country: str | None, acronyms: dict[str, str] | None = None):
         self.lexicon = lexicon
         self.actor_labels = actor_labels
+        self.acronyms = acronyms or {}
         self.last_actor = last_actor
         self.country = country.lower() if country else None
 
@@ -316,7 +359,8 @@ class SentenceContext:
         subject = subject_of(predicate)
         if trigger.clause == "main" and not self.in_main_clause(predicate):
             return None
-        if trigger.matcher == "dependency" and trigger.kind != "need" and self.is_non_agentive(predicate):
+        if (trigger.matcher == "dependency" and trigger.kind != "need" and not trigger.copular
+                and self.is_non_agentive(predicate)):
             return None
         # "It will be monitored": the subject of a passive is what is acted on, not the actor.
         acted_on = (subject is not None and subject.dep_ == "nsubjpass" and trigger.subject != "state"
@@ -400,6 +444,8 @@ class SentenceContext:
         if subject is None or subject.dep_ == "expl":
             return None
         label = self.actor_labels.get(subject.i)
+        if label is None and subject.text in self.acronyms:
+            return Actor(self.acronyms[subject.text], noun_phrase(subject))
         if label is None and (subject.ent_type_ == "GPE" or self.is_country(subject)):
             return Actor(COUNTRY, entity_span(subject))
         if label is None:

@@ -37,10 +37,10 @@ ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "f
 
 DAY_ORDINAL = r"(?:st|nd|rd|th)?"
 FULL_DATE = rf"(?:{DAY}{DAY_ORDINAL}\s*{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY}{DAY_ORDINAL},\s+{YEAR})"
-MONTH_YEAR = rf"(?:{MONTH},?\s+{YEAR})"
+MONTH_YEAR = rf"(?:{MONTH},?\s+(?:of\s+)?{YEAR})"  # "December 2015", "December of 2015"
 QUARTER = rf"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+{YEAR}"
 HALF = rf"(?:the\s+)?(?:first|second)\s+half\s+of\s+{YEAR}"
-YEAR_PART = rf"(?:the\s+)?(?:end|close|beginning|start)\s+of\s+{YEAR}"
+YEAR_PART = rf"(?:(?:the\s+)?(?:end|close|beginning|start)\s+of|\b(?:early|late))\s+{YEAR}"
 MONTHS_OF_YEAR = rf"(?:the\s+)?(?:first|last)\s+{NUMBER}\s+months\s+of\s+{YEAR}"
 DECADE = r"(?:the\s+)?(?:1[89]|20)\d0['’]?s\b"
 # Anything that is one period by itself; ranges and relatives are built from these.
@@ -81,7 +81,7 @@ def date_parser() -> DateDataParser:
 # "July 2009"), read directly: dateparser, which reads the others, takes ~1 ms a call.
 DAY_MONTH_YEAR_RE = re.compile(rf"(?P<d>{DAY}){DAY_ORDINAL}\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
 MONTH_DAY_YEAR_RE = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY}){DAY_ORDINAL},\s+(?P<y>{YEAR})")
-MONTH_YEAR_RE = re.compile(rf"(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
+MONTH_YEAR_RE = re.compile(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
 MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS.split("|"), start=1)}
 
 
@@ -148,7 +148,7 @@ def read_point(text: str) -> Interval | None:
         first = "first" in lowered
         return month_interval(first_year(text), 1 if first else 7, "half", 6 if first else 12)
     if re.fullmatch(YEAR_PART, lowered):
-        month = 12 if re.search(r"end|close", lowered) else 1
+        month = 12 if re.search(r"end|close|late", lowered) else 1
         return month_interval(first_year(text), month, "month")
     if m := re.fullmatch(rf"(?:the\s+)?(first|last)\s+({NUMBER})\s+months\s+of\s+({YEAR})", lowered):
         months = int(parse_number(m[2]) or 0)

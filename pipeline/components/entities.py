@@ -73,6 +73,10 @@ MACROS = {
     "YEARS": rf"{YEAR}\s*[-–—]+\s*{YEAR}",
     "FULL_DATE": FULL_DATE,
 }
+# "An Act to Amend the ...", "– Act to Provide ...": a law's long title says what it does, it
+# is not its name (which "the Act to Combat Online Hate" is).
+PURPOSE_RE = re.compile(r"^\S+\s+to\s+(?!the\b)")
+LONG_TITLE_MARKS = ("\u2013", "\u2014", "-", ":")
 # Owners whose possessive opens a name without being part of it.
 GENERIC_OWNERS = {"government", "state", "country", "president", "ministry", "council", "parliament", "republic"}
 COMMON_WORD_ZIPF = 4.0  # wordfreq frequency from which a word is common English
@@ -142,6 +146,8 @@ class DomainEntityRuler:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label, phrase in self.patterns.phrases:
             self.matcher.add(label, [nlp.make_doc(phrase)])
+        # A State's name is a place wherever it stands ("Barbados", "the United States of America").
+        self.matcher.add("GPE", [nlp.make_doc(name) for name in countries().values()])
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.candidates(doc)
@@ -167,16 +173,18 @@ class DomainEntityRuler:
                 found.append(Candidate(m.start(), m.start() + len(trim_trailing_words(matched)), label, 1))
         tags = tags_by_offset(doc)
         for m in TITLE_RE.finditer(text):
-            found += self.title_candidates(m.start(), m.group(), tags)
+            found += self.title_candidates(m.start(), m.group(), tags, text[:m.start()].rstrip()[-1:])
         return found
 
-    def title_candidates(self, start: int, run: str, tags: dict[int, str]) -> list[Candidate]:
-        """A capitalized run, without its sentence opener, split where "and" or "to" joins two names."""
+    def title_candidates(self, start: int, run: str, tags: dict[int, str], mark_before: str) -> list[Candidate]:
+        """A capitalized run, without its sentence opener, split where "and" or "to" joins two names;
+        not a law's long title ("Value Added Tax Act, 2014 – An Act to provide for ...")."""
         found = []
         offset = len(run) - len(strip_opener(run, start, tags, self.reference_prefix))
+        long_title = mark_before in LONG_TITLE_MARKS or run.split(" ", 1)[0] in ("A", "An")
         for part_start, part in split_names(start + offset, run[offset:], self.patterns):
             label = self.patterns.head_of(part)
-            if label and len(part.split()) >= 2:
+            if label and len(part.split()) >= 2 and not (long_title and PURPOSE_RE.match(part)):
                 found.append(Candidate(part_start, part_start + len(part), label, 2))
         return found
 
@@ -207,9 +215,10 @@ def strip_opener(run: str, start: int, tags: dict[int, str], reference_prefix: r
 
 
 def is_generic_possessive(word: str) -> bool:
-    """"Government's" in "the Government's Interdepartmental Commission" (but not "Women's Association")."""
-    base = re.sub(r"['’]s$", "", word)
-    return base != word and base.lower() in GENERIC_OWNERS
+    """"Government's" in "the Government's Interdepartmental Commission", "Bahamas’" in "Bahamas’
+    National Mechanism": an owner, not part of the name (but not "Women's Association")."""
+    base = re.sub(r"['’]s?$", "", word)
+    return base != word and (base.lower() in GENERIC_OWNERS or base.lower() in countries())
 
 
 def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[int, str]]:
@@ -299,9 +308,11 @@ class EntityCleaner:
             return None
         if label in ("PERSON", "ORG", "GPE") and is_people_word(span):
             label = "NORP"
-        elif (len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span[0].tag_ not in ("NNP", "NNPS")
-              and span.text.lower() not in countries()):
-            return None  # "Specialized" opening a sentence (a State's name the tagger misread stays)
+        elif (len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span.text.lower() not in countries()
+              and (span[0].tag_ not in ("NNP", "NNPS") or (span.end < ent.end and is_common_word(span[0])))):
+            # "Specialized" opening a sentence, "Citizens" left of "Citizens of Kazakhstan" (a State's
+            # name the tagger misread stays)
+            return None
         return Span(span.doc, span.start, span.end, label=label)
 
 
@@ -321,6 +332,10 @@ def is_people_word(span: Span) -> bool:
     return following is not None and following.pos_ == "NOUN" and following.is_lower
 
 
+def is_common_word(token) -> bool:
+    return zipf_frequency(token.lower_, "en") >= COMMON_WORD_ZIPF
+
+
 def names_a_language(span: Span) -> bool:
     """"taught in Uzbek, Tajik, Uighur or Ukrainian": languages, not people (nor persons)."""
     if len(span) != 1:
@@ -333,12 +348,14 @@ def names_a_language(span: Span) -> bool:
 
 
 def strip_article(ent: Span) -> Span | None:
-    """"the Supreme Court", "According to the Supreme Court" -> "Supreme Court"; "Council's" -> "Council"."""
+    """"the Supreme Court", "According to the Supreme Court" -> "Supreme Court"; "Council's" -> "Council";
+    "Citizens of" (the model's name cut short by the State's name after it) -> "Citizens"."""
     start, end = ent.start, ent.end
     while start < end - 1 and (ent.doc[start].lower_ in STOP_WORDS or ent.doc[start].tag_ in OPENER_TAGS
                                or ent.doc[start].is_punct):
         start += 1
-    while end > start and (ent.doc[end - 1].text in ("'s", "’s") or ent.doc[end - 1].is_punct):
+    while end > start and (ent.doc[end - 1].text in ("'s", "’s") or ent.doc[end - 1].is_punct
+                           or ent.doc[end - 1].lower_ in TRAILING_SMALL_WORDS):  # "Citizens of", "Trafficking in"
         end -= 1
     return ent.doc[start:end] if end > start else None
 

@@ -42,6 +42,15 @@ def ents(nlp, text):
     ("Title VI of the French Constitution", [("French Constitution", "LAW")]),
     ("Further, section 148B of the Act gives", []),
     ("the regulation on detainees and detention centres and it", [("regulation on detainees and detention centres", "LAW")]),
+    ("second only to Barbados, which ranked", [("Barbados", "GPE")]),
+    ("Canada and the United States of America on", [("Canada", "GPE"), ("United States of America", "GPE")]),
+    ("the Bahamas’ Human Rights Commission met", [("Bahamas", "GPE"), ("Human Rights Commission", "ORG")]),
+    ("• Correctional Services Act, 2014 – An Act to Provide for the custody of inmates.",
+     [("Correctional Services Act, 2014", "LAW")]),
+    ("the Act to Combat Online Hate Content of 24 June", [("Act to Combat Online Hate Content", "LAW")]),
+    ("damaged by Hurricane Matthew in 2016", [("Hurricane Matthew", "NOT_ENTITY")]),
+    ("it submitted its Sixth Periodic Report.", [("Sixth Periodic Report", "NOT_ENTITY")]),
+    ("officers trained at the Regional Workshop on the UPR", [("Regional Workshop", "NOT_ENTITY"), ("UPR", "NOT_ENTITY")]),
 ])
 def test_entities_ruler_finds_domain_names(ruler_nlp, text, expected):
     assert ents(ruler_nlp, text) == expected
@@ -95,3 +104,9 @@ def test_entities_cleaner_drops_languages_listed_after_in(cleaner):
                      ["VERB", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "NOUN"],
                      ["O", "O", "B-NORP", "O", "B-PERSON", "O", "B-PERSON", "O"])
     assert [(e.text, e.label_) for e in cleaner(doc).ents] == [("Kazakh", "NORP")]
+
+
+def test_entities_cleaner_drops_a_name_cut_short_to_common_words(cleaner):
+    doc = tagged_doc(["Citizens", "of", "Kazakhstan", "vote"], ["NNPS", "IN", "NNP", "VBP"],
+                     ["PROPN", "ADP", "PROPN", "VERB"], ["B-ORG", "I-ORG", "B-GPE", "O"])
+    assert [(e.text, e.label_) for e in cleaner(doc).ents] == [("Kazakhstan", "GPE")]
