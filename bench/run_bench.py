@@ -46,6 +46,8 @@ TARGET_RATIO = 1.3
 TARGET_SPEEDUP = 1.8
 TARGET_WORKER_MB = 600
 # Time per document counts as flat when 40 documents cost at most this much more per document than 10.
+# Less is fine: one-time loads spread over more documents, and the corpus repeats its documents,
+# so word- and text-keyed caches find more of their words.
 FLAT_TOLERANCE = 0.15
 RSS_SAMPLE_SECONDS = 0.05
 SMALL_CORPUS = 10  # documents in the small scaling corpus; the large one is copies of it
@@ -318,10 +320,10 @@ def bench_scaling(report: Report, runs: int, size: int) -> None:
                f"main process {two.main_mb:.0f} MB; --jobs 1 runs in process: {one.main_mb:.0f} MB) "
                f"(target <= {TARGET_WORKER_MB} MB: {verdict(worker_mb <= TARGET_WORKER_MB)})")
     report.add(f"- **time per document, --jobs 1: {per_doc_small:.2f} s at {small_docs} documents, "
-               f"{per_doc_large:.2f} s at {large_docs}** ({growth:+.0%}; flat within {FLAT_TOLERANCE:.0%}: "
-               f"{verdict(abs(growth) <= FLAT_TOLERANCE)})")
+               f"{per_doc_large:.2f} s at {large_docs}** ({growth:+.0%}; grows by at most {FLAT_TOLERANCE:.0%}: "
+               f"{verdict(growth <= FLAT_TOLERANCE)})")
     report.add(f"- CPU time per document, --jobs 1: {cpu_per_doc_small:.2f} s at {small_docs} documents, "
-               f"{cpu_per_doc_large:.2f} s at {large_docs} ({cpu_growth:+.0%}: {verdict(abs(cpu_growth) <= FLAT_TOLERANCE)})")
+               f"{cpu_per_doc_large:.2f} s at {large_docs} ({cpu_growth:+.0%}: {verdict(cpu_growth <= FLAT_TOLERANCE)})")
     report.add(f"- load average after: {load_average()}")
     report.add()
 

@@ -1,4 +1,5 @@
-"""Held-out gold (files marked "held_out") quotes its source: every annotated text occurs in
+"""Gold annotated blind (files marked "annotated_blind"; "held_out" while no rule was tuned on
+them) quotes its source: every annotated text occurs in
 its paragraph of the corpus document, compared without spacing, case or punctuation (line
 breaks and hyphenation differ), and a name is not listed more often than the paragraph has it.
 Paragraph bounds come from the segmentation gold, not from the pipeline: its line numbers for a
@@ -22,7 +23,7 @@ PAGE_BREAK_RE = re.compile(r"^\s*(\d{1,3}|A/HRC/\S+)\s*$")
 
 def held_out_gold(kind: str) -> list[Path]:
     paths = sorted((GOLD / kind).glob("*.json"))
-    return [p for p in paths if json.loads(p.read_text(encoding="utf-8")).get("held_out")]
+    return [p for p in paths if json.loads(p.read_text(encoding="utf-8")).get("annotated_blind")]
 
 
 def norm(text: str) -> str:
