@@ -1,4 +1,4 @@
-"""Regular expressions shared by several stages (document symbols, bullets)."""
+"""Regular expressions shared by several stages (document symbols, bullets, abbreviations)."""
 
 from __future__ import annotations
 
@@ -15,3 +15,6 @@ SYMBOL_LINE_RE = re.compile(
 )
 BULLET_CHARS = "»•*·◦▪‣●○■□►"
 BULLET_RE = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*")
+# "(CRPD)", "(MoJ)", "(GoIRA)": an abbreviation in brackets, as a document defines one after a
+# name; two capitals or more.
+ABBREVIATION_IN_BRACKETS = r"\(\s*([A-Z][A-Za-z.]*[A-Z][A-Za-z.]*)\s*\)"

@@ -28,6 +28,7 @@ from .components.dates import FULL_DATE, parse_calendar_date
 from .errors import TaggingFailed, UnsupportedModel
 from .metadata import cover_lines, distribution_date
 from .model import Paragraph, SourceDocument
+from .patterns import ABBREVIATION_IN_BRACKETS
 
 NO_MODEL = "none"
 # Parts of a trained pipeline no component uses (the parser gives the sentences).
@@ -166,7 +167,7 @@ def make_entities_consistent(paragraphs: list[Paragraph]) -> None:
 
 
 # "(CRPD)" right after a name: the abbreviation the document gives it.
-ABBREVIATION_AFTER_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
+ABBREVIATION_AFTER_RE = re.compile(rf"\s*{ABBREVIATION_IN_BRACKETS}")
 
 
 def _name_finder(names: dict[str, str]) -> re.Pattern | None:

@@ -29,6 +29,8 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..patterns import ABBREVIATION_IN_BRACKETS
+
 COUNTRY = "{country}"
 ANTECEDENT = "$antecedent"
 PHRASE = "$phrase"  # the actor is the subject phrase itself ("Ministry of Justice")
@@ -50,7 +52,7 @@ ADJUNCT_DEPS = ("prep", "agent", "npadvmod", "advmod", "advcl")
 LAW_BASIS = ("according", "under", "pursuant")  # "according to the Act", "under article 5"
 QUOTE_MARKS = ("\u201c", "\u201d", '"')
 # "Ministry of Justice (MoJ)": an abbreviation the document defines, two capitals or more.
-ACRONYM_RE = re.compile(r"\(\s*([A-Z][A-Za-z.]*[A-Z][A-Za-z.]*)\s*\)")
+ACRONYM_RE = re.compile(ABBREVIATION_IN_BRACKETS)
 ACRONYM_LINKS = ("of", "the", "and", "for", "on", "'s", "\u2019s", "-")  # words a long form skips
 
 if not Span.has_extension("commitment"):
