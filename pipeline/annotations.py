@@ -116,9 +116,14 @@ def describe_commitment(commitment: dict[str, Any]) -> tuple[str, str]:
     parts = [kind]
     for name in ("actor", "action", "object"):
         if commitment.get(name):
-            parts.append(f"{name}: {commitment[name]}")
+            parts.append(f"{name}: {span_text(commitment[name])}")
     parts.append(f"deadline: {describe_deadline(commitment.get('deadline'))}")
     return kind, "; ".join(parts)
+
+
+def span_text(value: Any) -> str:
+    """The words of a span record ({text, start_char, end_char}), or of a plain value."""
+    return str(value.get("text") or "") if isinstance(value, dict) else str(value or "")
 
 
 def describe_deadline(deadline: Any) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .annotations import FIELDS, KINDS, Node, describe_deadline, nest, paragraph_spans, visible
+from .annotations import FIELDS, KINDS, Node, describe_deadline, nest, paragraph_spans, span_text, visible
 from .emit import write_text_atomic
 from .errors import MalformedOutput, OutputMissing, OutputNotWritable
 from .timeline import Timeline, TimelineItem, layout_timeline
@@ -285,8 +285,8 @@ def commitment_rows(doc: DocumentView, page: str) -> list[CommitmentRow]:
                 href=f"{page}#{anchor}",
                 kind=str(c.get("kind") or ""),
                 actor=str(c.get("actor") or ""),
-                action=str(c.get("action") or ""),
-                object=str(c.get("object") or ""),
+                action=span_text(c.get("action")),
+                object=span_text(c.get("object")),
                 text=str(c.get("text") or ""),
                 deadline=describe_deadline(c.get("deadline")) if deadline else "",
                 deadline_sort=str(deadline.get("start") or deadline.get("end") or ""),

@@ -181,3 +181,10 @@ def test_report_cli_on_the_seed_shows_every_paragraph(tmp_path, capsys):
     assert html.count('<article class="para"') == 205
     assert html.count('class="heading') == len(json.loads((tmp_path / "documents.jsonl").read_text())["outline"])
     assert "report: " in capsys.readouterr().err
+
+
+def test_report_commitments_show_the_words_of_action_and_object(report):
+    html = (report / f"{MARKUP_DOC}.html").read_text()
+    assert '<td>will amend <span class="object">the law on the Human Rights Commissioner</span></td>' in html
+    assert "action: will amend; object: the law on the Human Rights Commissioner" in html
+    assert "start_char" not in html  # a span record's fields are never shown as they are stored
