@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Callable
 import psutil
 
 from pipeline.executor import RunOptions, run
-from pipeline.ingest import ingest
+from pipeline.ingest import INPUT_SUFFIXES, ingest
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "raw" / "A-HRC-WG.6-7-KAZ-1.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
-INPUT_SUFFIXES = (".txt", ".pdf")
 TARGET_RATIO = 1.3
 TARGET_SPEEDUP = 1.8
 TARGET_WORKER_MB = 600

@@ -10,15 +10,12 @@ The sentences are found by the spaCy component `upr_commitments`
 the country's name, "it" across paragraphs, and deadlines from the paragraph's dates.
 
 `document_commitments(segmentation, nlp, docs, document_date)` runs it inside the pipeline,
-on the docs the tag stage parsed;
-`commitment_rows` / `commitments_csv` give the flat view written to
-output/commitments.jsonl and output/commitments.csv.
+on the docs the tag stage parsed. The flat view of the commitments across documents
+(output/commitments.jsonl and .csv) is written by pipeline/tables.py.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter
 from datetime import date
@@ -31,8 +28,6 @@ from .components import commitments as component  # registers the "upr_commitmen
 from .deadlines import DateDict, link_deadline
 from .model import Paragraph, Segmentation
 
-CSV_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
-               "deadline", "deadline_end", "text")
 COMPONENT = "upr_commitments"
 STATE = "State"  # the actor when the country's name is unknown
 COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth)\s+of\s+(?:the\s+)?)?",
@@ -146,39 +141,3 @@ def document_country(docs: Iterable[Doc]) -> str | None:
     if not counts:
         return None
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
-
-
-def commitment_rows(paragraphs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One flat record per commitment of these paragraph records, for analysts:
-    output/commitments.jsonl and .csv (paragraphs in order give rows in order)."""
-    return [
-        {
-            "doc_id": p["doc_id"],
-            "symbol": p["symbol"],
-            "para": p["para"],
-            "section": heading_label(p["section"]),
-            "subsection": heading_label(p["subsection"]),
-            "kind": c["kind"],
-            "actor": c["actor"],
-            "action": c["action"]["text"],
-            "object": c["object"]["text"] if c["object"] else None,
-            "deadline": c["deadline"]["text"] if c["deadline"] else None,
-            "deadline_end": c["deadline"]["end"] if c["deadline"] else None,
-            "text": c["text"],
-        }
-        for p in paragraphs
-        for c in p["commitments"]
-    ]
-
-
-def heading_label(heading: dict[str, str] | None) -> str | None:
-    return f"{heading['id']}. {heading['title']}" if heading is not None else None
-
-
-def commitments_csv(records: Iterable[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow({k: "" if record[k] is None else record[k] for k in CSV_COLUMNS})
-    return buffer.getvalue()

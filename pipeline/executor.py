@@ -36,7 +36,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from .commit import commitment_rows, commitments_csv
 from .emit import (
     document_files,
     document_record,
@@ -49,8 +48,7 @@ from .emit import (
     write_text_atomic,
 )
 from .errors import PipelineError
-from .ingest import display_path, document_id
-from .pipeline import find_inputs, process_document
+from .ingest import display_path, document_id, find_inputs
 from .settings import PIPELINE_VERSION, Settings
 from .tables import Tables
 
@@ -153,6 +151,10 @@ def process_to_files(task: Task, out: Path, settings: Settings, profile: bool = 
 
 def write_document(task: Task, out: Path, settings: Settings) -> Outcome:
     """Paragraphs first, record last: a record on disk means the document is complete."""
+    # Imported here: the main process of a parallel run never parses, and spaCy's import
+    # (over a second) would delay every worker's start; the workers have it preloaded.
+    from .pipeline import process_document
+
     path, doc_id = task
     try:
         document = process_document(path, settings)
@@ -379,7 +381,7 @@ def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[
 def write_collections(out: Path, doc_ids: list[str], summary: RunSummary) -> None:
     """The tables across all documents (entities, dates, amounts, commitments), from
     the paragraph files on disk: skipped documents count as much as processed ones."""
-    tables, commitments = Tables(), []
+    tables = Tables()
     for doc_id in doc_ids:
         path = paragraphs_path(out, doc_id)
         if not path.exists():
@@ -387,10 +389,7 @@ def write_collections(out: Path, doc_ids: list[str], summary: RunSummary) -> Non
         paragraphs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         summary.count(paragraphs)
         tables.add(paragraphs)
-        commitments += commitment_rows(paragraphs)
     tables.write(out)
-    write_jsonl(out / "commitments.jsonl", commitments)
-    write_text_atomic(out / "commitments.csv", commitments_csv(commitments))
 
 
 def remove_stale_temporary_files(out: Path) -> None:

@@ -1,6 +1,7 @@
 """Ingest stage: read one input file into decoded lines with provenance.
 
-Entry point: `ingest(path, settings) -> SourceDocument`. Plain text is decoded
+Entry points: `find_inputs(paths)`, the input files under files or folders, and
+`ingest(path, settings) -> SourceDocument`. Plain text is decoded
 (BOM, UTF-8, UTF-16, cp1252, MacRoman), mojibake is repaired with ftfy, line
 endings are normalized and form feeds become page breaks. PDFs go through
 `pipeline.pdf`. Anything that cannot be read fails with a typed error naming
@@ -25,9 +26,26 @@ from .settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 PDF_SUFFIXES = {".pdf"}
+INPUT_SUFFIXES = {".txt", ".pdf"}  # what a folder's files must end with to be read
 LANGUAGE_SAMPLE_LINES = 600  # some ten pages
 BINARY_SAMPLE_CHARS = 65_536
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def find_inputs(paths: list[Path]) -> list[Path]:
+    """Input files under the given files or folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if is_input_file(p))
+        else:
+            found.append(path)
+    return sorted(dict.fromkeys(found), key=lambda p: (p.stem, p.as_posix()))
+
+
+def is_input_file(path: Path) -> bool:
+    """An input by its suffix; a broken link is kept so that it fails visibly, not silently."""
+    return (path.is_file() or (path.is_symlink() and not path.exists())) and path.suffix.lower() in INPUT_SUFFIXES
 
 
 def ingest(path: Path, settings: Settings) -> SourceDocument:

@@ -2,8 +2,9 @@
 
     ingest -> furniture -> segment -> clean -> tag -> commit -> emit
 
-`process_document` runs them for one file; `pipeline.executor.run` processes
-many (in parallel, incrementally) and writes the outputs.
+`process_document` runs them for one file; `pipeline.executor.run` finds the
+inputs (`pipeline.ingest.find_inputs`), processes many (in parallel,
+incrementally) and writes the outputs.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from .model import Document
 from .segment import segment
 from .settings import Settings
 from .tag import find_document_date, load_nlp, tag_paragraphs
-
-INPUT_SUFFIXES = {".txt", ".pdf"}
 
 
 class _Timer:
@@ -59,20 +58,3 @@ def process_document(path: Path, settings: Settings) -> Document:
         metadata=metadata,
         timings=timer.timings,
     )
-
-
-def find_inputs(paths: list[Path]) -> list[Path]:
-    """Input files under the given files or folders, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if is_input_file(p))
-        else:
-            found.append(path)
-    return sorted(dict.fromkeys(found), key=lambda p: (p.stem, p.as_posix()))
-
-
-def is_input_file(path: Path) -> bool:
-    """An input by its suffix; a broken link is kept so that it fails visibly, not silently."""
-    return (path.is_file() or (path.is_symlink() and not path.exists())) and path.suffix.lower() in INPUT_SUFFIXES
-

@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 from conftest import ROOT
 
-from pipeline.commit import CSV_COLUMNS, commitment_rows, commitments_csv, find_commitments
+from pipeline.commit import find_commitments
+from pipeline.tables import COMMITMENT_COLUMNS, commitment_rows, commitments_csv
 from pipeline.components.dates import find_dates
 from pipeline.emit import paragraph_records
 from pipeline.model import Document, Heading, Line, Paragraph, Segmentation, SourceDocument
@@ -108,7 +109,7 @@ def test_commit_flat_records_and_csv(nlp):
     assert [(r["doc_id"], r["para"], r["kind"]) for r in records] == [("A", 3, "pledge"), ("B", 5, "pending")]
     assert records[0]["deadline_end"] == "2009-12-31" and records[1]["section"] == "II. Reforms"
     rows = list(csv.DictReader(io.StringIO(commitments_csv(records))))
-    assert tuple(rows[0]) == CSV_COLUMNS
+    assert tuple(rows[0]) == COMMITMENT_COLUMNS
     assert rows[1]["text"] == later[1].text and rows[1]["deadline"] == ""
 
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import SEED, corpus_file, write_seed_excerpt
 
-from pipeline import executor
+from pipeline import pipeline as stages
 from pipeline.executor import RunOptions, run
 from pipeline.settings import Settings
 
@@ -109,18 +109,18 @@ def test_executor_failed_document_is_retried(corpus, tmp_path):
 
 def test_executor_interrupted_run_resumes_without_losing_finished_documents(corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    real_process_document = executor.process_document
+    real_process_document = stages.process_document
 
     def crash_on_beta(path, settings):
         if path.stem == "beta":
             raise RuntimeError("the machine went down")
         return real_process_document(path, settings)
 
-    monkeypatch.setattr(executor, "process_document", crash_on_beta)
+    monkeypatch.setattr(stages, "process_document", crash_on_beta)
     with pytest.raises(RuntimeError):
         run_quietly(corpus, out)
     finished = len(record_mtimes(out))
-    monkeypatch.setattr(executor, "process_document", real_process_document)
+    monkeypatch.setattr(stages, "process_document", real_process_document)
     resumed = run_quietly(corpus, out)
     assert finished >= 1 and resumed.skipped == finished
     run_quietly(corpus, tmp_path / "clean")

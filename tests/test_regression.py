@@ -8,7 +8,8 @@ import pytest
 from conftest import ROOT
 
 from pipeline.emit import document_record, paragraph_records
-from pipeline.pipeline import find_inputs, process_document
+from pipeline.ingest import find_inputs
+from pipeline.pipeline import process_document
 from pipeline.settings import Settings
 
 RAW_DOCUMENTS = find_inputs([ROOT / "raw"])
