@@ -15,8 +15,9 @@ import os
 import re
 import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, TextIO
 
 from .errors import OutputNotWritable
 from .model import Document, Heading, Line, Paragraph
@@ -259,19 +260,41 @@ def write_text_atomic(path: Path, content: str | Iterable[str]) -> None:
 
     `content` may be an iterable of chunks, so a large file is written as it is produced.
     """
-    path = Path(path)
+    with atomic_files([path]) as (handle,), writing(path):
+        handle.writelines([content] if isinstance(content, str) else content)
+
+
+@contextmanager
+def atomic_files(paths: Iterable[Path]) -> Iterator[list[TextIO]]:
+    """Text files written side by side as their rows come (a run's tables), each to a
+    temporary file in its folder and renamed into place when the block ends without an
+    error: each file appears whole or not at all. Wrap writes in `writing(path)`."""
+    paths = [Path(path) for path in paths]
+    temporary: list[tuple[Path, str, TextIO]] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.writelines([content] if isinstance(content, str) else content)
+        for path in paths:
+            with writing(path):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+                temporary.append((path, tmp, os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
+        yield [handle for _, _, handle in temporary]
+        for path, tmp, handle in temporary:
+            with writing(path):
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared files
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+                handle.close()
+                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are shared files
+                os.replace(tmp, path)
+    finally:
+        for _, tmp, handle in temporary:
+            handle.close()
+            Path(tmp).unlink(missing_ok=True)  # gone already when it was renamed
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """An OS error while writing `path` (disk full, no permission) becomes a typed error naming it."""
+    try:
+        yield
     except OSError as exc:
         raise OutputNotWritable(f"cannot write {path}: {exc.strerror or exc}", str(path)) from exc

@@ -50,7 +50,7 @@ from .emit import (
 from .errors import PipelineError
 from .ingest import display_path, document_id, find_inputs
 from .settings import PIPELINE_VERSION, Settings
-from .tables import Tables
+from .tables import open_tables
 
 EXECUTORS = ("local", "dask")
 # Tasks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
@@ -381,15 +381,14 @@ def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[
 def write_collections(out: Path, doc_ids: list[str], summary: RunSummary) -> None:
     """The tables across all documents (entities, dates, amounts, commitments), from
     the paragraph files on disk: skipped documents count as much as processed ones."""
-    tables = Tables()
-    for doc_id in doc_ids:
-        path = paragraphs_path(out, doc_id)
-        if not path.exists():
-            continue  # a failed document
-        paragraphs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        summary.count(paragraphs)
-        tables.add(paragraphs)
-    tables.write(out)
+    with open_tables(out) as tables:
+        for doc_id in doc_ids:
+            path = paragraphs_path(out, doc_id)
+            if not path.exists():
+                continue  # a failed document
+            paragraphs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+            summary.count(paragraphs)
+            tables.add(paragraphs)
 
 
 def remove_stale_temporary_files(out: Path) -> None:

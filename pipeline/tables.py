@@ -1,22 +1,23 @@
 """Tables stage: the paragraphs' annotations as flat tables for spreadsheets and queries.
 
-Entry points: `Tables.add(paragraph_records)` for each document of a run, in doc_id
-order, and `Tables.write(out)` at its end, which writes `entities.csv`, `dates.csv`
-and `amounts.csv` (one row per annotation, with doc_id, para, the normalized fields
-and the offsets into the paragraph's text) and `commitments.jsonl` / `.csv` (one
-flat record per commitment, with its section). It reads records, not spaCy objects:
-the main process of a parallel run writes the tables and never loads a model.
+Entry point: `with open_tables(out) as tables:` then `tables.add(paragraph_records)`
+for each document of a run, in doc_id order. Rows are written as they come (memory
+stays flat however many documents a run has) into `entities.csv`, `dates.csv` and
+`amounts.csv` (one row per annotation, with doc_id, para, the normalized fields and
+the offsets into the paragraph's text) and `commitments.jsonl` / `.csv` (one flat
+record per commitment, with its section); the files take their place when the block
+ends. It reads records, not spaCy objects: the main process of a parallel run writes
+the tables and never loads a model.
 """
 
 from __future__ import annotations
 
 import csv
-import io
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, TextIO
 
-from .emit import write_jsonl, write_text_atomic
+from .emit import atomic_files, dumps, writing
 
 # file name -> (field of the paragraph record, the annotation's columns after doc_id and para)
 TABLES = {
@@ -25,37 +26,50 @@ TABLES = {
     "amounts.csv": ("amounts", ("text", "kind", "value", "unit", "start_char", "end_char")),
 }
 KEY_COLUMNS = ("doc_id", "para")
+COMMITMENTS_JSONL, COMMITMENTS_CSV = "commitments.jsonl", "commitments.csv"
 COMMITMENT_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
                       "deadline", "deadline_end", "text")
 
 
-@dataclass
+@contextmanager
+def open_tables(out: Path) -> Iterator[Tables]:
+    names = [*TABLES, COMMITMENTS_JSONL, COMMITMENTS_CSV]
+    with atomic_files([Path(out) / name for name in names]) as handles:
+        files = dict(zip(names, handles))
+        yield Tables(Path(out), files)
+
+
 class Tables:
-    rows: dict[str, list[list[Any]]] = field(default_factory=lambda: {name: [] for name in TABLES})
-    commitments: list[dict[str, Any]] = field(default_factory=list)
+    """The open table files of a run; `add` writes one document's rows."""
+
+    def __init__(self, out: Path, files: dict[str, TextIO]):
+        self.out = out
+        self.commitments_jsonl = files[COMMITMENTS_JSONL]
+        self.csv = {name: csv.writer(files[name], lineterminator="\n") for name in [*TABLES, COMMITMENTS_CSV]}
+        with writing(out):
+            for name, (_, columns) in TABLES.items():
+                self.csv[name].writerow((*KEY_COLUMNS, *columns))
+            self.csv[COMMITMENTS_CSV].writerow(COMMITMENT_COLUMNS)
 
     def add(self, paragraphs: Iterable[dict[str, Any]]) -> None:
         paragraphs = list(paragraphs)
-        for record in paragraphs:
-            key = [record.get(column) for column in KEY_COLUMNS]
+        with writing(self.out):
             for name, (source, columns) in TABLES.items():
-                for annotation in record.get(source) or []:
-                    self.rows[name].append(key + [annotation.get(column) for column in columns])
-        self.commitments += commitment_rows(paragraphs)
-
-    def write(self, out: Path) -> None:
-        for name, (_, columns) in TABLES.items():
-            write_text_atomic(Path(out) / name, to_csv((*KEY_COLUMNS, *columns), self.rows[name]))
-        write_jsonl(Path(out) / "commitments.jsonl", self.commitments)
-        write_text_atomic(Path(out) / "commitments.csv", commitments_csv(self.commitments))
+                self.csv[name].writerows(annotation_rows(paragraphs, source, columns))
+            for record in commitment_rows(paragraphs):
+                self.commitments_jsonl.write(dumps(record) + "\n")
+                self.csv[COMMITMENTS_CSV].writerow(blank_nulls(record[column] for column in COMMITMENT_COLUMNS))
 
 
-def to_csv(header: Iterable[str], rows: Iterable[list[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([["" if value is None else value for value in row] for row in rows])
-    return buffer.getvalue()
+def annotation_rows(paragraphs: list[dict[str, Any]], source: str, columns: tuple[str, ...]) -> Iterator[list[Any]]:
+    for record in paragraphs:
+        key = [record.get(column) for column in KEY_COLUMNS]
+        for annotation in record.get(source) or []:
+            yield blank_nulls(key + [annotation.get(column) for column in columns])
+
+
+def blank_nulls(values: Iterable[Any]) -> list[Any]:
+    return ["" if value is None else value for value in values]
 
 
 def commitment_rows(paragraphs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -83,7 +97,3 @@ def commitment_rows(paragraphs: Iterable[dict[str, Any]]) -> list[dict[str, Any]
 
 def heading_label(heading: dict[str, str] | None) -> str | None:
     return f"{heading['id']}. {heading['title']}" if heading is not None else None
-
-
-def commitments_csv(records: Iterable[dict[str, Any]]) -> str:
-    return to_csv(COMMITMENT_COLUMNS, [[record[column] for column in COMMITMENT_COLUMNS] for record in records])

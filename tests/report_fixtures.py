@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.tables import Tables
+from pipeline.tables import open_tables
 
 MARKUP_DOC = "A-HRC-TEST-1"
 SECOND_DOC = "A-HRC-TEST-2"
@@ -175,11 +175,10 @@ def write_output(out: Path) -> Path:
     """The fixture as the pipeline would have written it into `out`, CSV tables included."""
     (out / "paragraphs").mkdir(parents=True, exist_ok=True)
     write_lines(out / "documents.jsonl", fixture_documents())
-    tables = Tables()
-    for doc_id, records in fixture_paragraphs().items():
-        write_lines(out / "paragraphs" / f"{doc_id}.jsonl", records)
-        tables.add(records)
-    tables.write(out)
+    with open_tables(out) as tables:
+        for doc_id, records in fixture_paragraphs().items():
+            write_lines(out / "paragraphs" / f"{doc_id}.jsonl", records)
+            tables.add(records)
     return out
 
 
