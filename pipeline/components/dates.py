@@ -24,6 +24,7 @@ from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .lowercase import lowered
 from .numbers import NUMBER, parse_number
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -244,15 +245,15 @@ def _named_year(m: re.Match, today: date | None) -> Interval | None:
 class Hint:
     """What a text must contain for a rule to match there: a cheap search that spares most
     paragraphs the rule's costly one. `any_case` hints are written in lower case and searched
-    in the lowercased text (a case-insensitive search costs several times more)."""
+    in the lowercased text (lowercase.py), found when there is none."""
 
     regex: re.Pattern
     any_case: bool = False
 
-    def found_in(self, text: str, lowered: str | None) -> bool:
+    def found_in(self, text: str, lowered_text: str | None) -> bool:
         if not self.any_case:
             return self.regex.search(text) is not None
-        return lowered is None or self.regex.search(lowered) is not None
+        return lowered_text is None or self.regex.search(lowered_text) is not None
 
 
 def hint(pattern: str) -> Hint:
@@ -263,9 +264,6 @@ def any_case(pattern: str) -> Hint:
     return Hint(re.compile(pattern), any_case=True)
 
 
-# Characters a case-insensitive regex matches with an ASCII letter whose lowercase is not that
-# letter ("ſ" for "s", the Kelvin sign for "k"): in a text with one, `any_case` hints pass.
-CASE_FOLDING_TRAPS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 HAS_YEAR = hint(r"\d\d\d\d")  # every POINT, YEAR and DECADE has four digits in a row
 HAS_MONTH = hint(MONTH)
 RULES: list[tuple[str, Handler, tuple[Hint, ...]]] = [
@@ -304,10 +302,10 @@ REFERENCE_BEFORE = re.compile(
 def find_dates(text: str, document_date: date | None = None) -> list[DateMatch]:
     """Every date expression in text, longest first where they overlap, in text order."""
     found: list[DateMatch] = []
-    lowered = None if CASE_FOLDING_TRAPS_RE.search(text) else text.lower()
+    lowered_text = lowered(text)
     found_hints: dict[Hint, bool] = {}
     for regex, handler, hints in COMPILED:
-        if not has_hints(hints, text, lowered, found_hints):
+        if not has_hints(hints, text, lowered_text, found_hints):
             continue
         for m in regex.finditer(text):
             if REFERENCE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
@@ -318,11 +316,11 @@ def find_dates(text: str, document_date: date | None = None) -> list[DateMatch]:
     return non_overlapping(found)
 
 
-def has_hints(hints: tuple[Hint, ...], text: str, lowered: str | None, found: dict[Hint, bool]) -> bool:
+def has_hints(hints: tuple[Hint, ...], text: str, lowered_text: str | None, found: dict[Hint, bool]) -> bool:
     """Does the text have all of a rule's hints? `found` keeps each answer: rules share hints."""
     for h in hints:
         if h not in found:
-            found[h] = h.found_in(text, lowered)
+            found[h] = h.found_in(text, lowered_text)
         if not found[h]:
             return False
     return True

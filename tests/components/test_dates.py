@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import spacy
 
+from pipeline.components.lowercase import lowered
+
 from pipeline.components.dates import (
-    CASE_FOLDING_TRAPS_RE,
     COMPILED,
     find_dates,
     has_hints,
@@ -78,7 +79,6 @@ HINT_TEXTS = [c["text"] for c in CASES["cases"]] + [
 
 @pytest.mark.parametrize("text", HINT_TEXTS, ids=lambda t: t[:40])
 def test_dates_rule_hints_are_found_wherever_their_rule_matches(text):
-    lowered = None if CASE_FOLDING_TRAPS_RE.search(text) else text.lower()
     for regex, _, hints in COMPILED:
         if regex.search(text):
-            assert has_hints(hints, text, lowered, {}), (regex.pattern[:60], text)
+            assert has_hints(hints, text, lowered(text), {}), (regex.pattern[:60], text)
