@@ -10,6 +10,7 @@ import spacy
 from spacy.attrs import LEMMA, LOWER
 
 from pipeline.components.commitments import Trigger, commitment_spans, doc_words, has_words, load_triggers, words_needed
+from pipeline.components.token_patterns import DocColumns
 from pipeline.settings import Settings
 
 
@@ -51,6 +52,6 @@ def test_components_commitments_words_needed_are_the_required_tokens_words():
 def test_components_commitments_a_trigger_runs_only_on_a_doc_with_its_words():
     nlp = spacy.load(Settings().model)
     needs = words_needed([{"LEMMA": "plan"}, {"LOWER": "to"}], nlp.vocab)
-    assert has_words(needs, doc_words(nlp("The Ministry plans to open schools.")))
-    assert not has_words(needs, doc_words(nlp("The Ministry planned nothing.")))  # "to" is missing
-    assert has_words((), doc_words(nlp("")))  # nothing needed: always runs
+    assert has_words(needs, doc_words(DocColumns(nlp("The Ministry plans to open schools."))))
+    assert not has_words(needs, doc_words(DocColumns(nlp("The Ministry planned nothing."))))  # "to" is missing
+    assert has_words((), doc_words(DocColumns(nlp(""))))  # nothing needed: always runs
