@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 
 from ..patterns import ABBREVIATION_IN_BRACKETS
 from .token_patterns import DocColumns, SequencePattern, TreePattern, sequence_matches
+from .tokens import doc_text
 
 COUNTRY = "{country}"
 ANTECEDENT = "$antecedent"
@@ -257,7 +258,7 @@ class CommitmentFinder:
     def acronym_actors(self, doc: Doc) -> dict[str, str]:
         """The State actors the doc defines abbreviations for: "Ministry of Justice (MoJ)" ->
         {"MoJ": "Ministry of Justice"}, "Government of ... (GoIRA)" -> {"GoIRA": "Government"}."""
-        definitions = [(m.group(1), doc.char_span(*m.span(1))) for m in ACRONYM_RE.finditer(doc.text)]
+        definitions = [(m.group(1), doc.char_span(*m.span(1))) for m in ACRONYM_RE.finditer(doc_text(doc))]
         definitions = [(abbr, span) for abbr, span in definitions if span is not None and span.start > 0]
         if not definitions:
             return {}

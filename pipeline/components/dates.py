@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from .lowercase import lowered
 from .numbers import NUMBER, parse_number
+from .tokens import doc_text
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH = rf"(?:{MONTHS})"
@@ -352,7 +353,7 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         today = date.fromisoformat(doc._.document_date) if doc._.document_date else None
         spans = []
-        for match in find_dates(doc.text, today):
+        for match in find_dates(doc_text(doc), today):
             span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
             if span is None:
                 continue
