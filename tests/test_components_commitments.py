@@ -55,3 +55,24 @@ def test_components_commitments_a_trigger_runs_only_on_a_doc_with_its_words():
     assert has_words(needs, doc_words(DocColumns(nlp("The Ministry plans to open schools."))))
     assert not has_words(needs, doc_words(DocColumns(nlp("The Ministry planned nothing."))))  # "to" is missing
     assert has_words((), doc_words(DocColumns(nlp(""))))  # nothing needed: always runs
+
+
+def test_components_commitments_token_triggers_match_as_one_matcher_of_them_all():
+    """Each doc runs a matcher of only the token triggers whose words it has: same matches, same order."""
+    from spacy.matcher import Matcher
+
+    nlp = spacy.load(Settings().model)
+    nlp.add_pipe("upr_commitments")
+    finder = nlp.get_pipe("upr_commitments")
+    every_trigger = Matcher(nlp.vocab)
+    for trigger, _ in finder.token_triggers:
+        every_trigger.add(trigger.id, [trigger.pattern])
+    texts = ["There are plans to build schools, and the bill is under consideration.",
+             "It is necessary to train judges; there is a need for shelters, which are needed.",
+             "The reform is in the process of adoption and remains pending."]
+    matched = 0
+    for doc in nlp.pipe(texts):
+        found = finder.token_matches(doc, doc_words(DocColumns(doc)))
+        assert found == every_trigger(doc)
+        matched += len(found)
+    assert matched >= 3

@@ -189,16 +189,18 @@ class CommitmentFinder:
         # The dependency triggers are trees walked on the doc's arrays (token_patterns.py), each
         # only on a doc that has the trigger's words: most paragraphs can match few of them.
         self.tree_triggers: list[tuple[Trigger, WordNeeds, TreePattern]] = []
-        self.token_matcher = Matcher(vocab, validate=True)
-        token_needs = []
+        self.token_triggers: list[tuple[Trigger, WordNeeds]] = []
         for t in triggers:
             if t.matcher == "dependency":
                 needs = words_needed([node["RIGHT_ATTRS"] for node in t.pattern], vocab)
                 self.tree_triggers.append((t, needs, TreePattern(t.pattern, vocab)))
             else:
-                self.token_matcher.add(t.id, [t.pattern])
-                token_needs.append(words_needed(t.pattern, vocab))
-        self.token_needs = tuple(token_needs)
+                self.token_triggers.append((t, words_needed(t.pattern, vocab)))
+        # The token triggers run in one spaCy Matcher (their operators need it) holding only the
+        # triggers whose words a doc has, in trigger order: its cost grows with every pattern it
+        # holds, and the matches of the patterns it holds come in the order the full one gives.
+        self.vocab = vocab
+        self.token_matchers: dict[tuple[str, ...], Matcher] = {}  # by the triggers held; few combinations occur
         self.actor_patterns = [SequencePattern(entry["pattern"], vocab) for entry in actor_patterns]
         self.actor_names = [entry["label"] for entry in actor_patterns]
 
@@ -229,12 +231,23 @@ class CommitmentFinder:
         strings = doc.vocab.strings
         words = doc_words(columns)
         hits = [Hit(trigger, doc[i], [doc[i]]) for trigger, i in self.tree_matches(doc, columns, words)]
-        if any(has_words(needs, words) for needs in self.token_needs):
-            for match_id, start, end in self.token_matcher(doc):
-                trigger = self.triggers[strings[match_id]]
-                tokens = list(doc[start:end])
-                hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
+        for match_id, start, end in self.token_matches(doc, words):
+            trigger = self.triggers[strings[match_id]]
+            tokens = list(doc[start:end])
+            hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
         return hits
+
+    def token_matches(self, doc: Doc, words: DocWords) -> list[tuple[int, int, int]]:
+        """Matches of the token triggers whose words the doc has."""
+        held = tuple(t.id for t, needs in self.token_triggers if has_words(needs, words))
+        if not held:
+            return []
+        if held not in self.token_matchers:
+            matcher = Matcher(self.vocab, validate=True)
+            for trigger_id in held:
+                matcher.add(trigger_id, [self.triggers[trigger_id].pattern])
+            self.token_matchers[held] = matcher
+        return self.token_matchers[held](doc)
 
     def tree_matches(self, doc: Doc, columns: DocColumns, words: DocWords) -> list[tuple[Trigger, int]]:
         """(trigger, predicate) of the dependency triggers whose words the doc has, in trigger order.

@@ -44,6 +44,16 @@ class DocColumns:
             if head != i:
                 self.children[head].append(i)
         self._descendants: dict[int, list[int]] = {}
+        self._positions: dict[int, dict[int, list[int]]] = {}
+
+    def positions(self, attr: int) -> dict[int, list[int]]:
+        """Where each value of an attribute stands (value -> token indices): built once per attribute."""
+        if attr not in self._positions:
+            index: dict[int, list[int]] = {}
+            for i, value in enumerate(self.values[attr]):
+                index.setdefault(value, []).append(i)
+            self._positions[attr] = index
+        return self._positions[attr]
 
     def descendants(self, i: int) -> list[int]:
         if i not in self._descendants:
@@ -77,12 +87,13 @@ class TokenSpec:
         return all((columns.values[attr][i] in accepted) != negated for attr, accepted, negated in self.tests)
 
     def candidates(self, columns: DocColumns) -> list[int]:
-        """The tokens this spec holds for, read from one column first when a test names words."""
+        """The tokens this spec holds for, in order; where a test names values, only where they stand."""
         anchor = next(((attr, accepted) for attr, accepted, negated in self.tests if not negated), None)
         if anchor is None:
             return [i for i in range(columns.length) if self.holds(columns, i)]
         attr, accepted = anchor
-        return [i for i, value in enumerate(columns.values[attr]) if value in accepted and self.holds(columns, i)]
+        positions = columns.positions(attr)
+        return sorted(i for value in accepted for i in positions.get(value, ()) if self.holds(columns, i))
 
 
 class TreePattern:
