@@ -152,6 +152,7 @@ class DomainEntityRuler:
         self.name = name
         self.patterns = load_patterns(patterns_file)
         self.symbols = symbols
+        self.opener_tags = frozenset(nlp.vocab.strings.add(tag) for tag in OPENER_TAGS)
         self.reference_prefix = re.compile(rf"(?i:{reference_words()})\s+[\dIVXLC]+\s+(?:of\s+)?(?:the\s+)?")
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label, phrase in self.patterns.phrases:
@@ -183,16 +184,18 @@ class DomainEntityRuler:
             for m in shape.regex.finditer(text):
                 matched = text[m.start():before_finite_verb(doc, m.start(), m.end())]
                 found.append(Candidate(m.start(), m.start() + len(trim_trailing_words(matched)), shape.label, 1))
-        tags = tags_by_offset(doc)
+        openers = opener_offsets(doc, self.opener_tags)
         for m in TITLE_RE.finditer(text):
-            found += self.title_candidates(m.start(), m.group(), tags, text[:m.start()].rstrip()[-1:])
+            found += self.title_candidates(m.start(), m.group(), openers, text[:m.start()].rstrip()[-1:])
         return found
 
-    def title_candidates(self, start: int, run: str, tags: dict[int, str], mark_before: str) -> list[Candidate]:
+    def title_candidates(self, start: int, run: str, openers: set[int], mark_before: str) -> list[Candidate]:
         """A capitalized run, without its sentence opener, split where "and" or "to" joins two names;
         not a law's long title ("Value Added Tax Act, 2014 – An Act to provide for ...")."""
+        if len(run.split(maxsplit=1)) < 2:
+            return []  # a name found here has two words at least: no part of one word has
         found = []
-        offset = len(run) - len(strip_opener(run, start, tags, self.reference_prefix))
+        offset = len(run) - len(strip_opener(run, start, openers, self.reference_prefix))
         long_title = mark_before in LONG_TITLE_MARKS or run.split(" ", 1)[0] in ("A", "An")
         for part_start, part in split_names(start + offset, run[offset:], self.patterns):
             label = self.patterns.head_of(part)
@@ -201,16 +204,16 @@ class DomainEntityRuler:
         return found
 
 
-def tags_by_offset(doc: Doc) -> dict[int, str]:
-    """Each token's tag by its start offset ({} without a tagger), read as arrays: making a
-    Token object for each costs more than the ruler's other work."""
+def opener_offsets(doc: Doc, opener_tags: frozenset[int]) -> set[int]:
+    """The start offsets of the tokens tagged as sentence openers (OPENER_TAGS, as string ids; none
+    without a tagger), read as arrays: making a Token object for each costs more than the ruler's other work."""
     if not doc.has_annotation("TAG"):
-        return {}
+        return set()
     offsets, tags = doc.to_array([IDX, TAG]).T.tolist()
-    return {offset: doc.vocab.strings[tag] for offset, tag in zip(offsets, tags)}
+    return {offset for offset, tag in zip(offsets, tags) if tag in opener_tags}
 
 
-def strip_opener(run: str, start: int, tags: dict[int, str], reference_prefix: re.Pattern) -> str:
+def strip_opener(run: str, start: int, openers: set[int], reference_prefix: re.Pattern) -> str:
     """A run without what only a sentence start capitalized ("The", "According to the") and
     without a reference to a part of it ("Title VI of the French Constitution")."""
     length = len(run)
@@ -220,7 +223,7 @@ def strip_opener(run: str, start: int, tags: dict[int, str], reference_prefix: r
             run = run[reference.end():]
             continue
         word = run.split(" ", 1)[0]
-        if not (word.lower() in STOP_WORDS or tags.get(at, "") in OPENER_TAGS or is_generic_possessive(word)):
+        if not (word.lower() in STOP_WORDS or at in openers or is_generic_possessive(word)):
             break
         run = re.sub(r"^\S+\s+(?:(?:to|of|for|on|and)\s+)?(?:the\s+)?", "", run)
     return run
