@@ -265,14 +265,16 @@ def any_case(pattern: str) -> Hint:
     return Hint(re.compile(pattern), any_case=True)
 
 
-HAS_YEAR = hint(r"\d\d\d\d")  # every POINT, YEAR and DECADE has four digits in a row
+# Every POINT, YEAR and DECADE has four digits in a row: searched first, it spares the texts
+# without a year the other hints.
+HAS_YEAR = hint(r"\d\d\d\d")
 HAS_MONTH = hint(MONTH)
 RULES: list[tuple[str, Handler, tuple[Hint, ...]]] = [
     (rf"\b(?i:between|from)\s+(?P<a>{POINT})\s+(?:and|to|until|till|through)\s+(?P<b>{POINT})", _range_of_points,
      (HAS_YEAR, any_case(r"between\s|from\s"))),
-    (rf"(?<![\d,./])(?P<a>{YEAR}){DASH}(?P<b>{YEAR})(?![\d/])", _year_range, (hint(rf"\d\d\d\d{DASH}\d"),)),
+    (rf"(?<![\d,./])(?P<a>{YEAR}){DASH}(?P<b>{YEAR})(?![\d/])", _year_range, (HAS_YEAR, hint(rf"\d\d\d\d{DASH}\d"))),
     # OCR sometimes loses the dash: "20102020".
-    (rf"(?<![\d,./])(?P<a>(?:19|20)\d\d)(?P<b>(?:19|20)\d\d)(?!\d)", _year_range, (hint(r"\d\d\d\d\d\d\d\d"),)),
+    (rf"(?<![\d,./])(?P<a>(?:19|20)\d\d)(?P<b>(?:19|20)\d\d)(?!\d)", _year_range, (HAS_YEAR, hint(r"\d\d\d\d\d\d\d\d"))),
     (rf"\b(?:(?i:between|from)\s+)?(?P<m1>{MONTH})\s*(?:and|to|until|through|{DASH})\s*(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})",
      _month_range, (HAS_YEAR, HAS_MONTH)),
     (rf"\b(?:(?i:from)\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?\s*(?:to|and|{DASH})\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})",
@@ -285,8 +287,9 @@ RULES: list[tuple[str, Handler, tuple[Hint, ...]]] = [
      r"(?P<w2>this|last|next)\s+year))\b", _named_year, (any_case(r"year"),)),
     (rf"\b(?:{FULL_DATE}|{MONTH_YEAR})", _point, (HAS_YEAR, HAS_MONTH)),
     # "... of 2009" (a quarter, a half, the end, months) or "early/late 2009".
-    (rf"(?i:{QUARTER}|{HALF}|{YEAR_PART}|{MONTHS_OF_YEAR})", _point, (any_case(r"(?:of|early|late)\s+\d\d\d\d"),)),
-    (rf"(?i:{DECADE})", _point, (any_case(r"\d\d\d0['’]?s"),)),
+    (rf"(?i:{QUARTER}|{HALF}|{YEAR_PART}|{MONTHS_OF_YEAR})", _point,
+     (HAS_YEAR, any_case(r"(?:of|early|late)\s+\d\d\d\d"))),
+    (rf"(?i:{DECADE})", _point, (HAS_YEAR, any_case(r"\d\d\d0['’]?s"))),
     (BARE_YEAR, _point, (HAS_YEAR,)),
 ]
 
