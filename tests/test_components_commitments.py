@@ -9,7 +9,7 @@ import spacy
 
 from spacy.attrs import LEMMA, LOWER
 
-from pipeline.components.commitments import Trigger, commitment_spans, doc_words, has_words, load_triggers, words_needed
+from pipeline.components.commitments import Trigger, DocWords, commitment_spans, has_words, load_triggers, words_needed
 from pipeline.components.token_patterns import DocColumns
 from pipeline.settings import Settings
 
@@ -52,9 +52,9 @@ def test_components_commitments_words_needed_are_the_required_tokens_words():
 def test_components_commitments_a_trigger_runs_only_on_a_doc_with_its_words():
     nlp = spacy.load(Settings().model)
     needs = words_needed([{"LEMMA": "plan"}, {"LOWER": "to"}], nlp.vocab)
-    assert has_words(needs, doc_words(DocColumns(nlp("The Ministry plans to open schools."))))
-    assert not has_words(needs, doc_words(DocColumns(nlp("The Ministry planned nothing."))))  # "to" is missing
-    assert has_words((), doc_words(DocColumns(nlp(""))))  # nothing needed: always runs
+    assert has_words(needs, DocWords(DocColumns(nlp("The Ministry plans to open schools."))))
+    assert not has_words(needs, DocWords(DocColumns(nlp("The Ministry planned nothing."))))  # "to" is missing
+    assert has_words((), DocWords(DocColumns(nlp(""))))  # nothing needed: always runs
 
 
 def test_components_commitments_token_triggers_match_as_one_matcher_of_them_all():
@@ -72,7 +72,7 @@ def test_components_commitments_token_triggers_match_as_one_matcher_of_them_all(
              "The reform is in the process of adoption and remains pending."]
     matched = 0
     for doc in nlp.pipe(texts):
-        found = finder.token_matches(doc, doc_words(DocColumns(doc)))
+        found = finder.token_matches(doc, DocWords(DocColumns(doc)))
         assert found == every_trigger(doc)
         matched += len(found)
     assert matched >= 3

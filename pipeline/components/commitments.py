@@ -229,7 +229,7 @@ class CommitmentFinder:
 
     def hits(self, doc: Doc, columns: DocColumns) -> list[Hit]:
         strings = doc.vocab.strings
-        words = doc_words(columns)
+        words = DocWords(columns)
         hits = [Hit(trigger, doc[i], [doc[i]]) for trigger, i in self.tree_matches(doc, columns, words)]
         for match_id, start, end in self.token_matches(doc, words):
             trigger = self.triggers[strings[match_id]]
@@ -305,10 +305,9 @@ def acronym_long_form(abbr: str, paren: Token) -> Span | None:
 
 # ------------------------------------------------------------------ word prefilter
 
-# The token attributes a pattern names words by, and their column in `doc_words`.
+# The token attributes a pattern names words by, as DocWords and DocColumns key them.
 WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
 WordNeeds = tuple[tuple[int, frozenset[int]], ...]  # (attribute, accepted word hashes) per token that must match
-DocWords = dict[int, set[int]]
 
 
 def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
@@ -325,9 +324,17 @@ def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> Word
     return tuple(needs)
 
 
-def doc_words(columns: DocColumns) -> DocWords:
-    """The doc's words by attribute, as hashes."""
-    return {attr: set(columns.values[attr]) for attr in (ORTH, LOWER, LEMMA)}
+class DocWords(dict):
+    """The doc's words by attribute (ORTH, LOWER or LEMMA) as sets of hashes, each made on first use."""
+
+    def __init__(self, columns: DocColumns):
+        super().__init__()
+        self.columns = columns
+
+    def __missing__(self, attr: int) -> set[int]:
+        words = self[attr] = set(self.columns.values[attr])
+        return words
+
 
 
 def has_words(needs: WordNeeds, words: DocWords) -> bool:
@@ -382,11 +389,14 @@ class SentenceContext:
         subject = subject_of(sent.root)
         if subject is None or subject.pos_ == "PRON":
             return self.last_actor
-        return self.state_subject(sent) or NOT_STATE
+        return self.subject_actor(subject) or NOT_STATE
 
     def state_subject(self, sent: Span) -> Actor | None:
         """The State actor a sentence is about, for "it" in the next sentences."""
-        actor = self.state_actor(subject_of(sent.root))
+        return self.subject_actor(subject_of(sent.root))
+
+    def subject_actor(self, subject: Token | None) -> Actor | None:
+        actor = self.state_actor(subject)
         return actor if actor and actor.label != ANTECEDENT else None
 
     def in_main_clause(self, predicate: Token) -> bool:

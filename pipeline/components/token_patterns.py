@@ -30,13 +30,26 @@ COLUMNS = (ORTH, LOWER, NORM, LEMMA, POS, TAG, DEP, SHAPE)
 RELATIONS = (">", ">>")
 
 
+class Columns(dict):
+    """attribute -> its column as a list of ids, each made on first use: most docs need few of them,
+    and a column of 64-bit ids costs more to make into Python ints than to read from the doc."""
+
+    def __init__(self, array: numpy.ndarray):
+        super().__init__()
+        self.array = array
+
+    def __missing__(self, attr: int) -> list[int]:
+        column = self[attr] = self.array[:, COLUMNS.index(attr)].tolist()
+        return column
+
+
 class DocColumns:
     """A doc's token attributes as lists of ids (attribute -> column), and its parse as child lists."""
 
     def __init__(self, doc: Doc):
         self.length = len(doc)
         array = doc.to_array([*COLUMNS, HEAD]) if len(doc) else numpy.zeros((0, len(COLUMNS) + 1), "uint64")
-        self.values: dict[int, list[int]] = dict(zip(COLUMNS, array[:, :-1].T.tolist()))
+        self.values = Columns(array)
         # A head is stored as its offset from the token, negative ones wrapped around as unsigned.
         heads = array[:, -1].astype("int64") + numpy.arange(self.length)
         self.children: list[list[int]] = [[] for _ in range(self.length)]
@@ -93,7 +106,10 @@ class TokenSpec:
             return [i for i in range(columns.length) if self.holds(columns, i)]
         attr, accepted = anchor
         positions = columns.positions(attr)
-        return sorted(i for value in accepted for i in positions.get(value, ()) if self.holds(columns, i))
+        found = [i for value in accepted.intersection(positions) for i in positions[value]]
+        if len(self.tests) > 1:
+            found = [i for i in found if self.holds(columns, i)]
+        return sorted(found)
 
 
 class TreePattern:
