@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.components.lowercase import lowered
-
 from pipeline.components.dates import (
     COMPILED,
     find_dates,
@@ -18,6 +16,7 @@ from pipeline.components.dates import (
     read_point,
     shift,
 )
+from pipeline.components.lowercase import lowered
 
 CASES = json.loads((Path(__file__).parent / "cases" / "dates.json").read_text(encoding="utf-8"))
 TODAY = date.fromisoformat(CASES["document_date"])
