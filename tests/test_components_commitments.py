@@ -9,7 +9,7 @@ import spacy
 
 from spacy.attrs import LEMMA, LOWER
 
-from pipeline.components.commitments import Trigger, DocWords, commitment_spans, has_words, load_triggers, words_needed
+from pipeline.components.commitments import DocWords, Trigger, commitment_spans, has_words, load_triggers, words_needed
 from pipeline.components.token_patterns import DocColumns
 from pipeline.settings import Settings
 
