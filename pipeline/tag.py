@@ -174,7 +174,10 @@ def _name_finder(names: dict[str, str]) -> re.Pattern | None:
     usable = sorted((n for n in names if len(n) > 2), key=len, reverse=True)
     if not usable:
         return None
-    return re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(n) for n in usable) + r")(?![\w/])")
+    # The lookahead on the names' first characters fails fast at most words, where trying each name costs.
+    first_characters = "".join(sorted({re.escape(n[0]) for n in usable}))
+    names_pattern = "|".join(re.escape(n) for n in usable)
+    return re.compile(rf"(?<![\w/])(?=[{first_characters}])(?:{names_pattern})(?![\w/])")
 
 
 def _with_missed_mentions(text: str, entities: list[dict[str, Any]], finder: re.Pattern,

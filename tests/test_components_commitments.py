@@ -9,7 +9,8 @@ import spacy
 
 from spacy.attrs import LEMMA, LOWER
 
-from pipeline.components.commitments import Trigger, commitment_spans, doc_words, has_words, load_triggers, words_needed
+from pipeline.components.commitments import DocWords, Trigger, commitment_spans, has_words, load_triggers, words_needed
+from pipeline.components.token_patterns import DocColumns
 from pipeline.settings import Settings
 
 
@@ -51,6 +52,27 @@ def test_components_commitments_words_needed_are_the_required_tokens_words():
 def test_components_commitments_a_trigger_runs_only_on_a_doc_with_its_words():
     nlp = spacy.load(Settings().model)
     needs = words_needed([{"LEMMA": "plan"}, {"LOWER": "to"}], nlp.vocab)
-    assert has_words(needs, doc_words(nlp("The Ministry plans to open schools.")))
-    assert not has_words(needs, doc_words(nlp("The Ministry planned nothing.")))  # "to" is missing
-    assert has_words((), doc_words(nlp("")))  # nothing needed: always runs
+    assert has_words(needs, DocWords(DocColumns(nlp("The Ministry plans to open schools."))))
+    assert not has_words(needs, DocWords(DocColumns(nlp("The Ministry planned nothing."))))  # "to" is missing
+    assert has_words((), DocWords(DocColumns(nlp(""))))  # nothing needed: always runs
+
+
+def test_components_commitments_token_triggers_match_as_one_matcher_of_them_all():
+    """Each doc runs a matcher of only the token triggers whose words it has: same matches, same order."""
+    from spacy.matcher import Matcher
+
+    nlp = spacy.load(Settings().model)
+    nlp.add_pipe("upr_commitments")
+    finder = nlp.get_pipe("upr_commitments")
+    every_trigger = Matcher(nlp.vocab)
+    for trigger, _ in finder.token_triggers:
+        every_trigger.add(trigger.id, [trigger.pattern])
+    texts = ["There are plans to build schools, and the bill is under consideration.",
+             "It is necessary to train judges; there is a need for shelters, which are needed.",
+             "The reform is in the process of adoption and remains pending."]
+    matched = 0
+    for doc in nlp.pipe(texts):
+        found = finder.token_matches(doc, DocWords(DocColumns(doc)))
+        assert found == every_trigger(doc)
+        matched += len(found)
+    assert matched >= 3

@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..patterns import SYMBOL_RE
 from .lexicon import alternation, data_json, looks_plural, reference_words, singular
+from .lowercase import AnyCasePattern, lowered
 from .numbers import NUMBER, is_word_number, parse_number
-from .tokens import first_token_from
+from .tokens import doc_text, first_token_from
 
 COUNTED_NOUN_WINDOW = 6  # tokens read after a number looking for what it counts
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
@@ -63,7 +64,7 @@ class AmountGrammar:
         self.rate_after = re.compile(rf"^\s+per\s+({alternation(list(self.units))})\b", re.I)
         self.times_after = re.compile(r"^\s+times\s+the\s+([a-z]+(?:\s+(?!or\b|and\b|of\b|for\b|in\b|to\b|on\b)[a-z]+){0,3})")
         # "article 23", "No. 190", "sect. III.D.1", "Code: 141": the reference and its number.
-        self.reference = re.compile(rf"\b(?:{reference_words()}):?\s*[\w.\-/]*\d[\w\-/]*", re.I)
+        self.reference = AnyCasePattern(rf"\b(?:{reference_words()}):?\s*[\w.\-/]*\d[\w\-/]*")
         # "articles 141, 160 and 164": a number listed after a reference is one too.
         self.listed_after = re.compile(r"^\s*(?:,|;|and|or|to|[-–—])\s*(?:and\s+)?$", re.I)
         # "(7) Provision of ...", "; 21. To revise ...": item numbers; "6 A/HRC/...": a page number.
@@ -85,9 +86,9 @@ class AmountGrammar:
     # -------------------------------------------------------------- classification
 
     def find(self, doc: Doc, text: str, blocked: list[tuple[int, int]]) -> list[AmountMatch]:
-        """The amounts of a doc whose text is `text` (doc.text, which spaCy rebuilds on every read)."""
+        """The amounts of a doc whose text is `text` (tokens.doc_text: spaCy rebuilds doc.text on every read)."""
         found = []
-        references = [(r.start(), r.end()) for r in self.reference.finditer(text)]
+        references = [(r.start(), r.end()) for r in self.reference.finditer(text, lowered(text))]
         last_reference_end = -1
         restated_end = -1
         for m in self.number.finditer(text):
@@ -313,7 +314,7 @@ class AmountTagger:
         blocked = [(s.start_char, s.end_char) for key in self.blocking_spans if key in doc.spans for s in doc.spans[key]]
         blocked += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.blocking_labels]
         spans = []
-        text = doc.text
+        text = doc_text(doc)
         for amount in self.grammar.find(doc, text, blocked):
             span = doc.char_span(amount.start_char, amount.end_char, alignment_mode="expand")
             if span is None:

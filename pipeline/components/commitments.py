@@ -25,11 +25,13 @@ from typing import Any, Iterable
 
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..patterns import ABBREVIATION_IN_BRACKETS
+from .token_patterns import DocColumns, SequencePattern, TreePattern, sequence_matches
+from .tokens import doc_text
 
 COUNTRY = "{country}"
 ANTECEDENT = "$antecedent"
@@ -100,7 +102,7 @@ class Lexicon:
     law_nouns: frozenset[str]
 
 
-MAX_TOKENS_AT_ONCE = 400  # a paragraph longer than this is matched sentence by sentence
+MAX_TOKENS_AT_ONCE = 400  # in a paragraph longer than this, a sentence longer than the next is not read
 MAX_SENTENCE_TOKENS = 300
 
 
@@ -108,7 +110,7 @@ MAX_SENTENCE_TOKENS = 300
 class Hit:
     trigger: Trigger
     predicate: Token
-    tokens: list[Token]
+    tokens: list[Token]  # what a token pattern matched; a dependency trigger's predicate alone
 
 
 @dataclass
@@ -184,31 +186,28 @@ class CommitmentFinder:
     def __init__(self, vocab: Vocab, triggers: list[Trigger], actor_patterns: list[dict], lexicon: Lexicon):
         self.triggers = {t.id: t for t in triggers}
         self.lexicon = lexicon
-        # One DependencyMatcher per trigger, run only on a doc that has the trigger's words:
-        # matching costs about the same for every pattern and token, and most paragraphs
-        # can match few of the triggers.
-        self.dependency_matchers: list[tuple[WordNeeds, DependencyMatcher]] = []
-        self.token_matcher = Matcher(vocab, validate=True)
-        token_needs = []
+        # The dependency triggers are trees walked on the doc's arrays (token_patterns.py), each
+        # only on a doc that has the trigger's words: most paragraphs can match few of them.
+        self.tree_triggers: list[tuple[Trigger, WordNeeds, TreePattern]] = []
+        self.token_triggers: list[tuple[Trigger, WordNeeds]] = []
         for t in triggers:
             if t.matcher == "dependency":
-                matcher = DependencyMatcher(vocab, validate=True)
-                matcher.add(t.id, [t.pattern])
                 needs = words_needed([node["RIGHT_ATTRS"] for node in t.pattern], vocab)
-                self.dependency_matchers.append((needs, matcher))
+                self.tree_triggers.append((t, needs, TreePattern(t.pattern, vocab)))
             else:
-                self.token_matcher.add(t.id, [t.pattern])
-                token_needs.append(words_needed(t.pattern, vocab))
-        self.token_needs = tuple(token_needs)
-        self.actor_matcher = Matcher(vocab, validate=True)
-        for number, entry in enumerate(actor_patterns):
-            self.actor_matcher.add(f"{number}\t{entry['label']}", [entry["pattern"]])
-        self.actor_needs = tuple(words_needed(entry["pattern"], vocab) for entry in actor_patterns)
+                self.token_triggers.append((t, words_needed(t.pattern, vocab)))
+        # The token triggers run in one spaCy Matcher (their operators need it) holding only the
+        # triggers whose words a doc has, in trigger order: its cost grows with every pattern it
+        # holds, and the matches of the patterns it holds come in the order the full one gives.
+        self.vocab = vocab
+        self.token_matchers: dict[tuple[str, ...], Matcher] = {}  # by the triggers held; few combinations occur
+        self.actor_patterns = [SequencePattern(entry["pattern"], vocab) for entry in actor_patterns]
+        self.actor_names = [entry["label"] for entry in actor_patterns]
 
     def __call__(self, doc: Doc) -> Doc:
-        words = doc_words(doc)
-        hits = self.hits(doc, words)
-        actors = self.actor_labels(doc, words)
+        columns = DocColumns(doc)
+        hits = self.hits(doc, columns)
+        actors = self.actor_labels(columns)
         acronyms = doc._.acronyms if doc._.acronyms is not None else self.acronym_actors(doc)
         found: list[Span] = []
         last_actor: Actor | None = None
@@ -228,58 +227,55 @@ class CommitmentFinder:
         doc._.last_state_actor = last_actor.label if last_actor and last_actor is not NOT_STATE else None
         return doc
 
-    def hits(self, doc: Doc, words: DocWords) -> list[Hit]:
+    def hits(self, doc: Doc, columns: DocColumns) -> list[Hit]:
         strings = doc.vocab.strings
-        hits = []
-        for match_id, token_ids in self.dependency_matches(doc, words):
+        words = DocWords(columns)
+        hits = [Hit(trigger, doc[i], [doc[i]]) for trigger, i in self.tree_matches(doc, columns, words)]
+        for match_id, start, end in self.token_matches(doc, words):
             trigger = self.triggers[strings[match_id]]
-            tokens = [doc[i] for i in token_ids]
-            hits.append(Hit(trigger, tokens[0], sorted(tokens, key=lambda t: t.i)))
-        if any(has_words(needs, words) for needs in self.token_needs):
-            for match_id, start, end in self.token_matcher(doc):
-                trigger = self.triggers[strings[match_id]]
-                tokens = list(doc[start:end])
-                hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
+            tokens = list(doc[start:end])
+            hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
         return hits
 
-    def dependency_matches(self, doc: Doc, words: DocWords) -> list[tuple[int, list[int]]]:
-        """DependencyMatcher matches of the triggers whose words the doc has, in trigger order
-        (the order one matcher of all the triggers gives), sentence by sentence for a long
-        paragraph: the set-up is quadratic in the length of what it is given, so a
-        sentence too long to be one (a table, a list run together) is left out."""
-        matchers = [matcher for needs, matcher in self.dependency_matchers if has_words(needs, words)]
-        if not matchers:
+    def token_matches(self, doc: Doc, words: DocWords) -> list[tuple[int, int, int]]:
+        """Matches of the token triggers whose words the doc has."""
+        held = tuple(t.id for t, needs in self.token_triggers if has_words(needs, words))
+        if not held:
             return []
-        if len(doc) <= MAX_TOKENS_AT_ONCE:
-            return [match for matcher in matchers for match in matcher(doc)]
-        matches = []
-        for sent in doc.sents:
-            if len(sent) <= MAX_SENTENCE_TOKENS:
-                sentence = sent.as_doc()
-                matches += [(match_id, [sent.start + i for i in token_ids])
-                            for matcher in matchers for match_id, token_ids in matcher(sentence)]
-        return matches
+        if held not in self.token_matchers:
+            matcher = Matcher(self.vocab, validate=True)
+            for trigger_id in held:
+                matcher.add(trigger_id, [self.triggers[trigger_id].pattern])
+            self.token_matchers[held] = matcher
+        return self.token_matchers[held](doc)
 
-    def actor_labels(self, doc: Doc, words: DocWords) -> dict[int, str]:
-        """Token index -> actor label, the longest pattern winning."""
+    def tree_matches(self, doc: Doc, columns: DocColumns, words: DocWords) -> list[tuple[Trigger, int]]:
+        """(trigger, predicate) of the dependency triggers whose words the doc has, in trigger order.
+        In a paragraph longer than MAX_TOKENS_AT_ONCE, a sentence longer than MAX_SENTENCE_TOKENS
+        is no sentence (a table, a list run together): nothing in it is read."""
+        unread = set()
+        if len(doc) > MAX_TOKENS_AT_ONCE:
+            unread = {i for sent in doc.sents if len(sent) > MAX_SENTENCE_TOKENS for i in range(sent.start, sent.end)}
+        return [(trigger, i) for trigger, needs, tree in self.tree_triggers if has_words(needs, words)
+                for i in tree.first_nodes(columns) if i not in unread]
+
+    def actor_labels(self, columns: DocColumns) -> dict[int, str]:
+        """Token index -> actor label, the longest pattern winning (the first in the Matcher's order of equals)."""
         labels: dict[int, tuple[int, str]] = {}
-        if not any(has_words(needs, words) for needs in self.actor_needs):
-            return {}
-        for match_id, start, end in self.actor_matcher(doc):
-            label = doc.vocab.strings[match_id].split("\t", 1)[1]
+        for number, start, end in sequence_matches(self.actor_patterns, columns):
             for i in range(start, end):
                 if labels.get(i, (0, ""))[0] < end - start:
-                    labels[i] = (end - start, label)
+                    labels[i] = (end - start, self.actor_names[number])
         return {i: label for i, (_, label) in labels.items()}
 
     def acronym_actors(self, doc: Doc) -> dict[str, str]:
         """The State actors the doc defines abbreviations for: "Ministry of Justice (MoJ)" ->
         {"MoJ": "Ministry of Justice"}, "Government of ... (GoIRA)" -> {"GoIRA": "Government"}."""
-        definitions = [(m.group(1), doc.char_span(*m.span(1))) for m in ACRONYM_RE.finditer(doc.text)]
+        definitions = [(m.group(1), doc.char_span(*m.span(1))) for m in ACRONYM_RE.finditer(doc_text(doc))]
         definitions = [(abbr, span) for abbr, span in definitions if span is not None and span.start > 0]
         if not definitions:
             return {}
-        labels = self.actor_labels(doc, doc_words(doc))
+        labels = self.actor_labels(DocColumns(doc))
         found: dict[str, str] = {}
         for abbr, span in definitions:
             long_form = acronym_long_form(abbr, doc[span.start - 1])
@@ -309,10 +305,9 @@ def acronym_long_form(abbr: str, paren: Token) -> Span | None:
 
 # ------------------------------------------------------------------ word prefilter
 
-# The token attributes a pattern names words by, and their column in `doc_words`.
+# The token attributes a pattern names words by, as DocWords and DocColumns key them.
 WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
 WordNeeds = tuple[tuple[int, frozenset[int]], ...]  # (attribute, accepted word hashes) per token that must match
-DocWords = dict[int, set[int]]
 
 
 def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
@@ -329,10 +324,17 @@ def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> Word
     return tuple(needs)
 
 
-def doc_words(doc: Doc) -> DocWords:
-    """The doc's words by attribute, as hashes (a doc's annotations as one array: cheap)."""
-    columns = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist() if len(doc) else [[], [], []]
-    return {attr: set(column) for attr, column in zip((ORTH, LOWER, LEMMA), columns)}
+class DocWords(dict):
+    """The doc's words by attribute (ORTH, LOWER or LEMMA) as sets of hashes, each made on first use."""
+
+    def __init__(self, columns: DocColumns):
+        super().__init__()
+        self.columns = columns
+
+    def __missing__(self, attr: int) -> set[int]:
+        words = self[attr] = set(self.columns.values[attr])
+        return words
+
 
 
 def has_words(needs: WordNeeds, words: DocWords) -> bool:
@@ -387,11 +389,14 @@ class SentenceContext:
         subject = subject_of(sent.root)
         if subject is None or subject.pos_ == "PRON":
             return self.last_actor
-        return self.state_subject(sent) or NOT_STATE
+        return self.subject_actor(subject) or NOT_STATE
 
     def state_subject(self, sent: Span) -> Actor | None:
         """The State actor a sentence is about, for "it" in the next sentences."""
-        actor = self.state_actor(subject_of(sent.root))
+        return self.subject_actor(subject_of(sent.root))
+
+    def subject_actor(self, subject: Token | None) -> Actor | None:
+        actor = self.state_actor(subject)
         return actor if actor and actor.label != ANTECEDENT else None
 
     def in_main_clause(self, predicate: Token) -> bool:

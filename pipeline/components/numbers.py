@@ -25,8 +25,11 @@ _WORD_NUMBER = (
 # At most 15 digits, not inside a longer run: a run of digits that long is no quantity.
 _DIGITS = r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)(?!\d)"
 SCALE = rf"(?:{'|'.join(SCALES)})"
+# Where a number can start: a digit, or the first letter of a number word. The lookahead fails
+# fast at most positions, where the case-insensitive words are costly to try one by one.
+_START = rf"(?=\d|(?i:[{''.join(sorted({word[0] for word in [*UNITS, *TENS]}))}]))"
 # A number: digits or words, optionally scaled ("4.7 billion", "two million").
-NUMBER = rf"(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:\s+(?i:{SCALE})\b)?"
+NUMBER = rf"{_START}(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:\s+(?i:{SCALE})\b)?"
 NUMBER_RE = re.compile(NUMBER)
 
 

@@ -1,12 +1,16 @@
 """Entity ruler and cleaner on small hand-built texts (a blank pipeline: no model needed)."""
 
 import json
+from pathlib import Path
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
 import pipeline.components  # noqa: F401  (registers the factories)
+from pipeline.components.entities import load_patterns
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +24,7 @@ def ents(nlp, text):
     return [(e.text, e.label_) for e in nlp(text).ents]
 
 
-@pytest.mark.parametrize("text, expected", [
+RULER_CASES = [
     ("at the Human Rights Council in Geneva", [("Human Rights Council", "ORG")]),
     ("headed by the Ministry of Justice and the Supreme Court", [("Ministry of Justice", "ORG"), ("Supreme Court", "ORG")]),
     ("the Ministry of Education and Science", [("Ministry of Education and Science", "ORG")]),
@@ -51,9 +55,23 @@ def ents(nlp, text):
     ("damaged by Hurricane Matthew in 2016", [("Hurricane Matthew", "NOT_ENTITY")]),
     ("it submitted its Sixth Periodic Report.", [("Sixth Periodic Report", "NOT_ENTITY")]),
     ("officers trained at the Regional Workshop on the UPR", [("Regional Workshop", "NOT_ENTITY"), ("UPR", "NOT_ENTITY")]),
-])
+]
+
+
+@pytest.mark.parametrize("text, expected", RULER_CASES)
 def test_entities_ruler_finds_domain_names(ruler_nlp, text, expected):
     assert ents(ruler_nlp, text) == expected
+
+
+def test_entities_shape_hints_are_found_wherever_their_shape_matches():
+    """Every shape matches one of these texts at least, and its hint is in each text it matches."""
+    texts = [text for text, _ in RULER_CASES] + ["the Organic Law No. 12 of 6 November 2009 on", "the Constitution of 1995"]
+    for path in sorted((ROOT / "raw").glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").split("\n\n")
+    for shape in load_patterns("").shapes:
+        matched = [text for text in texts if shape.regex.search(text)]
+        assert matched, shape.regex.pattern[:60]
+        assert all(shape.hint.search(text) for text in matched), shape.regex.pattern[:60]
 
 
 def test_entities_ruler_reads_a_configured_patterns_file(tmp_path):
