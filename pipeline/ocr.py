@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
@@ -115,16 +115,21 @@ def function_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lowercase English words at least KNOWN_ZIPF frequent (wordfreq ranks them)."""
+    """Lowercase English words at least KNOWN_ZIPF frequent."""
+    return frozenset(word for word in _ranked_english(KNOWN_ZIPF) if TOKEN_RE.fullmatch(word))
+
+
+def _ranked_english(min_zipf: float) -> list[str]:
+    """Lowercase English words at least `min_zipf` frequent, most frequent first (wordfreq ranks them)."""
     ranked = top_n_list("en", 150_000)
     low, high = 0, len(ranked)
-    while low < high:  # the ranking is by frequency: cut it where it drops below KNOWN_ZIPF
+    while low < high:  # the ranking is by frequency: cut it where it drops below min_zipf
         middle = (low + high) // 2
-        if zipf(ranked[middle]) >= KNOWN_ZIPF:
+        if zipf(ranked[middle]) >= min_zipf:
             low = middle + 1
         else:
             high = middle
-    return frozenset(word for word in ranked[:low] if TOKEN_RE.fullmatch(word))
+    return ranked[:low]
 
 
 PLAIN_WORD_RE = re.compile("[a-z]+")
@@ -176,6 +181,13 @@ def is_word(word: str) -> bool:
     """A word that stands on its own: frequent English, a domain term, or "a", "in"..."""
     lower = word.lower()
     return lower in function_words() or is_domain(word) or (len(word) >= 3 and zipf(lower) >= WORD_ZIPF)
+
+
+@lru_cache(maxsize=1)
+def standing_words() -> frozenset[str]:
+    """The plain lowercase words `is_word` accepts, as a set (a test checks the two agree)."""
+    frequent = (word for word in _ranked_english(WORD_ZIPF) if len(word) >= 3)
+    return frozenset(word for word in [*function_words(), *domain_lower(), *frequent] if PLAIN_WORD_RE.fullmatch(word))
 
 
 # ---------------------------------------------------------------- tokens and context
@@ -270,32 +282,52 @@ def recase(reading: str, shape: str) -> str:
 def readings(observed: str) -> dict[str, float]:
     """Known words the OCR could have turned into `observed` (a lowercase token),
     each with the cheapest cost: listed confusions (two for a token wordfreq does
-    not know), or one generic edit."""
-    found: dict[str, float] = {}
-    candidates = candidate_words()
-    frontier = {observed: 0.0}
-    steps = 2 if zipf(observed) < KNOWN_ZIPF else 1
-    for step_number in range(1, steps + 1):
-        # Only the last edit must leave a known word: earlier ones may pass through non-words.
-        expand = _known_inverse_confusions if step_number == steps else _inverse_confusions
-        next_frontier: dict[str, float] = {}
-        for form, cost in frontier.items():
-            for intended, step in expand(form):
-                total = cost + step
-                if total <= MAX_READING_COST and total < next_frontier.get(intended, math.inf):
-                    next_frontier[intended] = total
-        for form, cost in next_frontier.items():
-            if form in candidates and cost < found.get(form, math.inf):
-                found[form] = cost
-        frontier = next_frontier
+    not know), or one generic edit. Callers do not depend on the order."""
+    if zipf(observed) < KNOWN_ZIPF:
+        found = _two_confusion_readings(observed)
+    else:
+        found = _cheapest(_known_inverse_confusions(observed))
     found.pop(observed, None)
     # Any edit at all only for long tokens wordfreq has never seen: a rare word it
     # knows is likelier right, and short words have too many neighbours.
     if len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
+        candidates = candidate_words()
         for form in _generic_edits(observed):
             if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates and form != observed:
                 found.setdefault(form, GENERIC_EDIT_COST)
     return found
+
+
+def _two_confusion_readings(observed: str) -> dict[str, float]:
+    """The candidate words one or two listed confusions away. Only the second
+    edit must leave a known word: the first may pass through non-words.
+
+    In a form the first edit made by inserting a dropped string, the second tries
+    substitutions over the inserted string only: one elsewhere commutes with the
+    insertion, and the other order (substitute, then insert: the same word at the
+    same cost) is found from the substituted form, through the dropped-string
+    index. Forms a substitution made are tried everywhere."""
+    first, inserted_spans = _first_confusions(observed)
+    candidates = candidate_words()
+    found = {form: cost for form, cost in first.items() if form in candidates}
+    second = _cheapest(
+        (word, cost + step)
+        for form, cost in first.items()
+        for word, step in _known_inverse_confusions(form, inserted_spans.get(form))
+    )
+    for form, cost in second.items():
+        if cost < found.get(form, math.inf):
+            found[form] = cost
+    return found
+
+
+def _cheapest(readings: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """Each form once, with its cheapest cost, if that is affordable."""
+    cheapest: dict[str, float] = {}
+    for form, cost in readings:
+        if cost <= MAX_READING_COST and cost < cheapest.get(form, math.inf):
+            cheapest[form] = cost
+    return cheapest
 
 
 @lru_cache(maxsize=1)
@@ -305,20 +337,59 @@ def _confusion_kinds() -> tuple[tuple[tuple[str, float], ...], tuple[Confusion, 
     return dropped, tuple(c for c in confusions() if c.observed)
 
 
-def _inverse_confusions(form: str) -> list[tuple[str, float]]:
-    """Every form one listed confusion could have turned into `form`."""
+Span = tuple[int, int]  # (start, end) in a form
+
+
+def _first_confusions(observed: str) -> tuple[dict[str, float], dict[str, list[Span]]]:
+    """Every form one listed confusion could have turned into `observed`, with its
+    cheapest cost; and the spans inserted into the forms only an insertion makes."""
     dropped, _ = _confusion_kinds()
-    # A dropped string may have stood anywhere.
-    found = [(form[:i] + intended + form[i:], cost) for i in range(len(form) + 1) for intended, cost in dropped]
-    return found + _inverse_substitutions(form)
+    made: list[tuple[str, float]] = []
+    inserted_spans: dict[str, list[Span]] = {}
+    for i in range(len(observed) + 1):  # a dropped string may have stood anywhere
+        for intended, cost in dropped:
+            form = observed[:i] + intended + observed[i:]
+            made.append((form, cost))
+            inserted_spans.setdefault(form, []).append((i, i + len(intended)))
+    substituted = _inverse_substitutions(observed)
+    for form, _cost in substituted:
+        inserted_spans.pop(form, None)
+    return _cheapest(made + substituted), inserted_spans
 
 
-def _known_inverse_confusions(form: str) -> list[tuple[str, float]]:
-    """The candidate words among `_inverse_confusions(form)`, found without trying
-    every place a string may have dropped out: the index lists them."""
-    candidates = candidate_words()
-    known = [(word, cost) for word, cost in _inverse_substitutions(form) if word in candidates]
-    return list(dropped_string_index().get(form, ())) + known
+def _known_inverse_confusions(form: str, spans: list[Span] | None = None) -> list[tuple[str, float]]:
+    """The candidate words one listed confusion away from `form`, substituting only
+    over the given spans (anywhere by default). The dropped-string index lists
+    them without trying every place a string may have dropped out."""
+    found = list(dropped_string_index().get(form, ()))
+    for start, end in spans or [(0, len(form))]:
+        found += _known_substitutions(form, start, end)
+    return found
+
+
+def _known_substitutions(form: str, start: int, end: int) -> list[tuple[str, float]]:
+    """The candidate words a listed substitution overlapping form[start:end] leaves,
+    in table order."""
+    candidates, (by_observed, longest) = candidate_words(), _substitutions_by_observed()
+    found = []
+    for at in range(max(0, start - longest + 1), min(end, len(form))):
+        for until in range(max(at + 1, start + 1), min(at + longest, len(form)) + 1):
+            for order, intended, cost in by_observed.get(form[at:until], ()):
+                word = form[:at] + intended + form[until:]
+                if word in candidates:
+                    found.append((order, at, word, cost))
+    found.sort(key=lambda entry: entry[:2])
+    return [(word, cost) for _order, _at, word, cost in found]
+
+
+@lru_cache(maxsize=1)
+def _substitutions_by_observed() -> tuple[dict[str, tuple[tuple[int, str, float], ...]], int]:
+    """Observed string -> (place in the table, intended string, cost) of each
+    substitution that reads it; and the longest observed string."""
+    by_observed: dict[str, list[tuple[int, str, float]]] = {}
+    for order, confusion in enumerate(_confusion_kinds()[1]):
+        by_observed.setdefault(confusion.observed, []).append((order, confusion.intended, confusion.cost))
+    return {observed: tuple(entries) for observed, entries in by_observed.items()}, max(map(len, by_observed))
 
 
 def _inverse_substitutions(form: str) -> list[tuple[str, float]]:
@@ -461,15 +532,22 @@ def _written_so(cased: str, lexicon: DocumentLexicon) -> bool:
     return lexicon.forms[cased] > 0 or cased in domain_forms() or lexicon.count(cased) >= 2
 
 
+MAX_PIECE_CHARS = 20  # no word of a glued token is longer
+
+
 @lru_cache(maxsize=65_536)
 def best_segmentation(word: str) -> tuple[tuple[str, ...], float]:
     """The most probable split of a glued token into words, with its log10 probability."""
     lower = word.lower()
+    # For a plain lowercase word a set says what is_word says, without a zipf look-up per piece.
+    is_piece = standing_words().__contains__ if PLAIN_WORD_RE.fullmatch(lower) else is_word
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())] + [(-math.inf, ())] * len(lower)
-    for end in range(1, len(lower) + 1):
-        for start in range(max(0, end - 20), end):
+    for start in range(len(lower)):  # from each reachable cut forward: unreachable ones cost nothing
+        if best[start][0] == -math.inf:
+            continue
+        for end in range(start + 1, min(len(lower), start + MAX_PIECE_CHARS) + 1):
             piece = lower[start:end]
-            if best[start][0] == -math.inf or not is_word(piece):
+            if not is_piece(piece):
                 continue
             score = best[start][0] + zipf(piece) - 9
             if score > best[end][0]:

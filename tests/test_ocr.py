@@ -11,11 +11,27 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from pipeline.clean import clean_segmentation, clean_text
 from pipeline.lexicon import DocumentLexicon
-from pipeline.ocr import FOREIGN_LANGUAGES, readings, zipf_in
+from pipeline.ocr import (
+    FOREIGN_LANGUAGES,
+    GENERIC_EDIT_COST,
+    KNOWN_ZIPF,
+    MAX_PIECE_CHARS,
+    MAX_READING_COST,
+    PLAIN_WORD_RE,
+    candidate_words,
+    confusions,
+    domain_lower,
+    function_words,
+    is_word,
+    readings,
+    standing_words,
+    zipf,
+    zipf_in,
+)
 from tests.conftest import segment_text
 
 DATA = Path(__file__).parent / "data"
@@ -116,6 +132,50 @@ def test_ocr_keeps_a_token_whose_reading_borrows_a_letter_from_across_the_space(
 def test_ocr_readings_are_weighted_by_the_confusion_table():
     costs = readings("specia")
     assert costs["special"] < costs.get("species", float("inf"))
+
+
+def inverse_confusions(form: str) -> dict[str, float]:
+    """Every form one listed confusion could have turned into `form`, tried at every place."""
+    found: dict[str, float] = {}
+    for confusion in confusions():
+        observed, intended = confusion.observed, confusion.intended
+        places = range(len(form) + 1) if not observed else [i for i in range(len(form)) if form.startswith(observed, i)]
+        for i in places:
+            reading = form[:i] + intended + form[i + len(observed) :]
+            found[reading] = min(found.get(reading, float("inf")), confusion.cost)
+    return found
+
+
+def readings_by_brute_force(observed: str) -> dict[str, float]:
+    """`readings` without the generic edits, by trying every confusion at every place
+    (twice for a word wordfreq does not know)."""
+    candidates = candidate_words()
+    first = inverse_confusions(observed)
+    found = {form: cost for form, cost in first.items() if form in candidates}
+    for form, cost in first.items() if zipf(observed) < KNOWN_ZIPF else ():
+        for reading, step in inverse_confusions(form).items():
+            if reading in candidates and cost + step <= MAX_READING_COST:
+                found[reading] = min(found.get(reading, float("inf")), cost + step)
+    found.pop(observed, None)
+    return found
+
+
+DAMAGED_WORDS = ["specia", "congtitution", "legidation", "hedth", "mgjor", "govemment", "rnany", "tbe",
+                 "benefitsincreased", "organizationsin", "lnstitutions", "wornen", "dcvclopment", "ofthe",
+                 "humn", "clarly", "forning", "tiat", "governnent"]  # ... and two confusions that overlap
+
+
+@pytest.mark.parametrize("observed", DAMAGED_WORDS)
+def test_ocr_readings_agree_with_trying_every_confusion_at_every_place(observed):
+    """`readings` tries a second confusion only where it does not commute with the first."""
+    listed = {reading: cost for reading, cost in readings(observed).items() if cost < GENERIC_EDIT_COST}
+    assert listed == readings_by_brute_force(observed)
+
+
+def test_ocr_standing_words_are_the_plain_words_is_word_accepts():
+    words = [*get_frequency_dict("en"), *domain_lower(), *function_words()]
+    plain = [word for word in words if PLAIN_WORD_RE.fullmatch(word) and len(word) <= MAX_PIECE_CHARS]
+    assert [word for word in plain if is_word(word) != (word in standing_words())] == []
 
 
 def test_clean_repairs_heading_titles_and_keeps_the_raw_title():
