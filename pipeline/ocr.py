@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -148,16 +149,24 @@ def zipf_in(word: str, language: str) -> float:
     if not PLAIN_WORD_RE.fullmatch(word):
         return zipf_frequency(word, language)
     listed = _frequencies(language).get(word)
-    if listed is None:
-        return 0.0
-    frequency = max(1.0 / (1.0 / listed), ZIPF_FLOOR)
-    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
-    return round(math.log(frequency, 10) + 9, 2)
+    return 0.0 if listed is None else _zipf_by_frequency(language)[listed]
 
 
 @lru_cache(maxsize=None)
 def _frequencies(language: str) -> dict[str, float]:
     return get_frequency_dict(language)
+
+
+@lru_cache(maxsize=None)
+def _zipf_by_frequency(language: str) -> dict[float, float]:
+    """wordfreq stores frequencies in buckets: a few hundred values, each rounded once."""
+    return {listed: _rounded_zipf(listed) for listed in set(_frequencies(language).values())}
+
+
+def _rounded_zipf(listed: float) -> float:
+    frequency = max(1.0 / (1.0 / listed), ZIPF_FLOOR)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
 
 
 @lru_cache(maxsize=262_144)
@@ -403,6 +412,38 @@ def _inverse_substitutions(form: str) -> list[tuple[str, float]]:
     return found
 
 
+def candidate_window(form: str) -> tuple[int, int]:
+    """(low, high): an edit of form[start:end] can leave a candidate word only if
+    start <= high and end >= low, where form[:high] is the longest start of `form`
+    some candidate word shares and form[low:] the longest such ending (in sorted
+    lists the longest shared start is with a neighbour of the form's place)."""
+    ordered, ordered_backwards = _ordered_candidates()
+    high = _longest_shared_start(form, ordered)
+    low = len(form) - _longest_shared_start(form[::-1], ordered_backwards)
+    return low, high
+
+
+def _longest_shared_start(form: str, ordered: list[str]) -> int:
+    at = bisect_left(ordered, form)
+    return max((_shared_start_length(form, ordered[i]) for i in (at - 1, at) if 0 <= i < len(ordered)), default=0)
+
+
+def _shared_start_length(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+@lru_cache(maxsize=1)
+def _ordered_candidates() -> tuple[list[str], list[str]]:
+    """The candidate words sorted, and their reversals sorted."""
+    words = candidate_words()
+    return sorted(words), sorted(word[::-1] for word in words)
+
+
 @lru_cache(maxsize=1)
 def dropped_string_index() -> dict[str, tuple[tuple[str, float], ...]]:
     """Candidate words by how they read with one droppable string left out
@@ -419,8 +460,11 @@ def dropped_string_index() -> dict[str, tuple[tuple[str, float], ...]]:
 
 
 def _generic_edits(form: str) -> Iterator[str]:
+    """Any letter deleted, replaced or inserted, at the places where that can leave a
+    candidate word (see `candidate_window`)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    for i in range(len(form) + 1):
+    low, high = candidate_window(form)
+    for i in range(max(0, low - 1), min(high, len(form)) + 1):
         if i < len(form):
             yield form[:i] + form[i + 1 :]
             for c in letters:

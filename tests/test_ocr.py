@@ -22,6 +22,7 @@ from pipeline.ocr import (
     MAX_PIECE_CHARS,
     MAX_READING_COST,
     PLAIN_WORD_RE,
+    _generic_edits,
     candidate_words,
     confusions,
     domain_lower,
@@ -170,6 +171,19 @@ def test_ocr_readings_agree_with_trying_every_confusion_at_every_place(observed)
     """`readings` tries a second confusion only where it does not commute with the first."""
     listed = {reading: cost for reading, cost in readings(observed).items() if cost < GENERIC_EDIT_COST}
     assert listed == readings_by_brute_force(observed)
+
+
+def one_letter_edits(form: str) -> set[str]:
+    letters = string.ascii_lowercase
+    deleted = {form[:i] + form[i + 1 :] for i in range(len(form))}
+    replaced = {form[:i] + c + form[i + 1 :] for i in range(len(form)) for c in letters}
+    return deleted | replaced | {form[:i] + c + form[i:] for i in range(len(form) + 1) for c in letters}
+
+
+@pytest.mark.parametrize("form", [*DAMAGED_WORDS, "xspecial", "specialx", "spxecial", "qqqqqq", "a"])
+def test_ocr_generic_edits_skip_only_places_where_no_candidate_word_is_left(form):
+    candidates = candidate_words()
+    assert {f for f in _generic_edits(form) if f in candidates} == one_letter_edits(form) & candidates
 
 
 def test_ocr_standing_words_are_the_plain_words_is_word_accepts():
