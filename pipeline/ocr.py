@@ -54,6 +54,18 @@ UNKNOWN_LOG_PROB = -10.0  # log10 probability of a token wordfreq has never seen
 TOKEN_RE = re.compile(rf"{LETTERS}+")
 
 
+class Prefiltered(NamedTuple):
+    """A pattern and what each of its matches contains. A pattern that opens with a
+    look-behind is tried at every place of a text, and most texts have nothing it
+    could match: `needed`, without look-arounds, finds that out by a fast scan."""
+
+    pattern: re.Pattern
+    needed: re.Pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.pattern.finditer(text) if self.needed.search(text) else iter(())
+
+
 # ---------------------------------------------------------------- data
 
 
@@ -661,10 +673,12 @@ def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 # "Women’'s", "State’' s", "publisher’ s": one apostrophe, attached.
-STRAY_APOSTROPHE_RE = re.compile(rf"(?<={LETTERS})(['’])(?:['’]+(?={LETTERS})|['’]* (?=s\b))")
-DASH_RUN_RE = re.compile(r"(?<=\d)[-‐–—]{2,}(?=\d)")
+STRAY_APOSTROPHE_RE = Prefiltered(
+    re.compile(rf"(?<={LETTERS})(['’])(?:['’]+(?={LETTERS})|['’]* (?=s\b))"), re.compile(r"['’](?:['’]| s)")
+)
+DASH_RUN_RE = Prefiltered(re.compile(r"(?<=\d)[-‐–—]{2,}(?=\d)"), re.compile(r"[-‐–—]{2}"))
 SYMBOLS_READ_FOR_LETTERS = {"€": "e", "©": "o", "¢": "c"}
-SYMBOL_IN_WORD_RE = re.compile(rf"(?<={LETTERS})[€©¢](?={LETTERS}|['’]s\b)")
+SYMBOL_IN_WORD_RE = Prefiltered(re.compile(rf"(?<={LETTERS})[€©¢](?={LETTERS}|['’]s\b)"), re.compile("[€©¢]"))
 QUOTE_CLOSER_RE = re.compile(rf"(?<={LETTERS}|\d)(’|\")(?=[\s.,;:)]|$)")
 
 
@@ -684,7 +698,7 @@ def _close_unbalanced_quotes(text: str) -> list[Edit]:
 
 # "communications. the Committee ...; the Committee ...": a stop after a word, a
 # lowercase word after it, and the sentence goes on into a list of ";" items.
-STOP_BEFORE_LOWERCASE_RE = re.compile(rf"(?<![\w.])({LETTERS}{{3,}})\.(?= [a-z])")
+STOP_BEFORE_LOWERCASE_RE = Prefiltered(re.compile(rf"(?<![\w.])({LETTERS}{{3,}})\.(?= [a-z])"), re.compile(r"\. [a-z]"))
 SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -709,12 +723,20 @@ def _quote_end(text: str, start: int) -> int:
     return following if following != -1 else len(text)
 
 
-GLUED_YEARS_RE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,])")
-DOUBLED_DIGIT_YEAR_RE = re.compile(
-    r"\b(?:in|of|since|until|by|from|to|and|January|February|March|April|May|June|July|August"
-    r"|September|October|November|December) ((?:19|20)\d{3})(?![\d,])"
+GLUED_YEARS_RE = Prefiltered(
+    re.compile(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,])"), re.compile(r"(?:19|20)\d\d(?:19|20)\d\d")
 )
-DIGIT_IN_ACRONYM_RE = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[01])[A-Z0-9]{2,6}\b")
+DOUBLED_DIGIT_YEAR_RE = Prefiltered(
+    re.compile(
+        r"\b(?:in|of|since|until|by|from|to|and|January|February|March|April|May|June|July|August"
+        r"|September|October|November|December) ((?:19|20)\d{3})(?![\d,])"
+    ),
+    re.compile(r"(?:19|20)\d{3}"),
+)
+DIGIT_IN_ACRONYM_RE = Prefiltered(
+    re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[01])[A-Z0-9]{2,6}\b"),
+    re.compile(r"[A-Z][A-Z0-9]*[01]|[01][A-Z0-9]*[A-Z]"),  # a capital and a 0 or 1 in one run
+)
 DIGIT_AS_LETTER = str.maketrans("10", "IO")
 
 
@@ -816,9 +838,13 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     return edits
 
 
-POSSESSIVE_GLUED_RE = re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})")  # "Women'srights"
+POSSESSIVE_GLUED_RE = Prefiltered(  # "Women'srights"
+    re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})"), re.compile("['’]s")
+)
 # "theAfghan", "againstTorture", "PenalCode", "theUN": a word glued to a capitalized one.
-CAMEL_GLUED_RE = re.compile(r"(?<![^\W\d_])([A-Z]?[a-z]+)([A-Z][a-z]+|[A-Z]{2,})(?![^\W\d_])")
+CAMEL_GLUED_RE = Prefiltered(
+    re.compile(r"(?<![^\W\d_])([A-Z]?[a-z]+)([A-Z][a-z]+|[A-Z]{2,})(?![^\W\d_])"), re.compile("[a-z][A-Z]")
+)
 
 
 def document_split(word: str, at_sentence_start: bool, lexicon: DocumentLexicon) -> Split | None:
@@ -959,7 +985,7 @@ class ContextRule:
 
     id: str
     tier: str
-    marker: re.Pattern
+    marker: Prefiltered
     before: re.Pattern | None  # matches the words just before the marker, ending there
     after: re.Pattern | None  # matches the words just after the marker, from there
     replacement: str
@@ -976,8 +1002,11 @@ class ContextRule:
 CONTEXT_WINDOW = 120  # characters before a marker that its "before" words must lie in
 
 
-def _token_pattern(tokens: list[str]) -> str:
-    """Word patterns matched whole, one after another, with only spaces between."""
+def _token_pattern(tokens: list[str], whole: bool = True) -> str:
+    """Word patterns matched whole (or anywhere, as what such a match needs), one
+    after another, with only spaces between."""
+    if not whole:
+        return r"\s+".join(f"(?:{token})" for token in tokens)
     return r"\s+".join(rf"(?<!{LETTERS})(?:{token})(?!{LETTERS})" for token in tokens)
 
 
@@ -989,7 +1018,9 @@ def context_rules() -> tuple[ContextRule, ...]:
         rule = json.loads(line)
         before = re.compile(_token_pattern(rule["before"]) + r"\s+\Z") if rule["before"] else None
         after = re.compile(r"\s+" + _token_pattern(rule["after"])) if rule["after"] else None
-        marker = re.compile(_token_pattern(rule["marker"]))
+        marker = Prefiltered(
+            re.compile(_token_pattern(rule["marker"])), re.compile(_token_pattern(rule["marker"], whole=False))
+        )
         rules.append(ContextRule(rule["id"], rule["tier"], marker, before, after, rule["replacement"]))
     return tuple(rules)
 

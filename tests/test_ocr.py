@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
+from pipeline import ocr
 from pipeline.clean import clean_segmentation, clean_text
 from pipeline.lexicon import DocumentLexicon
 from pipeline.ocr import (
@@ -244,3 +245,24 @@ def test_ocr_cleaning_is_idempotent(body):
     twice, corrections, _ = clean_text(once, lexicon)
     assert twice == once
     assert corrections == []
+
+
+PREFILTERED = {name: value for name, value in vars(ocr).items() if isinstance(value, ocr.Prefiltered)} | {
+    rule.id: rule.marker for rule in ocr.context_rules()
+}
+# Hits of the prefiltered patterns and pieces of them, glued or spaced at random: near misses and hits.
+PATTERN_PIECES = [
+    "20102020", "in 20009", "May 19990", "1SO", "O1", "Women’'s", "State’ s", "Stat€’s", "2009—-2012", "1--2",
+    "Women'srights", "theUN", "PenalCode", "communications. the", "is how considering", "along way",
+    "under stand", "there fore", "due to arise in", "2010", "20", "in", "A", "'", "’", "s", " ", ".", "-", ",",
+    "how", "x", "1", "\n",
+]
+pattern_texts = st.lists(st.sampled_from(PATTERN_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pattern_texts)
+def test_ocr_prefiltered_patterns_find_what_their_patterns_find(text):
+    for name, prefiltered in PREFILTERED.items():
+        found = [m.span() for m in prefiltered.finditer(text)]
+        assert found == [m.span() for m in prefiltered.pattern.finditer(text)], name
