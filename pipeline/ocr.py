@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Iterable, Iterator, NamedTuple
 
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
@@ -323,20 +324,22 @@ def _two_confusion_readings(observed: str) -> dict[str, float]:
     """The candidate words one or two listed confusions away. Only the second
     edit must leave a known word: the first may pass through non-words.
 
-    In a form the first edit made by inserting a dropped string, the second tries
-    substitutions over the inserted string only: one elsewhere commutes with the
-    insertion, and the other order (substitute, then insert: the same word at the
-    same cost) is found from the substituted form, through the dropped-string
-    index. Forms a substitution made are tried everywhere."""
-    first, inserted_spans = _first_confusions(observed)
-    candidates = candidate_words()
+    After a first edit that inserts a dropped string, a substitution need not be
+    tried in the whole form: one elsewhere commutes with the insertion (substitute,
+    then insert: the same word at the same cost, found from the substituted form
+    through the dropped-string index), and one over the inserted string is a
+    compound confusion of the token itself."""
+    first = _cheapest(_inverse_confusions(observed))
+    substituted = dict.fromkeys(form for form, _cost in _inverse_substitutions(observed))
+    candidates, index = candidate_words(), dropped_string_index()
     found = {form: cost for form, cost in first.items() if form in candidates}
-    second = _cheapest(
+    after_first = (
         (word, cost + step)
         for form, cost in first.items()
-        for word, step in _known_inverse_confusions(form, inserted_spans.get(form))
+        for word, step in (_known_inverse_confusions(form) if form in substituted else index.get(form, ()))
     )
-    for form, cost in second.items():
+    compound = ((word, cost) for word, cost in _inverse_confusions(observed, _compound_confusions()) if word in candidates)
+    for form, cost in _cheapest(chain(after_first, compound)).items():
         if cost < found.get(form, math.inf):
             found[form] = cost
     return found
@@ -351,71 +354,57 @@ def _cheapest(readings: Iterable[tuple[str, float]]) -> dict[str, float]:
     return cheapest
 
 
+ConfusionKinds = tuple[tuple[tuple[str, float], ...], tuple[Confusion, ...]]
+
+
 @lru_cache(maxsize=1)
-def _confusion_kinds() -> tuple[tuple[tuple[str, float], ...], tuple[Confusion, ...]]:
+def _confusion_kinds() -> ConfusionKinds:
     """(dropped strings with their costs, substitutions): the table split once."""
     dropped = tuple((c.intended, c.cost) for c in confusions() if not c.observed)
     return dropped, tuple(c for c in confusions() if c.observed)
 
 
-Span = tuple[int, int]  # (start, end) in a form
-
-
-def _first_confusions(observed: str) -> tuple[dict[str, float], dict[str, list[Span]]]:
-    """Every form one listed confusion could have turned into `observed`, with its
-    cheapest cost; and the spans inserted into the forms only an insertion makes."""
-    dropped, _ = _confusion_kinds()
-    made: list[tuple[str, float]] = []
-    inserted_spans: dict[str, list[Span]] = {}
-    for i in range(len(observed) + 1):  # a dropped string may have stood anywhere
-        for intended, cost in dropped:
-            form = observed[:i] + intended + observed[i:]
-            made.append((form, cost))
-            inserted_spans.setdefault(form, []).append((i, i + len(intended)))
-    substituted = _inverse_substitutions(observed)
-    for form, _cost in substituted:
-        inserted_spans.pop(form, None)
-    return _cheapest(made + substituted), inserted_spans
-
-
-def _known_inverse_confusions(form: str, spans: list[Span] | None = None) -> list[tuple[str, float]]:
-    """The candidate words one listed confusion away from `form`, substituting only
-    over the given spans (anywhere by default). The dropped-string index lists
-    them without trying every place a string may have dropped out."""
-    found = list(dropped_string_index().get(form, ()))
-    for start, end in spans or [(0, len(form))]:
-        found += _known_substitutions(form, start, end)
-    return found
-
-
-def _known_substitutions(form: str, start: int, end: int) -> list[tuple[str, float]]:
-    """The candidate words a listed substitution overlapping form[start:end] leaves,
-    in table order."""
-    candidates, (by_observed, longest) = candidate_words(), _substitutions_by_observed()
-    found = []
-    for at in range(max(0, start - longest + 1), min(end, len(form))):
-        for until in range(max(at + 1, start + 1), min(at + longest, len(form)) + 1):
-            for order, intended, cost in by_observed.get(form[at:until], ()):
-                word = form[:at] + intended + form[until:]
-                if word in candidates:
-                    found.append((order, at, word, cost))
-    found.sort(key=lambda entry: entry[:2])
-    return [(word, cost) for _order, _at, word, cost in found]
-
-
 @lru_cache(maxsize=1)
-def _substitutions_by_observed() -> tuple[dict[str, tuple[tuple[int, str, float], ...]], int]:
-    """Observed string -> (place in the table, intended string, cost) of each
-    substitution that reads it; and the longest observed string."""
-    by_observed: dict[str, list[tuple[int, str, float]]] = {}
-    for order, confusion in enumerate(_confusion_kinds()[1]):
-        by_observed.setdefault(confusion.observed, []).append((order, confusion.intended, confusion.cost))
-    return {observed: tuple(entries) for observed, entries in by_observed.items()}, max(map(len, by_observed))
+def _compound_confusions() -> ConfusionKinds:
+    """A dropped string, then a substitution that overlaps it, as one confusion: "h"
+    read as "li" where the "l" was dropped is "h" read as "i", at the two costs."""
+    dropped, substitutions = _confusion_kinds()
+    compounds: list[Confusion] = []
+    for inserted, inserted_cost in dropped:
+        for substitution in substitutions:
+            read = substitution.observed
+            for offset in range(1 - len(inserted), len(read)):  # where the inserted string starts in `read`
+                overlap = range(max(0, offset), min(len(read), offset + len(inserted)))
+                if any(read[i] != inserted[i - offset] for i in overlap):
+                    continue
+                observed = read[: max(0, offset)] + read[offset + len(inserted) :]
+                intended = inserted[: max(0, -offset)] + substitution.intended + inserted[len(read) - offset :]
+                compounds.append(Confusion(intended, observed, inserted_cost + substitution.cost))
+    return (
+        tuple((c.intended, c.cost) for c in compounds if not c.observed),
+        tuple(c for c in compounds if c.observed),
+    )
 
 
-def _inverse_substitutions(form: str) -> list[tuple[str, float]]:
+def _inverse_confusions(form: str, kinds: ConfusionKinds | None = None) -> list[tuple[str, float]]:
+    """Every form one listed confusion (or one of `kinds`) could have turned into `form`."""
+    dropped, substitutions = kinds or _confusion_kinds()
+    # A dropped string may have stood anywhere.
+    found = [(form[:i] + intended + form[i:], cost) for i in range(len(form) + 1) for intended, cost in dropped]
+    return found + _inverse_substitutions(form, substitutions)
+
+
+def _known_inverse_confusions(form: str) -> list[tuple[str, float]]:
+    """The candidate words among `_inverse_confusions(form)`, found without trying
+    every place a string may have dropped out: the index lists them."""
+    candidates = candidate_words()
+    known = [(word, cost) for word, cost in _inverse_substitutions(form) if word in candidates]
+    return list(dropped_string_index().get(form, ())) + known
+
+
+def _inverse_substitutions(form: str, substitutions: tuple[Confusion, ...] | None = None) -> list[tuple[str, float]]:
     found = []
-    for confusion in _confusion_kinds()[1]:
+    for confusion in _confusion_kinds()[1] if substitutions is None else substitutions:
         observed = confusion.observed
         start = form.find(observed)
         while start != -1:

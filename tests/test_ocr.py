@@ -169,7 +169,8 @@ DAMAGED_WORDS = ["specia", "congtitution", "legidation", "hedth", "mgjor", "gove
 
 @pytest.mark.parametrize("observed", DAMAGED_WORDS)
 def test_ocr_readings_agree_with_trying_every_confusion_at_every_place(observed):
-    """`readings` tries a second confusion only where it does not commute with the first."""
+    """`readings` tries a second confusion after an inserted string only as a compound
+    confusion of the token (where the two overlap): elsewhere they commute."""
     listed = {reading: cost for reading, cost in readings(observed).items() if cost < GENERIC_EDIT_COST}
     assert listed == readings_by_brute_force(observed)
 
