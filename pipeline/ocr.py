@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import string
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -241,11 +242,14 @@ MAX_TOKEN_CHARS = 40
 
 @lru_cache(maxsize=64)  # the fixers of one pass tokenize the same text in turn
 def tokens(text: str) -> tuple[Token, ...]:
-    return tuple(
-        Token(m.start(), m.end(), m.group(), word_shape(m.group()))
-        for m in TOKEN_RE.finditer(text)
-        if m.end() - m.start() <= MAX_TOKEN_CHARS
-    )
+    found = []
+    end = 0
+    for word in TOKEN_RE.findall(text):  # words and `find`: no match object per token
+        start = text.find(word, end)  # only non-letters lie between two tokens
+        end = start + len(word)
+        if len(word) <= MAX_TOKEN_CHARS:
+            found.append(Token(start, end, word, word_shape(word)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=64)
@@ -260,6 +264,8 @@ def embedded(text: str, token: Token) -> bool:
     or the "al" of "et al."."""
     before = text[token.start - 1] if token.start else " "
     after = text[token.end] if token.end < len(text) else " "
+    if before in PLAIN_SEPARATORS and after in PLAIN_SEPARATORS:  # most tokens: only "et al" to check
+        return _et_al(text, token)
     if before in "@/\\_.'’" or before.isdigit() or after in "@/\\_" or after.isdigit():
         return True
     if "-" in (before, after) and len(token.text) <= 3:
@@ -269,6 +275,13 @@ def embedded(text: str, token: Token) -> bool:
         return True
     if after in "'’" and rest[:1].isalpha() and not re.match(r"s\b", rest):
         return True
+    return _et_al(text, token)
+
+
+PLAIN_SEPARATORS = frozenset(' ,;:()"“”')  # none of them makes a token part of something larger
+
+
+def _et_al(text: str, token: Token) -> bool:
     return token.text.lower() == "al" and text[max(0, token.start - 3) : token.start].lower() == "et "
 
 
@@ -525,13 +538,26 @@ def document_readings(observed: str, lexicon: DocumentLexicon) -> dict[str, floa
     the same, so they keep their place."""
     if zipf(observed) >= KNOWN_ZIPF or lexicon.count(observed) > REAL_WORD_MAX_SEEN:
         return {}
-    found = {}
-    for i in range(len(observed) + 1):
-        for letter in "abcdefghijklmnopqrstuvwxyz":
-            form = observed[:i] + letter + observed[i:]
-            if lexicon.words[form] >= DOCUMENT_READING_MIN and form in candidate_words():
-                found[form] = min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST)
-    return found
+    return {
+        form: min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST)
+        for form in _document_words_by_dropped_letter(lexicon).get(observed, ())
+    }
+
+
+# Like the verdicts, built once per document; the cache keeps only the last few lexicons alive.
+@lru_cache(maxsize=4)
+def _document_words_by_dropped_letter(lexicon: DocumentLexicon) -> dict[str, tuple[str, ...]]:
+    """The candidate words the document writes often, by how they read with one
+    letter (a-z) left out ("govenment" -> "government"); each key's words in the
+    order of the place and the letter that restore them."""
+    restored: dict[str, list[tuple[int, str, str]]] = {}
+    for word, count in lexicon.words.items():
+        if count < DOCUMENT_READING_MIN or word not in candidate_words():
+            continue
+        for i, letter in enumerate(word):
+            if letter in string.ascii_lowercase:
+                restored.setdefault(word[:i] + word[i + 1 :], []).append((i, letter, word))
+    return {form: tuple(dict.fromkeys(word for *_place, word in sorted(entries))) for form, entries in restored.items()}
 
 
 def _gated_choice(scored: list[tuple[float, str, float]], keep: float) -> Verdict:
@@ -751,9 +777,10 @@ def fix_numbers(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Join fragments that only make a word together: "cooper ation", "mai ntai ned"."""
     found = tokens(text)
+    fragments = [_fragment(token.text) for token in found]
     edits, i = [], 0
     while i < len(found):
-        join = _best_join(text, found, i, lexicon)
+        join = _best_join(text, found, fragments, i, lexicon)
         if join is None:
             i += 1
             continue
@@ -763,13 +790,15 @@ def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     return edits
 
 
-def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) -> tuple[int, str] | None:
+def _best_join(
+    text: str, found: tuple[Token, ...], fragments: list[bool], i: int, lexicon: DocumentLexicon
+) -> tuple[int, str] | None:
+    """`fragments` says of each token whether it is a `_fragment`."""
     best: tuple[float, int, str] | None = None
-    if i + 1 < len(found) and not _fragment(found[i].text) and not _fragment(found[i + 1].text):
-        if i + 2 >= len(found) or not _fragment(found[i + 2].text):
-            # The common case, decided cheaply: only the document can join two words.
-            if not _document_joins(found[i : i + 2], found[i].text + found[i + 1].text.lower(), lexicon):
-                return None
+    if i + 1 < len(found) and not any(fragments[i : i + 3]):
+        # The common case, decided cheaply: only the document can join two words.
+        if not _document_joins(found[i : i + 2], found[i].text + found[i + 1].text.lower(), lexicon):
+            return None
     for count in (2, 3):
         group = found[i : i + count]
         if len(group) < count or any(text[a.end : b.start] != " " for a, b in zip(group, group[1:])):
@@ -779,7 +808,7 @@ def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) 
         if any(t.shape in ("upper", "mixed") for t in group[1:]):
             continue
         joined = group[0].text + "".join(t.text.lower() for t in group[1:])
-        if not any(_fragment(t.text) for t in group) and not _document_joins(group, joined, lexicon):
+        if not any(fragments[i : i + count]) and not _document_joins(group, joined, lexicon):
             continue
         if not (zipf(joined.lower()) >= KNOWN_ZIPF or is_domain(joined)):
             continue
@@ -911,8 +940,9 @@ def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     pairing the document uses: "the hill’s innovations" where "the bill" recurs."""
     edits = []
     found = tokens(text)
+    free = {token.start for token in free_tokens(text)}
     for index, token in enumerate(found):
-        if token.shape != "lower" or len(token.text) < 4 or is_domain(token.text) or embedded(text, token):
+        if token.shape != "lower" or len(token.text) < 4 or is_domain(token.text) or token.start not in free:
             continue
         previous = found[index - 1].text.lower() if index else ""
         following = found[index + 1].text.lower() if index + 1 < len(found) else ""

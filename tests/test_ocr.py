@@ -18,6 +18,8 @@ from pipeline.clean import clean_segmentation, clean_text
 from pipeline.lexicon import DocumentLexicon
 from pipeline.ocr import (
     FOREIGN_LANGUAGES,
+    DOCUMENT_EDIT_COST,
+    DOCUMENT_READING_MIN,
     GENERIC_EDIT_COST,
     KNOWN_ZIPF,
     MAX_PIECE_CHARS,
@@ -26,6 +28,7 @@ from pipeline.ocr import (
     _generic_edits,
     candidate_words,
     confusions,
+    document_readings,
     domain_lower,
     function_words,
     is_word,
@@ -186,6 +189,29 @@ def one_letter_edits(form: str) -> set[str]:
 def test_ocr_generic_edits_skip_only_places_where_no_candidate_word_is_left(form):
     candidates = candidate_words()
     assert {f for f in _generic_edits(form) if f in candidates} == one_letter_edits(form) & candidates
+
+
+DOCUMENT = "The government and the Government of all human rights; all human rights, all government. " * 3
+
+
+def document_readings_by_brute_force(observed: str, lexicon: DocumentLexicon) -> list[str]:
+    """The words the document writes often that any letter put back anywhere makes."""
+    forms = [observed[:i] + letter + observed[i:] for i in range(len(observed) + 1) for letter in string.ascii_lowercase]
+    return list(dict.fromkeys(f for f in forms if lexicon.words[f] >= DOCUMENT_READING_MIN and f in candidate_words()))
+
+
+@pytest.mark.parametrize("observed", ["govenment", "goverment", "hman", "al", "rigts", "humanrights", "the"])
+def test_ocr_document_readings_find_what_putting_back_any_letter_finds(observed):
+    lexicon = DocumentLexicon([DOCUMENT])
+    if zipf(observed) < KNOWN_ZIPF:
+        assert list(document_readings(observed, lexicon)) == document_readings_by_brute_force(observed, lexicon)
+    else:
+        assert document_readings(observed, lexicon) == {}  # a word English knows is taken as written
+
+
+def test_ocr_document_readings_restore_one_letter_of_a_word_the_document_writes_often():
+    assert document_readings("govenment", DocumentLexicon([DOCUMENT])) == {"government": DOCUMENT_EDIT_COST}
+    assert document_readings("govenment", DocumentLexicon(["The government."])) == {}  # written once: no evidence
 
 
 def test_ocr_standing_words_are_the_plain_words_is_word_accepts():
