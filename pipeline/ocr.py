@@ -538,26 +538,26 @@ def document_readings(observed: str, lexicon: DocumentLexicon) -> dict[str, floa
     the same, so they keep their place."""
     if zipf(observed) >= KNOWN_ZIPF or lexicon.count(observed) > REAL_WORD_MAX_SEEN:
         return {}
+    restorations = sorted(_document_words_by_dropped_letter(lexicon).get(observed, ()))  # by place, then letter
     return {
         form: min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST)
-        for form in _document_words_by_dropped_letter(lexicon).get(observed, ())
+        for _place, _letter, form in restorations
     }
 
 
 # Like the verdicts, built once per document; the cache keeps only the last few lexicons alive.
 @lru_cache(maxsize=4)
-def _document_words_by_dropped_letter(lexicon: DocumentLexicon) -> dict[str, tuple[str, ...]]:
+def _document_words_by_dropped_letter(lexicon: DocumentLexicon) -> dict[str, list[tuple[int, str, str]]]:
     """The candidate words the document writes often, by how they read with one
-    letter (a-z) left out ("govenment" -> "government"); each key's words in the
-    order of the place and the letter that restore them."""
-    restored: dict[str, list[tuple[int, str, str]]] = {}
+    letter (a-z) left out: "govenment" -> [(3, "r", "government")]."""
+    restorations: dict[str, list[tuple[int, str, str]]] = {}
+    candidates = candidate_words()
     for word, count in lexicon.words.items():
-        if count < DOCUMENT_READING_MIN or word not in candidate_words():
-            continue
-        for i, letter in enumerate(word):
-            if letter in string.ascii_lowercase:
-                restored.setdefault(word[:i] + word[i + 1 :], []).append((i, letter, word))
-    return {form: tuple(dict.fromkeys(word for *_place, word in sorted(entries))) for form, entries in restored.items()}
+        if count >= DOCUMENT_READING_MIN and word in candidates:
+            for i, letter in enumerate(word):
+                if letter in string.ascii_lowercase:
+                    restorations.setdefault(word[:i] + word[i + 1 :], []).append((i, letter, word))
+    return restorations
 
 
 def _gated_choice(scored: list[tuple[float, str, float]], keep: float) -> Verdict:
