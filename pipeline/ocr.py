@@ -954,7 +954,7 @@ def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: DocumentLexicon) -> str | None:
     seen = lexicon.words[word]
-    if seen > REAL_WORD_MAX_SEEN:
+    if seen > REAL_WORD_MAX_SEEN or word not in _likely_misreadings(lexicon):
         return None
     choices = []
     for reading, cost in readings(word).items():
@@ -966,6 +966,27 @@ def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: Document
         if lexicon.pairs[(previous, reading)] or lexicon.pairs[(reading, following)]:
             choices.append(reading)
     return choices[0] if len(choices) == 1 else None
+
+
+# Like the verdicts, built once per document; the cache keeps only the last few lexicons alive.
+@lru_cache(maxsize=4)
+def _likely_misreadings(lexicon: DocumentLexicon) -> frozenset[str]:
+    """What the words a real-word reading may restore (written at least
+    REAL_WORD_MIN_RATIO times) read as after one confusion of at most
+    REAL_WORD_MAX_COST: a word that is none of these has no such reading, and its
+    readings need not be worked out. (Two confusions always cost more, a test checks.)"""
+    dropped, substitutions = _confusion_kinds()
+    likely = [(intended, "") for intended, cost in dropped if cost <= REAL_WORD_MAX_COST]
+    likely += [(c.intended, c.observed) for c in substitutions if c.cost <= REAL_WORD_MAX_COST]
+    misread = set()
+    for word, count in lexicon.words.items():
+        if count >= REAL_WORD_MIN_RATIO:
+            for intended, observed in likely:
+                start = word.find(intended)
+                while start != -1:
+                    misread.add(word[:start] + observed + word[start + len(intended) :])
+                    start = word.find(intended, start + 1)
+    return frozenset(misread)
 
 
 def fix_names(text: str, lexicon: DocumentLexicon) -> list[Edit]:

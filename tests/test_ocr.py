@@ -25,6 +25,10 @@ from pipeline.ocr import (
     MAX_PIECE_CHARS,
     MAX_READING_COST,
     PLAIN_WORD_RE,
+    REAL_WORD_MAX_COST,
+    REAL_WORD_MIN_RATIO,
+    TOKEN_RE,
+    _likely_misreadings,
     _generic_edits,
     candidate_words,
     confusions,
@@ -212,6 +216,24 @@ def test_ocr_document_readings_find_what_putting_back_any_letter_finds(observed)
 def test_ocr_document_readings_restore_one_letter_of_a_word_the_document_writes_often():
     assert document_readings("govenment", DocumentLexicon([DOCUMENT])) == {"government": DOCUMENT_EDIT_COST}
     assert document_readings("govenment", DocumentLexicon(["The government."])) == {}  # written once: no evidence
+
+
+def test_ocr_two_confusions_cost_more_than_a_real_word_reading_may():
+    """What lets `_likely_misreadings` list one confusion only."""
+    assert 2 * min(c.cost for c in confusions()) > REAL_WORD_MAX_COST
+    assert GENERIC_EDIT_COST > REAL_WORD_MAX_COST
+
+
+def test_ocr_likely_misreadings_hold_every_word_with_a_cheap_reading_the_document_writes_often():
+    text = DOCUMENT + " the hill and the bill, the bill, the bill; wornen and women, women, women, women. " * 2
+    lexicon = DocumentLexicon([text])
+    words = {w.lower() for w in TOKEN_RE.findall(text)} | {"hill", "bil", "biil", "wornen", "rnen", "govemment"}
+    cheap = {
+        word for word in words
+        if any(cost <= REAL_WORD_MAX_COST and lexicon.words[r] >= REAL_WORD_MIN_RATIO for r, cost in readings(word).items())
+    }
+    assert {"hill", "wornen", "bil"} <= cheap
+    assert cheap <= _likely_misreadings(lexicon)
 
 
 def test_ocr_standing_words_are_the_plain_words_is_word_accepts():
