@@ -538,25 +538,34 @@ def document_readings(observed: str, lexicon: DocumentLexicon) -> dict[str, floa
     the same, so they keep their place."""
     if zipf(observed) >= KNOWN_ZIPF or lexicon.count(observed) > REAL_WORD_MAX_SEEN:
         return {}
-    restorations = sorted(_document_words_by_dropped_letter(lexicon).get(observed, ()))  # by place, then letter
-    return {
-        form: min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST)
-        for _place, _letter, form in restorations
-    }
+    restored = _document_words_by_dropped_letter(lexicon).get(observed)
+    forms = sorted(restored.split(" "), key=lambda form: _restoring_place(observed, form)) if restored else []
+    return {form: min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST) for form in forms}
+
+
+def _restoring_place(observed: str, form: str) -> tuple[int, str]:
+    """The first place, and the letter, that put back into `observed` make `form`."""
+    return min((i, form[i]) for i in range(len(form)) if form[:i] + form[i + 1 :] == observed)
 
 
 # Like the verdicts, built once per document; the cache keeps only the last few lexicons alive.
 @lru_cache(maxsize=4)
-def _document_words_by_dropped_letter(lexicon: DocumentLexicon) -> dict[str, list[tuple[int, str, str]]]:
+def _document_words_by_dropped_letter(lexicon: DocumentLexicon) -> dict[str, str]:
     """The candidate words the document writes often, by how they read with one
-    letter (a-z) left out: "govenment" -> [(3, "r", "government")]."""
-    restorations: dict[str, list[tuple[int, str, str]]] = {}
+    letter (a-z) left out: "govenment" -> "government". Several words are joined by
+    spaces: strings, not a container per entry for the garbage collector to track."""
+    restorations: dict[str, str] = {}
     candidates = candidate_words()
     for word, count in lexicon.words.items():
         if count >= DOCUMENT_READING_MIN and word in candidates:
             for i, letter in enumerate(word):
                 if letter in string.ascii_lowercase:
-                    restorations.setdefault(word[:i] + word[i + 1 :], []).append((i, letter, word))
+                    form = word[:i] + word[i + 1 :]
+                    known = restorations.get(form)
+                    if known is None:
+                        restorations[form] = word
+                    elif word not in known.split(" "):
+                        restorations[form] = f"{known} {word}"
     return restorations
 
 
