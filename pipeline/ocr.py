@@ -59,7 +59,8 @@ TOKEN_RE = re.compile(rf"{LETTERS}+")
 class Prefiltered(NamedTuple):
     """A pattern and what each of its matches contains. A pattern that opens with a
     look-behind is tried at every place of a text, and most texts have nothing it
-    could match: `needed`, without look-arounds, finds that out by a fast scan."""
+    could match: `needed`, without look-arounds, finds that out by a fast scan (its
+    repeats bounded, so that a long run of digits or letters is not rescanned)."""
 
     pattern: re.Pattern
     needed: re.Pattern
@@ -759,7 +760,7 @@ DOUBLED_DIGIT_YEAR_RE = Prefiltered(
 )
 DIGIT_IN_ACRONYM_RE = Prefiltered(
     re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[01])[A-Z0-9]{2,6}\b"),
-    re.compile(r"[A-Z][A-Z0-9]*[01]|[01][A-Z0-9]*[A-Z]"),  # a capital and a 0 or 1 in one run
+    re.compile(r"[A-Z][A-Z0-9]{0,4}[01]|[01][A-Z0-9]{0,4}[A-Z]"),  # a capital and a 0 or 1 in one run of 6
 )
 DIGIT_AS_LETTER = str.maketrans("10", "IO")
 

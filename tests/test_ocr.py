@@ -301,7 +301,8 @@ PREFILTERED = {name: value for name, value in vars(ocr).items() if isinstance(va
 }
 # Hits of the prefiltered patterns and pieces of them, glued or spaced at random: near misses and hits.
 PATTERN_PIECES = [
-    "20102020", "in 20009", "May 19990", "1SO", "O1", "Women’'s", "State’ s", "Stat€’s", "2009—-2012", "1--2",
+    "20102020", "in 20009", "May 19990", "1SO", "O1", "A22221", "Women’'s", "State’ s", "Stat€’s", "2009—-2012",
+    "1--2",
     "Women'srights", "theUN", "PenalCode", "communications. the", "is how considering", "along way",
     "under stand", "there fore", "due to arise in", "2010", "20", "in", "A", "'", "’", "s", " ", ".", "-", ",",
     "how", "x", "1", "\n",
