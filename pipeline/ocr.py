@@ -352,7 +352,8 @@ def _two_confusion_readings(observed: str) -> dict[str, float]:
         for form, cost in first.items()
         for word, step in (_known_inverse_confusions(form) if form in substituted else index.get(form, ()))
     )
-    compound = ((word, cost) for word, cost in _inverse_confusions(observed, _compound_confusions()) if word in candidates)
+    compounds = _inverse_confusions(observed, _compound_confusions())
+    compound = ((word, cost) for word, cost in compounds if word in candidates)
     for form, cost in _cheapest(chain(after_first, compound)).items():
         if cost < found.get(form, math.inf):
             found[form] = cost

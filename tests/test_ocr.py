@@ -200,7 +200,8 @@ DOCUMENT = "The government and the Government of all human rights; all human rig
 
 def document_readings_by_brute_force(observed: str, lexicon: DocumentLexicon) -> list[str]:
     """The words the document writes often that any letter put back anywhere makes."""
-    forms = [observed[:i] + letter + observed[i:] for i in range(len(observed) + 1) for letter in string.ascii_lowercase]
+    places = range(len(observed) + 1)
+    forms = [observed[:i] + letter + observed[i:] for i in places for letter in string.ascii_lowercase]
     return list(dict.fromkeys(f for f in forms if lexicon.words[f] >= DOCUMENT_READING_MIN and f in candidate_words()))
 
 
@@ -229,8 +230,10 @@ def test_ocr_likely_misreadings_hold_every_word_with_a_cheap_reading_the_documen
     lexicon = DocumentLexicon([text])
     words = {w.lower() for w in TOKEN_RE.findall(text)} | {"hill", "bil", "biil", "wornen", "rnen", "govemment"}
     cheap = {
-        word for word in words
-        if any(cost <= REAL_WORD_MAX_COST and lexicon.words[r] >= REAL_WORD_MIN_RATIO for r, cost in readings(word).items())
+        word
+        for word in words
+        for reading, cost in readings(word).items()
+        if cost <= REAL_WORD_MAX_COST and lexicon.words[reading] >= REAL_WORD_MIN_RATIO
     }
     assert {"hill", "wornen", "bil"} <= cheap
     assert cheap <= _likely_misreadings(lexicon)
