@@ -15,10 +15,13 @@ from __future__ import annotations
 import json
 import math
 import re
+import string
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator, NamedTuple
+from itertools import chain
+from typing import Iterable, Iterator, NamedTuple
 
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
@@ -51,6 +54,19 @@ REAL_WORD_MAX_COST = 1.3  # only the likeliest confusions (h/b, rn/m) turn a wor
 UNKNOWN_LOG_PROB = -10.0  # log10 probability of a token wordfreq has never seen (below its floor)
 
 TOKEN_RE = re.compile(rf"{LETTERS}+")
+
+
+class Prefiltered(NamedTuple):
+    """A pattern and what each of its matches contains. A pattern that opens with a
+    look-behind is tried at every place of a text, and most texts have nothing it
+    could match: `needed`, without look-arounds, finds that out by a fast scan (its
+    repeats bounded, so that a long run of digits or letters is not rescanned)."""
+
+    pattern: re.Pattern
+    needed: re.Pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.pattern.finditer(text) if self.needed.search(text) else iter(())
 
 
 # ---------------------------------------------------------------- data
@@ -115,16 +131,21 @@ def function_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lowercase English words at least KNOWN_ZIPF frequent (wordfreq ranks them)."""
+    """Lowercase English words at least KNOWN_ZIPF frequent."""
+    return frozenset(word for word in _ranked_english(KNOWN_ZIPF) if TOKEN_RE.fullmatch(word))
+
+
+def _ranked_english(min_zipf: float) -> list[str]:
+    """Lowercase English words at least `min_zipf` frequent, most frequent first (wordfreq ranks them)."""
     ranked = top_n_list("en", 150_000)
     low, high = 0, len(ranked)
-    while low < high:  # the ranking is by frequency: cut it where it drops below KNOWN_ZIPF
+    while low < high:  # the ranking is by frequency: cut it where it drops below min_zipf
         middle = (low + high) // 2
-        if zipf(ranked[middle]) >= KNOWN_ZIPF:
+        if zipf(ranked[middle]) >= min_zipf:
             low = middle + 1
         else:
             high = middle
-    return frozenset(word for word in ranked[:low] if TOKEN_RE.fullmatch(word))
+    return ranked[:low]
 
 
 PLAIN_WORD_RE = re.compile("[a-z]+")
@@ -143,16 +164,24 @@ def zipf_in(word: str, language: str) -> float:
     if not PLAIN_WORD_RE.fullmatch(word):
         return zipf_frequency(word, language)
     listed = _frequencies(language).get(word)
-    if listed is None:
-        return 0.0
-    frequency = max(1.0 / (1.0 / listed), ZIPF_FLOOR)
-    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
-    return round(math.log(frequency, 10) + 9, 2)
+    return 0.0 if listed is None else _zipf_by_frequency(language)[listed]
 
 
 @lru_cache(maxsize=None)
 def _frequencies(language: str) -> dict[str, float]:
     return get_frequency_dict(language)
+
+
+@lru_cache(maxsize=None)
+def _zipf_by_frequency(language: str) -> dict[float, float]:
+    """wordfreq stores frequencies in buckets: a few hundred values, each rounded once."""
+    return {listed: _rounded_zipf(listed) for listed in set(_frequencies(language).values())}
+
+
+def _rounded_zipf(listed: float) -> float:
+    frequency = max(1.0 / (1.0 / listed), ZIPF_FLOOR)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
 
 
 @lru_cache(maxsize=262_144)
@@ -176,6 +205,13 @@ def is_word(word: str) -> bool:
     """A word that stands on its own: frequent English, a domain term, or "a", "in"..."""
     lower = word.lower()
     return lower in function_words() or is_domain(word) or (len(word) >= 3 and zipf(lower) >= WORD_ZIPF)
+
+
+@lru_cache(maxsize=1)
+def standing_words() -> frozenset[str]:
+    """The plain lowercase words `is_word` accepts, as a set (a test checks the two agree)."""
+    frequent = (word for word in _ranked_english(WORD_ZIPF) if len(word) >= 3)
+    return frozenset(word for word in [*function_words(), *domain_lower(), *frequent] if PLAIN_WORD_RE.fullmatch(word))
 
 
 # ---------------------------------------------------------------- tokens and context
@@ -207,11 +243,14 @@ MAX_TOKEN_CHARS = 40
 
 @lru_cache(maxsize=64)  # the fixers of one pass tokenize the same text in turn
 def tokens(text: str) -> tuple[Token, ...]:
-    return tuple(
-        Token(m.start(), m.end(), m.group(), word_shape(m.group()))
-        for m in TOKEN_RE.finditer(text)
-        if m.end() - m.start() <= MAX_TOKEN_CHARS
-    )
+    found = []
+    end = 0
+    for word in TOKEN_RE.findall(text):  # words and `find`: no match object per token
+        start = text.find(word, end)  # only non-letters lie between two tokens
+        end = start + len(word)
+        if len(word) <= MAX_TOKEN_CHARS:
+            found.append(Token(start, end, word, word_shape(word)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=64)
@@ -226,6 +265,8 @@ def embedded(text: str, token: Token) -> bool:
     or the "al" of "et al."."""
     before = text[token.start - 1] if token.start else " "
     after = text[token.end] if token.end < len(text) else " "
+    if before in PLAIN_SEPARATORS and after in PLAIN_SEPARATORS:  # most tokens: only "et al" to check
+        return _et_al(text, token)
     if before in "@/\\_.'’" or before.isdigit() or after in "@/\\_" or after.isdigit():
         return True
     if "-" in (before, after) and len(token.text) <= 3:
@@ -235,6 +276,13 @@ def embedded(text: str, token: Token) -> bool:
         return True
     if after in "'’" and rest[:1].isalpha() and not re.match(r"s\b", rest):
         return True
+    return _et_al(text, token)
+
+
+PLAIN_SEPARATORS = frozenset(' ,;:()"“”')  # none of them makes a token part of something larger
+
+
+def _et_al(text: str, token: Token) -> bool:
     return token.text.lower() == "al" and text[max(0, token.start - 3) : token.start].lower() == "et "
 
 
@@ -270,47 +318,95 @@ def recase(reading: str, shape: str) -> str:
 def readings(observed: str) -> dict[str, float]:
     """Known words the OCR could have turned into `observed` (a lowercase token),
     each with the cheapest cost: listed confusions (two for a token wordfreq does
-    not know), or one generic edit."""
-    found: dict[str, float] = {}
-    candidates = candidate_words()
-    frontier = {observed: 0.0}
-    steps = 2 if zipf(observed) < KNOWN_ZIPF else 1
-    for step_number in range(1, steps + 1):
-        # Only the last edit must leave a known word: earlier ones may pass through non-words.
-        expand = _known_inverse_confusions if step_number == steps else _inverse_confusions
-        next_frontier: dict[str, float] = {}
-        for form, cost in frontier.items():
-            for intended, step in expand(form):
-                total = cost + step
-                if total <= MAX_READING_COST and total < next_frontier.get(intended, math.inf):
-                    next_frontier[intended] = total
-        for form, cost in next_frontier.items():
-            if form in candidates and cost < found.get(form, math.inf):
-                found[form] = cost
-        frontier = next_frontier
+    not know), or one generic edit. Callers do not depend on the order."""
+    if zipf(observed) < KNOWN_ZIPF:
+        found = _two_confusion_readings(observed)
+    else:
+        found = _cheapest(_known_inverse_confusions(observed))
     found.pop(observed, None)
     # Any edit at all only for long tokens wordfreq has never seen: a rare word it
     # knows is likelier right, and short words have too many neighbours.
     if len(observed) >= GENERIC_EDIT_MIN_LENGTH and zipf(observed) == 0.0:
+        candidates = candidate_words()
         for form in _generic_edits(observed):
             if len(form) >= GENERIC_EDIT_MIN_LENGTH and form in candidates and form != observed:
                 found.setdefault(form, GENERIC_EDIT_COST)
     return found
 
 
+def _two_confusion_readings(observed: str) -> dict[str, float]:
+    """The candidate words one or two listed confusions away. Only the second
+    edit must leave a known word: the first may pass through non-words.
+
+    After a first edit that inserts a dropped string, a substitution need not be
+    tried in the whole form: one elsewhere commutes with the insertion (substitute,
+    then insert: the same word at the same cost, found from the substituted form
+    through the dropped-string index), and one over the inserted string is a
+    compound confusion of the token itself."""
+    first = _cheapest(_inverse_confusions(observed))
+    substituted = dict.fromkeys(form for form, _cost in _inverse_substitutions(observed))
+    candidates, index = candidate_words(), dropped_string_index()
+    found = {form: cost for form, cost in first.items() if form in candidates}
+    after_first = (
+        (word, cost + step)
+        for form, cost in first.items()
+        for word, step in (_known_inverse_confusions(form) if form in substituted else index.get(form, ()))
+    )
+    compounds = _inverse_confusions(observed, _compound_confusions())
+    compound = ((word, cost) for word, cost in compounds if word in candidates)
+    for form, cost in _cheapest(chain(after_first, compound)).items():
+        if cost < found.get(form, math.inf):
+            found[form] = cost
+    return found
+
+
+def _cheapest(readings: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """Each form once, with its cheapest cost, if that is affordable."""
+    cheapest: dict[str, float] = {}
+    for form, cost in readings:
+        if cost <= MAX_READING_COST and cost < cheapest.get(form, math.inf):
+            cheapest[form] = cost
+    return cheapest
+
+
+ConfusionKinds = tuple[tuple[tuple[str, float], ...], tuple[Confusion, ...]]
+
+
 @lru_cache(maxsize=1)
-def _confusion_kinds() -> tuple[tuple[tuple[str, float], ...], tuple[Confusion, ...]]:
+def _confusion_kinds() -> ConfusionKinds:
     """(dropped strings with their costs, substitutions): the table split once."""
     dropped = tuple((c.intended, c.cost) for c in confusions() if not c.observed)
     return dropped, tuple(c for c in confusions() if c.observed)
 
 
-def _inverse_confusions(form: str) -> list[tuple[str, float]]:
-    """Every form one listed confusion could have turned into `form`."""
-    dropped, _ = _confusion_kinds()
+@lru_cache(maxsize=1)
+def _compound_confusions() -> ConfusionKinds:
+    """A dropped string, then a substitution that overlaps it, as one confusion: "h"
+    read as "li" where the "l" was dropped is "h" read as "i", at the two costs."""
+    dropped, substitutions = _confusion_kinds()
+    compounds: list[Confusion] = []
+    for inserted, inserted_cost in dropped:
+        for substitution in substitutions:
+            read = substitution.observed
+            for offset in range(1 - len(inserted), len(read)):  # where the inserted string starts in `read`
+                overlap = range(max(0, offset), min(len(read), offset + len(inserted)))
+                if any(read[i] != inserted[i - offset] for i in overlap):
+                    continue
+                observed = read[: max(0, offset)] + read[offset + len(inserted) :]
+                intended = inserted[: max(0, -offset)] + substitution.intended + inserted[len(read) - offset :]
+                compounds.append(Confusion(intended, observed, inserted_cost + substitution.cost))
+    return (
+        tuple((c.intended, c.cost) for c in compounds if not c.observed),
+        tuple(c for c in compounds if c.observed),
+    )
+
+
+def _inverse_confusions(form: str, kinds: ConfusionKinds | None = None) -> list[tuple[str, float]]:
+    """Every form one listed confusion (or one of `kinds`) could have turned into `form`."""
+    dropped, substitutions = kinds or _confusion_kinds()
     # A dropped string may have stood anywhere.
     found = [(form[:i] + intended + form[i:], cost) for i in range(len(form) + 1) for intended, cost in dropped]
-    return found + _inverse_substitutions(form)
+    return found + _inverse_substitutions(form, substitutions)
 
 
 def _known_inverse_confusions(form: str) -> list[tuple[str, float]]:
@@ -321,15 +417,47 @@ def _known_inverse_confusions(form: str) -> list[tuple[str, float]]:
     return list(dropped_string_index().get(form, ())) + known
 
 
-def _inverse_substitutions(form: str) -> list[tuple[str, float]]:
+def _inverse_substitutions(form: str, substitutions: tuple[Confusion, ...] | None = None) -> list[tuple[str, float]]:
     found = []
-    for confusion in _confusion_kinds()[1]:
+    for confusion in _confusion_kinds()[1] if substitutions is None else substitutions:
         observed = confusion.observed
         start = form.find(observed)
         while start != -1:
             found.append((form[:start] + confusion.intended + form[start + len(observed) :], confusion.cost))
             start = form.find(observed, start + 1)
     return found
+
+
+def candidate_window(form: str) -> tuple[int, int]:
+    """(low, high): an edit of form[start:end] can leave a candidate word only if
+    start <= high and end >= low, where form[:high] is the longest start of `form`
+    some candidate word shares and form[low:] the longest such ending (in sorted
+    lists the longest shared start is with a neighbour of the form's place)."""
+    ordered, ordered_backwards = _ordered_candidates()
+    high = _longest_shared_start(form, ordered)
+    low = len(form) - _longest_shared_start(form[::-1], ordered_backwards)
+    return low, high
+
+
+def _longest_shared_start(form: str, ordered: list[str]) -> int:
+    at = bisect_left(ordered, form)
+    return max((_shared_start_length(form, ordered[i]) for i in (at - 1, at) if 0 <= i < len(ordered)), default=0)
+
+
+def _shared_start_length(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+@lru_cache(maxsize=1)
+def _ordered_candidates() -> tuple[list[str], list[str]]:
+    """The candidate words sorted, and their reversals sorted."""
+    words = candidate_words()
+    return sorted(words), sorted(word[::-1] for word in words)
 
 
 @lru_cache(maxsize=1)
@@ -348,8 +476,11 @@ def dropped_string_index() -> dict[str, tuple[tuple[str, float], ...]]:
 
 
 def _generic_edits(form: str) -> Iterator[str]:
+    """Any letter deleted, replaced or inserted, at the places where that can leave a
+    candidate word (see `candidate_window`)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    for i in range(len(form) + 1):
+    low, high = candidate_window(form)
+    for i in range(max(0, low - 1), min(high, len(form)) + 1):
         if i < len(form):
             yield form[:i] + form[i + 1 :]
             for c in letters:
@@ -409,13 +540,35 @@ def document_readings(observed: str, lexicon: DocumentLexicon) -> dict[str, floa
     the same, so they keep their place."""
     if zipf(observed) >= KNOWN_ZIPF or lexicon.count(observed) > REAL_WORD_MAX_SEEN:
         return {}
-    found = {}
-    for i in range(len(observed) + 1):
-        for letter in "abcdefghijklmnopqrstuvwxyz":
-            form = observed[:i] + letter + observed[i:]
-            if lexicon.words[form] >= DOCUMENT_READING_MIN and form in candidate_words():
-                found[form] = min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST)
-    return found
+    restored = _document_words_by_dropped_letter(lexicon).get(observed)
+    forms = sorted(restored.split(" "), key=lambda form: _restoring_place(observed, form)) if restored else []
+    return {form: min(readings(observed).get(form, DOCUMENT_EDIT_COST), DOCUMENT_EDIT_COST) for form in forms}
+
+
+def _restoring_place(observed: str, form: str) -> tuple[int, str]:
+    """The first place, and the letter, that put back into `observed` make `form`."""
+    return min((i, form[i]) for i in range(len(form)) if form[:i] + form[i + 1 :] == observed)
+
+
+# Like the verdicts, built once per document; the cache keeps only the last few lexicons alive.
+@lru_cache(maxsize=4)
+def _document_words_by_dropped_letter(lexicon: DocumentLexicon) -> dict[str, str]:
+    """The candidate words the document writes often, by how they read with one
+    letter (a-z) left out: "govenment" -> "government". Several words are joined by
+    spaces: strings, not a container per entry for the garbage collector to track."""
+    restorations: dict[str, str] = {}
+    candidates = candidate_words()
+    for word, count in lexicon.words.items():
+        if count >= DOCUMENT_READING_MIN and word in candidates:
+            for i, letter in enumerate(word):
+                if letter in string.ascii_lowercase:
+                    form = word[:i] + word[i + 1 :]
+                    known = restorations.get(form)
+                    if known is None:
+                        restorations[form] = word
+                    elif word not in known.split(" "):
+                        restorations[form] = f"{known} {word}"
+    return restorations
 
 
 def _gated_choice(scored: list[tuple[float, str, float]], keep: float) -> Verdict:
@@ -461,15 +614,22 @@ def _written_so(cased: str, lexicon: DocumentLexicon) -> bool:
     return lexicon.forms[cased] > 0 or cased in domain_forms() or lexicon.count(cased) >= 2
 
 
+MAX_PIECE_CHARS = 20  # no word of a glued token is longer
+
+
 @lru_cache(maxsize=65_536)
 def best_segmentation(word: str) -> tuple[tuple[str, ...], float]:
     """The most probable split of a glued token into words, with its log10 probability."""
     lower = word.lower()
+    # For a plain lowercase word a set says what is_word says, without a zipf look-up per piece.
+    is_piece = standing_words().__contains__ if PLAIN_WORD_RE.fullmatch(lower) else is_word
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())] + [(-math.inf, ())] * len(lower)
-    for end in range(1, len(lower) + 1):
-        for start in range(max(0, end - 20), end):
+    for start in range(len(lower)):  # from each reachable cut forward: unreachable ones cost nothing
+        if best[start][0] == -math.inf:
+            continue
+        for end in range(start + 1, min(len(lower), start + MAX_PIECE_CHARS) + 1):
             piece = lower[start:end]
-            if best[start][0] == -math.inf or not is_word(piece):
+            if not is_piece(piece):
                 continue
             score = best[start][0] + zipf(piece) - 9
             if score > best[end][0]:
@@ -539,10 +699,12 @@ def fix_punctuation(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 
 # "Women’'s", "State’' s", "publisher’ s": one apostrophe, attached.
-STRAY_APOSTROPHE_RE = re.compile(rf"(?<={LETTERS})(['’])(?:['’]+(?={LETTERS})|['’]* (?=s\b))")
-DASH_RUN_RE = re.compile(r"(?<=\d)[-‐–—]{2,}(?=\d)")
+STRAY_APOSTROPHE_RE = Prefiltered(
+    re.compile(rf"(?<={LETTERS})(['’])(?:['’]+(?={LETTERS})|['’]* (?=s\b))"), re.compile(r"['’](?:['’]| s)")
+)
+DASH_RUN_RE = Prefiltered(re.compile(r"(?<=\d)[-‐–—]{2,}(?=\d)"), re.compile(r"[-‐–—]{2}"))
 SYMBOLS_READ_FOR_LETTERS = {"€": "e", "©": "o", "¢": "c"}
-SYMBOL_IN_WORD_RE = re.compile(rf"(?<={LETTERS})[€©¢](?={LETTERS}|['’]s\b)")
+SYMBOL_IN_WORD_RE = Prefiltered(re.compile(rf"(?<={LETTERS})[€©¢](?={LETTERS}|['’]s\b)"), re.compile("[€©¢]"))
 QUOTE_CLOSER_RE = re.compile(rf"(?<={LETTERS}|\d)(’|\")(?=[\s.,;:)]|$)")
 
 
@@ -562,7 +724,7 @@ def _close_unbalanced_quotes(text: str) -> list[Edit]:
 
 # "communications. the Committee ...; the Committee ...": a stop after a word, a
 # lowercase word after it, and the sentence goes on into a list of ";" items.
-STOP_BEFORE_LOWERCASE_RE = re.compile(rf"(?<![\w.])({LETTERS}{{3,}})\.(?= [a-z])")
+STOP_BEFORE_LOWERCASE_RE = Prefiltered(re.compile(rf"(?<![\w.])({LETTERS}{{3,}})\.(?= [a-z])"), re.compile(r"\. [a-z]"))
 SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -587,12 +749,20 @@ def _quote_end(text: str, start: int) -> int:
     return following if following != -1 else len(text)
 
 
-GLUED_YEARS_RE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,])")
-DOUBLED_DIGIT_YEAR_RE = re.compile(
-    r"\b(?:in|of|since|until|by|from|to|and|January|February|March|April|May|June|July|August"
-    r"|September|October|November|December) ((?:19|20)\d{3})(?![\d,])"
+GLUED_YEARS_RE = Prefiltered(
+    re.compile(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,])"), re.compile(r"(?:19|20)\d\d(?:19|20)\d\d")
 )
-DIGIT_IN_ACRONYM_RE = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[01])[A-Z0-9]{2,6}\b")
+DOUBLED_DIGIT_YEAR_RE = Prefiltered(
+    re.compile(
+        r"\b(?:in|of|since|until|by|from|to|and|January|February|March|April|May|June|July|August"
+        r"|September|October|November|December) ((?:19|20)\d{3})(?![\d,])"
+    ),
+    re.compile(r"(?:19|20)\d{3}"),
+)
+DIGIT_IN_ACRONYM_RE = Prefiltered(
+    re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[01])[A-Z0-9]{2,6}\b"),
+    re.compile(r"[A-Z][A-Z0-9]{0,4}[01]|[01][A-Z0-9]{0,4}[A-Z]"),  # a capital and a 0 or 1 in one run of 6
+)
 DIGIT_AS_LETTER = str.maketrans("10", "IO")
 
 
@@ -618,9 +788,10 @@ def fix_numbers(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     """Join fragments that only make a word together: "cooper ation", "mai ntai ned"."""
     found = tokens(text)
+    fragments = [_fragment(token.text) for token in found]
     edits, i = [], 0
     while i < len(found):
-        join = _best_join(text, found, i, lexicon)
+        join = _best_join(text, found, fragments, i, lexicon)
         if join is None:
             i += 1
             continue
@@ -630,13 +801,15 @@ def fix_split_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     return edits
 
 
-def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) -> tuple[int, str] | None:
+def _best_join(
+    text: str, found: tuple[Token, ...], fragments: list[bool], i: int, lexicon: DocumentLexicon
+) -> tuple[int, str] | None:
+    """`fragments` says of each token whether it is a `_fragment`."""
     best: tuple[float, int, str] | None = None
-    if i + 1 < len(found) and not _fragment(found[i].text) and not _fragment(found[i + 1].text):
-        if i + 2 >= len(found) or not _fragment(found[i + 2].text):
-            # The common case, decided cheaply: only the document can join two words.
-            if not _document_joins(found[i : i + 2], found[i].text + found[i + 1].text.lower(), lexicon):
-                return None
+    if i + 1 < len(found) and not any(fragments[i : i + 3]):
+        # The common case, decided cheaply: only the document can join two words.
+        if not _document_joins(found[i : i + 2], found[i].text + found[i + 1].text.lower(), lexicon):
+            return None
     for count in (2, 3):
         group = found[i : i + count]
         if len(group) < count or any(text[a.end : b.start] != " " for a, b in zip(group, group[1:])):
@@ -646,7 +819,7 @@ def _best_join(text: str, found: list[Token], i: int, lexicon: DocumentLexicon) 
         if any(t.shape in ("upper", "mixed") for t in group[1:]):
             continue
         joined = group[0].text + "".join(t.text.lower() for t in group[1:])
-        if not any(_fragment(t.text) for t in group) and not _document_joins(group, joined, lexicon):
+        if not any(fragments[i : i + count]) and not _document_joins(group, joined, lexicon):
             continue
         if not (zipf(joined.lower()) >= KNOWN_ZIPF or is_domain(joined)):
             continue
@@ -694,9 +867,13 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     return edits
 
 
-POSSESSIVE_GLUED_RE = re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})")  # "Women'srights"
+POSSESSIVE_GLUED_RE = Prefiltered(  # "Women'srights"
+    re.compile(rf"(?<={LETTERS}['’])s({LETTERS}{{3,}})"), re.compile("['’]s")
+)
 # "theAfghan", "againstTorture", "PenalCode", "theUN": a word glued to a capitalized one.
-CAMEL_GLUED_RE = re.compile(r"(?<![^\W\d_])([A-Z]?[a-z]+)([A-Z][a-z]+|[A-Z]{2,})(?![^\W\d_])")
+CAMEL_GLUED_RE = Prefiltered(
+    re.compile(r"(?<![^\W\d_])([A-Z]?[a-z]+)([A-Z][a-z]+|[A-Z]{2,})(?![^\W\d_])"), re.compile("[a-z][A-Z]")
+)
 
 
 def document_split(word: str, at_sentence_start: bool, lexicon: DocumentLexicon) -> Split | None:
@@ -774,8 +951,9 @@ def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     pairing the document uses: "the hill’s innovations" where "the bill" recurs."""
     edits = []
     found = tokens(text)
+    free = {token.start for token in free_tokens(text)}
     for index, token in enumerate(found):
-        if token.shape != "lower" or len(token.text) < 4 or is_domain(token.text) or embedded(text, token):
+        if token.shape != "lower" or len(token.text) < 4 or is_domain(token.text) or token.start not in free:
             continue
         previous = found[index - 1].text.lower() if index else ""
         following = found[index + 1].text.lower() if index + 1 < len(found) else ""
@@ -787,7 +965,7 @@ def fix_real_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
 
 def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: DocumentLexicon) -> str | None:
     seen = lexicon.words[word]
-    if seen > REAL_WORD_MAX_SEEN:
+    if seen > REAL_WORD_MAX_SEEN or word not in _likely_misreadings(lexicon):
         return None
     choices = []
     for reading, cost in readings(word).items():
@@ -799,6 +977,27 @@ def _real_word_reading(word: str, neighbours: tuple[str, str], lexicon: Document
         if lexicon.pairs[(previous, reading)] or lexicon.pairs[(reading, following)]:
             choices.append(reading)
     return choices[0] if len(choices) == 1 else None
+
+
+# Like the verdicts, built once per document; the cache keeps only the last few lexicons alive.
+@lru_cache(maxsize=4)
+def _likely_misreadings(lexicon: DocumentLexicon) -> frozenset[str]:
+    """What the words a real-word reading may restore (written at least
+    REAL_WORD_MIN_RATIO times) read as after one confusion of at most
+    REAL_WORD_MAX_COST: a word that is none of these has no such reading, and its
+    readings need not be worked out. (Two confusions always cost more, a test checks.)"""
+    dropped, substitutions = _confusion_kinds()
+    likely = [(intended, "") for intended, cost in dropped if cost <= REAL_WORD_MAX_COST]
+    likely += [(c.intended, c.observed) for c in substitutions if c.cost <= REAL_WORD_MAX_COST]
+    misread = set()
+    for word, count in lexicon.words.items():
+        if count >= REAL_WORD_MIN_RATIO:
+            for intended, observed in likely:
+                start = word.find(intended)
+                while start != -1:
+                    misread.add(word[:start] + observed + word[start + len(intended) :])
+                    start = word.find(intended, start + 1)
+    return frozenset(misread)
 
 
 def fix_names(text: str, lexicon: DocumentLexicon) -> list[Edit]:
@@ -837,7 +1036,7 @@ class ContextRule:
 
     id: str
     tier: str
-    marker: re.Pattern
+    marker: Prefiltered
     before: re.Pattern | None  # matches the words just before the marker, ending there
     after: re.Pattern | None  # matches the words just after the marker, from there
     replacement: str
@@ -854,8 +1053,11 @@ class ContextRule:
 CONTEXT_WINDOW = 120  # characters before a marker that its "before" words must lie in
 
 
-def _token_pattern(tokens: list[str]) -> str:
-    """Word patterns matched whole, one after another, with only spaces between."""
+def _token_pattern(tokens: list[str], whole: bool = True) -> str:
+    """Word patterns matched whole (or anywhere, as what such a match needs), one
+    after another, with only spaces between."""
+    if not whole:
+        return r"\s+".join(f"(?:{token})" for token in tokens)
     return r"\s+".join(rf"(?<!{LETTERS})(?:{token})(?!{LETTERS})" for token in tokens)
 
 
@@ -867,7 +1069,9 @@ def context_rules() -> tuple[ContextRule, ...]:
         rule = json.loads(line)
         before = re.compile(_token_pattern(rule["before"]) + r"\s+\Z") if rule["before"] else None
         after = re.compile(r"\s+" + _token_pattern(rule["after"])) if rule["after"] else None
-        marker = re.compile(_token_pattern(rule["marker"]))
+        marker = Prefiltered(
+            re.compile(_token_pattern(rule["marker"])), re.compile(_token_pattern(rule["marker"], whole=False))
+        )
         rules.append(ContextRule(rule["id"], rule["tier"], marker, before, after, rule["replacement"]))
     return tuple(rules)
 

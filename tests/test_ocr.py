@@ -11,11 +11,36 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
+from pipeline import ocr
 from pipeline.clean import clean_segmentation, clean_text
 from pipeline.lexicon import DocumentLexicon
-from pipeline.ocr import FOREIGN_LANGUAGES, readings, zipf_in
+from pipeline.ocr import (
+    FOREIGN_LANGUAGES,
+    DOCUMENT_EDIT_COST,
+    DOCUMENT_READING_MIN,
+    GENERIC_EDIT_COST,
+    KNOWN_ZIPF,
+    MAX_PIECE_CHARS,
+    MAX_READING_COST,
+    PLAIN_WORD_RE,
+    REAL_WORD_MAX_COST,
+    REAL_WORD_MIN_RATIO,
+    TOKEN_RE,
+    _likely_misreadings,
+    _generic_edits,
+    candidate_words,
+    confusions,
+    document_readings,
+    domain_lower,
+    function_words,
+    is_word,
+    readings,
+    standing_words,
+    zipf,
+    zipf_in,
+)
 from tests.conftest import segment_text
 
 DATA = Path(__file__).parent / "data"
@@ -118,6 +143,108 @@ def test_ocr_readings_are_weighted_by_the_confusion_table():
     assert costs["special"] < costs.get("species", float("inf"))
 
 
+def inverse_confusions(form: str) -> dict[str, float]:
+    """Every form one listed confusion could have turned into `form`, tried at every place."""
+    found: dict[str, float] = {}
+    for confusion in confusions():
+        observed, intended = confusion.observed, confusion.intended
+        places = range(len(form) + 1) if not observed else [i for i in range(len(form)) if form.startswith(observed, i)]
+        for i in places:
+            reading = form[:i] + intended + form[i + len(observed) :]
+            found[reading] = min(found.get(reading, float("inf")), confusion.cost)
+    return found
+
+
+def readings_by_brute_force(observed: str) -> dict[str, float]:
+    """`readings` without the generic edits, by trying every confusion at every place
+    (twice for a word wordfreq does not know)."""
+    candidates = candidate_words()
+    first = inverse_confusions(observed)
+    found = {form: cost for form, cost in first.items() if form in candidates}
+    for form, cost in first.items() if zipf(observed) < KNOWN_ZIPF else ():
+        for reading, step in inverse_confusions(form).items():
+            if reading in candidates and cost + step <= MAX_READING_COST:
+                found[reading] = min(found.get(reading, float("inf")), cost + step)
+    found.pop(observed, None)
+    return found
+
+
+DAMAGED_WORDS = ["specia", "congtitution", "legidation", "hedth", "mgjor", "govemment", "rnany", "tbe",
+                 "benefitsincreased", "organizationsin", "lnstitutions", "wornen", "dcvclopment", "ofthe",
+                 "humn", "clarly", "forning", "tiat", "governnent"]  # ... and two confusions that overlap
+
+
+@pytest.mark.parametrize("observed", DAMAGED_WORDS)
+def test_ocr_readings_agree_with_trying_every_confusion_at_every_place(observed):
+    """`readings` tries a second confusion after an inserted string only as a compound
+    confusion of the token (where the two overlap): elsewhere they commute."""
+    listed = {reading: cost for reading, cost in readings(observed).items() if cost < GENERIC_EDIT_COST}
+    assert listed == readings_by_brute_force(observed)
+
+
+def one_letter_edits(form: str) -> set[str]:
+    letters = string.ascii_lowercase
+    deleted = {form[:i] + form[i + 1 :] for i in range(len(form))}
+    replaced = {form[:i] + c + form[i + 1 :] for i in range(len(form)) for c in letters}
+    return deleted | replaced | {form[:i] + c + form[i:] for i in range(len(form) + 1) for c in letters}
+
+
+@pytest.mark.parametrize("form", [*DAMAGED_WORDS, "xspecial", "specialx", "spxecial", "qqqqqq", "a"])
+def test_ocr_generic_edits_skip_only_places_where_no_candidate_word_is_left(form):
+    candidates = candidate_words()
+    assert {f for f in _generic_edits(form) if f in candidates} == one_letter_edits(form) & candidates
+
+
+DOCUMENT = "The government and the Government of all human rights; all human rights, all government. " * 3
+
+
+def document_readings_by_brute_force(observed: str, lexicon: DocumentLexicon) -> list[str]:
+    """The words the document writes often that any letter put back anywhere makes."""
+    places = range(len(observed) + 1)
+    forms = [observed[:i] + letter + observed[i:] for i in places for letter in string.ascii_lowercase]
+    return list(dict.fromkeys(f for f in forms if lexicon.words[f] >= DOCUMENT_READING_MIN and f in candidate_words()))
+
+
+@pytest.mark.parametrize("observed", ["govenment", "goverment", "hman", "al", "rigts", "humanrights", "the"])
+def test_ocr_document_readings_find_what_putting_back_any_letter_finds(observed):
+    lexicon = DocumentLexicon([DOCUMENT])
+    if zipf(observed) < KNOWN_ZIPF:
+        assert list(document_readings(observed, lexicon)) == document_readings_by_brute_force(observed, lexicon)
+    else:
+        assert document_readings(observed, lexicon) == {}  # a word English knows is taken as written
+
+
+def test_ocr_document_readings_restore_one_letter_of_a_word_the_document_writes_often():
+    assert document_readings("govenment", DocumentLexicon([DOCUMENT])) == {"government": DOCUMENT_EDIT_COST}
+    assert document_readings("govenment", DocumentLexicon(["The government."])) == {}  # written once: no evidence
+
+
+def test_ocr_two_confusions_cost_more_than_a_real_word_reading_may():
+    """What lets `_likely_misreadings` list one confusion only."""
+    assert 2 * min(c.cost for c in confusions()) > REAL_WORD_MAX_COST
+    assert GENERIC_EDIT_COST > REAL_WORD_MAX_COST
+
+
+def test_ocr_likely_misreadings_hold_every_word_with_a_cheap_reading_the_document_writes_often():
+    text = DOCUMENT + " the hill and the bill, the bill, the bill; wornen and women, women, women, women. " * 2
+    lexicon = DocumentLexicon([text])
+    words = {w.lower() for w in TOKEN_RE.findall(text)} | {"hill", "bil", "biil", "wornen", "rnen", "govemment"}
+    cheap = {
+        word
+        for word in words
+        for reading, cost in readings(word).items()
+        if cost <= REAL_WORD_MAX_COST and lexicon.words[reading] >= REAL_WORD_MIN_RATIO
+    }
+    assert {"hill", "wornen", "bil"} <= cheap
+    assert cheap <= _likely_misreadings(lexicon)
+
+
+def test_ocr_standing_words_are_the_plain_words_is_word_accepts():
+    words = [*get_frequency_dict("en"), *domain_lower(), *function_words()]
+    plain = [word for word in words if PLAIN_WORD_RE.fullmatch(word) and len(word) <= MAX_PIECE_CHARS]
+    assert [word for word in plain if is_word(word) != (word in standing_words())] == []
+
+
 def test_clean_repairs_heading_titles_and_keeps_the_raw_title():
     segmentation = segment_text(
         """
@@ -170,3 +297,25 @@ def test_ocr_cleaning_is_idempotent(body):
     twice, corrections, _ = clean_text(once, lexicon)
     assert twice == once
     assert corrections == []
+
+
+PREFILTERED = {name: value for name, value in vars(ocr).items() if isinstance(value, ocr.Prefiltered)} | {
+    rule.id: rule.marker for rule in ocr.context_rules()
+}
+# Hits of the prefiltered patterns and pieces of them, glued or spaced at random: near misses and hits.
+PATTERN_PIECES = [
+    "20102020", "in 20009", "May 19990", "1SO", "O1", "A22221", "Women’'s", "State’ s", "Stat€’s", "2009—-2012",
+    "1--2",
+    "Women'srights", "theUN", "PenalCode", "communications. the", "is how considering", "along way",
+    "under stand", "there fore", "due to arise in", "2010", "20", "in", "A", "'", "’", "s", " ", ".", "-", ",",
+    "how", "x", "1", "\n",
+]
+pattern_texts = st.lists(st.sampled_from(PATTERN_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pattern_texts)
+def test_ocr_prefiltered_patterns_find_what_their_patterns_find(text):
+    for name, prefiltered in PREFILTERED.items():
+        found = [m.span() for m in prefiltered.finditer(text)]
+        assert found == [m.span() for m in prefiltered.pattern.finditer(text)], name
