@@ -27,6 +27,7 @@ from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from .edits import Edit
 from .lexicon import LETTERS, DocumentLexicon
+from .loading import loaded_once
 
 # Scores are in zipf units (log10). The margins are the "do no harm" gate.
 CHANGE_MARGIN = 1.0  # a correction must beat the token as read by this much
@@ -86,13 +87,13 @@ def _data_lines(name: str) -> Iterator[str]:
             yield line
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def confusions() -> tuple[Confusion, ...]:
     rows = (line.split("\t") for line in _data_lines("ocr_confusions.tsv"))
     return tuple(Confusion(intended.lower(), observed.lower(), float(cost)) for intended, observed, cost in rows)
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def domain_forms() -> frozenset[str]:
     """Domain terms as they are written ("OHCHR", "maslikhat", "Raquel")."""
     folder = resources.files("pipeline.data").joinpath("domain")
@@ -104,12 +105,12 @@ def domain_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def domain_lower() -> frozenset[str]:
     return frozenset(form.lower() for form in domain_forms())
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def domain_spellings() -> dict[str, tuple[str, ...]]:
     """Lowercase domain term -> the ways the lexicon writes it."""
     spellings: dict[str, list[str]] = {}
@@ -118,18 +119,18 @@ def domain_spellings() -> dict[str, tuple[str, ...]]:
     return {lower: tuple(forms) for lower, forms in spellings.items()}
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def candidate_words() -> frozenset[str]:
     """What a misread token may have been: English words and domain terms, lowercase."""
     return english_words() | domain_lower()
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def function_words() -> frozenset[str]:
     return frozenset(line.strip() for line in _data_lines("function_words.txt"))
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def english_words() -> frozenset[str]:
     """Lowercase English words at least KNOWN_ZIPF frequent."""
     return frozenset(word for word in _ranked_english(KNOWN_ZIPF) if TOKEN_RE.fullmatch(word))
@@ -167,12 +168,12 @@ def zipf_in(word: str, language: str) -> float:
     return 0.0 if listed is None else _zipf_by_frequency(language)[listed]
 
 
-@lru_cache(maxsize=None)
+@loaded_once
 def _frequencies(language: str) -> dict[str, float]:
     return get_frequency_dict(language)
 
 
-@lru_cache(maxsize=None)
+@loaded_once
 def _zipf_by_frequency(language: str) -> dict[float, float]:
     """wordfreq stores frequencies in buckets: a few hundred values, each rounded once."""
     return {listed: _rounded_zipf(listed) for listed in set(_frequencies(language).values())}
@@ -207,7 +208,7 @@ def is_word(word: str) -> bool:
     return lower in function_words() or is_domain(word) or (len(word) >= 3 and zipf(lower) >= WORD_ZIPF)
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def standing_words() -> frozenset[str]:
     """The plain lowercase words `is_word` accepts, as a set (a test checks the two agree)."""
     frequent = (word for word in _ranked_english(WORD_ZIPF) if len(word) >= 3)
@@ -372,14 +373,14 @@ def _cheapest(readings: Iterable[tuple[str, float]]) -> dict[str, float]:
 ConfusionKinds = tuple[tuple[tuple[str, float], ...], tuple[Confusion, ...]]
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def _confusion_kinds() -> ConfusionKinds:
     """(dropped strings with their costs, substitutions): the table split once."""
     dropped = tuple((c.intended, c.cost) for c in confusions() if not c.observed)
     return dropped, tuple(c for c in confusions() if c.observed)
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def _compound_confusions() -> ConfusionKinds:
     """A dropped string, then a substitution that overlaps it, as one confusion: "h"
     read as "li" where the "l" was dropped is "h" read as "i", at the two costs."""
@@ -453,14 +454,14 @@ def _shared_start_length(first: str, second: str) -> int:
     return length
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def _ordered_candidates() -> tuple[list[str], list[str]]:
     """The candidate words sorted, and their reversals sorted."""
     words = candidate_words()
     return sorted(words), sorted(word[::-1] for word in words)
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def dropped_string_index() -> dict[str, tuple[tuple[str, float], ...]]:
     """Candidate words by how they read with one droppable string left out
     ("specia" -> "special", cost 1.0). Built once, like the lexicon."""
@@ -728,7 +729,7 @@ STOP_BEFORE_LOWERCASE_RE = Prefiltered(re.compile(rf"(?<![\w.])({LETTERS}{{3,}})
 SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def abbreviations() -> frozenset[str]:
     return frozenset(line.strip() for line in _data_lines("abbreviations.txt"))
 
@@ -1061,7 +1062,7 @@ def _token_pattern(tokens: list[str], whole: bool = True) -> str:
     return r"\s+".join(rf"(?<!{LETTERS})(?:{token})(?!{LETTERS})" for token in tokens)
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def context_rules() -> tuple[ContextRule, ...]:
     """The rules of data/ocr_context_rules.jsonl, compiled."""
     rules = []
