@@ -276,13 +276,18 @@ def count_loops(seconds: float) -> int:
     return loops
 
 
-def parallel_ceiling(processes: int, seconds: float = 3.0) -> float:
+def parallel_ceiling(processes: int, seconds: float = 3.0, rounds: int = 3) -> float:
     """How much more CPU work `processes` busy processes get done than one: what this
-    machine allows --jobs to gain (a shared or throttled VM gives less than `processes`)."""
+    machine allows --jobs to gain (a shared or throttled VM gives less than `processes`).
+    The median of `rounds` probes, alone and together in turn: one probe of a few seconds
+    on a VM can be off by 20% either way."""
+    ratios = []
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        alone = pool.apply(count_loops, (seconds,))
-        together = sum(pool.map(count_loops, [seconds] * processes, chunksize=1))
-    return together / alone
+        for _ in range(rounds):
+            alone = pool.apply(count_loops, (seconds,))
+            together = sum(pool.map(count_loops, [seconds] * processes, chunksize=1))
+            ratios.append(together / alone)
+    return statistics.median(ratios)
 
 
 def bench_scaling(report: Report, runs: int, size: int) -> None:
