@@ -64,7 +64,7 @@ def find_commitments(
         with nlp.select_pipes(disable=[COMPONENT]):
             docs = list(nlp.pipe([p.text for p in paragraphs], batch_size=batch_size))
     finder = nlp.get_pipe(COMPONENT)
-    find_with_country(finder, docs, listed_actors(finder, nlp, abbreviations))
+    find_with_country(finder, docs, listed_abbreviation_actors(finder, nlp, abbreviations))
     country = docs[0]._.country if docs else None
     previous_actor: str | None = None
     for index, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -96,7 +96,7 @@ def find_with_country(finder, docs: list[Doc], listed: dict[str, str] | None = N
         finder(doc)
 
 
-def listed_actors(finder, nlp: Language, abbreviations: Sequence[Abbreviation]) -> dict[str, str]:
+def listed_abbreviation_actors(finder, nlp: Language, abbreviations: Sequence[Abbreviation]) -> dict[str, str]:
     """Short form -> actor for the document's list of abbreviations, each long form parsed
     on its own (a document without a list parses nothing)."""
     if not abbreviations:

@@ -289,7 +289,7 @@ class CommitmentFinder:
         its own: {"MoJ": doc("Ministry of Justice")} -> {"MoJ": "Ministry of Justice"}."""
         found: dict[str, str] = {}
         for abbr, doc in long_forms.items():
-            label = long_form_actor(doc[:], self.actor_labels(DocColumns(doc))) if len(doc) else None
+            label = long_form_actor(doc[:], self.actor_labels(DocColumns(doc)))
             if label is not None:
                 found[abbr] = label
         return found
