@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import commitments as component  # registers the "upr_commitments" factory
 from .deadlines import DateDict, link_deadline
-from .model import Paragraph, Segmentation
+from .model import Abbreviation, Paragraph, Segmentation
 
 COMPONENT = "upr_commitments"
 STATE = "State"  # the actor when the country's name is unknown
@@ -41,7 +41,8 @@ def document_commitments(segmentation: Segmentation, nlp: Language, docs: list[D
         return
     paragraphs = segmentation.paragraphs
     anchor = date.fromisoformat(document_date) if document_date else None
-    find_commitments(paragraphs, nlp, anchor, dates=[p.dates for p in paragraphs], docs=docs)
+    find_commitments(paragraphs, nlp, anchor, dates=[p.dates for p in paragraphs], docs=docs,
+                     abbreviations=segmentation.abbreviations)
 
 
 def find_commitments(
@@ -51,16 +52,19 @@ def find_commitments(
     dates: list[list[DateDict]],
     docs: list[Doc] | None = None,
     batch_size: int = 64,
+    abbreviations: Sequence[Abbreviation] = (),
 ) -> None:
     """Fill Paragraph.commitments. `dates`: the date dicts of each paragraph (the tagging
     stage's Paragraph.dates), where deadlines are taken from; `docs`: the paragraphs
-    already parsed by `nlp` without the commitment finder (parsed here when None)."""
+    already parsed by `nlp` without the commitment finder (parsed here when None);
+    `abbreviations`: the document's list of them (Segmentation.abbreviations)."""
     if len(dates) != len(paragraphs):
         raise ValueError(f"dates given for {len(dates)} paragraphs, expected {len(paragraphs)}")
     if docs is None:
         with nlp.select_pipes(disable=[COMPONENT]):
             docs = list(nlp.pipe([p.text for p in paragraphs], batch_size=batch_size))
-    find_with_country(nlp.get_pipe(COMPONENT), docs)
+    finder = nlp.get_pipe(COMPONENT)
+    find_with_country(finder, docs, listed_abbreviation_actors(finder, nlp, abbreviations))
     country = docs[0]._.country if docs else None
     previous_actor: str | None = None
     for index, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -74,19 +78,32 @@ def find_commitments(
             previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
 
 
-def find_with_country(finder, docs: list[Doc]) -> None:
+def find_with_country(finder, docs: list[Doc], listed: dict[str, str] | None = None) -> None:
     """Name the country and the abbreviations it defines ("Ministry of Justice (MoJ)") from
     the whole parsed document, then find the commitments: the component needs them to know
-    that "Slovenia" or "the MoJ" is the State."""
+    that "Slovenia" or "the MoJ" is the State. `listed`: the actors of the document's list of
+    abbreviations (short form -> actor), used where no paragraph defines the short form."""
     country = document_country(docs)
     acronyms: dict[str, str] = {}
     for doc in docs:
         for abbr, actor in finder.acronym_actors(doc).items():
             acronyms.setdefault(abbr, actor)  # the first definition stands
+    for abbr, actor in (listed or {}).items():
+        acronyms.setdefault(abbr, actor)
     for doc in docs:
         doc._.country = country
         doc._.acronyms = acronyms
         finder(doc)
+
+
+def listed_abbreviation_actors(finder, nlp: Language, abbreviations: Sequence[Abbreviation]) -> dict[str, str]:
+    """Short form -> actor for the document's list of abbreviations, each long form parsed
+    on its own (a document without a list parses nothing)."""
+    if not abbreviations:
+        return {}
+    with nlp.select_pipes(disable=[COMPONENT]):
+        long_forms = dict(zip((a.short for a in abbreviations), nlp.pipe(a.long for a in abbreviations)))
+    return finder.listed_actors(long_forms)
 
 
 def commitment_record(span: Span, text: str, dates: list[DateDict], document_date: date | None,

@@ -66,6 +66,15 @@ class Heading:
         return {"id": self.numeral, "title": self.title}
 
 
+@dataclass(frozen=True)
+class Abbreviation:
+    """A definition of a document's list of abbreviations ("MoJ  Ministry of Justice")."""
+
+    short: str
+    long: str
+    line: int  # the number of the line that gives it
+
+
 @dataclass
 class Correction:
     start_char: int
@@ -129,6 +138,7 @@ class Segmentation:
     floating_marks: list[Line] = field(default_factory=list)  # heading numerals the OCR floated away
     heading_lines: list[Line] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)  # the reader's and those found in the text
+    abbreviations: list[Abbreviation] = field(default_factory=list)  # the front matter's list of them
 
 
 @dataclass

@@ -48,7 +48,8 @@ def process_document(path: Path, settings: Settings) -> Document:
     timer("clean", clean_segmentation, segmentation)
     nlp = timer("load_model", load_nlp, settings.model)
     document_date = find_document_date(source)
-    docs = timer("tag", tag_paragraphs, segmentation.paragraphs, nlp, document_date, settings.batch_size)
+    docs = timer("tag", tag_paragraphs, segmentation.paragraphs, nlp, document_date, settings.batch_size,
+                 segmentation.abbreviations)
     timer("commit", document_commitments, segmentation, nlp, docs, document_date)
     metadata = document_metadata(source)
     return Document(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .abbreviations import listed_abbreviations
 from .model import Footnote, Heading, Item, Line, Paragraph, Segmentation, SourceDocument
 from .patterns import BULLET_RE
 
@@ -100,6 +101,7 @@ def segment(source: SourceDocument) -> Segmentation:
     gaps = sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers)) if numbers else []
     if gaps:
         warnings.append(f"paragraph numbers missing from the sequence: {gaps[:20]}")
+    front_matter = [lines[i] for i in walker.front_matter]
     return Segmentation(
         paragraphs=paragraphs,
         outline=outline,
@@ -107,10 +109,11 @@ def segment(source: SourceDocument) -> Segmentation:
         unassigned=[lines[i] for i in walker.unassigned],
         warnings=warnings,
         notes=[line for line in lines if line.number in footnote_lines] + [lines[i] for i in walker.notes],
-        front_matter=[lines[i] for i in walker.front_matter],
+        front_matter=front_matter,
         floating_marks=[lines[i] for i, _ in walker.floating],
         heading_lines=[lines[i] for h in walker.headings for i in h.indexes],
         footnotes=footnotes,
+        abbreviations=listed_abbreviations(front_matter),
     )
 
 

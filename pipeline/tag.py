@@ -17,7 +17,7 @@ import re
 import warnings
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable, Sequence
 
 import spacy
 from spacy.language import Language
@@ -25,9 +25,10 @@ from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import FULL_DATE, parse_calendar_date
+from .components.entities import RULER_ID
 from .errors import TaggingFailed, UnsupportedModel
 from .metadata import cover_lines, distribution_date
-from .model import Paragraph, SourceDocument
+from .model import Abbreviation, Paragraph, SourceDocument
 from .patterns import ABBREVIATION_IN_BRACKETS
 
 NO_MODEL = "none"
@@ -49,10 +50,10 @@ def load_nlp(model: str) -> Language:
         nlp = spacy.blank("en")
     split_glued_footnote_marks(nlp)
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe("upr_entity_ruler", before="ner")
+        nlp.add_pipe(RULER_ID, before="ner")
         nlp.add_pipe("upr_entity_cleaner", after="ner")
     else:
-        nlp.add_pipe("upr_entity_ruler")
+        nlp.add_pipe(RULER_ID)
         nlp.add_pipe("upr_entity_cleaner")
     nlp.add_pipe("upr_dates")
     nlp.add_pipe("upr_amounts")
@@ -110,8 +111,9 @@ def find_document_date(source: SourceDocument) -> str | None:
 
 
 def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: str | None,
-                   batch_size: int = 64) -> list[Doc]:
+                   batch_size: int = 64, abbreviations: Sequence[Abbreviation] = ()) -> list[Doc]:
     """Tag every paragraph; returns the parsed docs (the commit stage reads them next).
+    `abbreviations`: the document's list of them (Segmentation.abbreviations).
 
     The commitment finder waits: it needs the document's country, known only
     once every paragraph is parsed.
@@ -136,18 +138,20 @@ def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: st
         # A component bug fails this document only; the batch goes on with the others.
         where = f"near paragraph {paragraphs[tagged].para}" if tagged < len(paragraphs) else "after the last paragraph"
         raise TaggingFailed(f"tagging failed {where}: {type(exc).__name__}: {exc}") from exc
-    make_entities_consistent(paragraphs)
+    make_entities_consistent(paragraphs, abbreviations, nlp.get_pipe(RULER_ID).patterns.head_of)
     return parsed
 
 
 # ------------------------------------------------------------------ document consistency
 
-def make_entities_consistent(paragraphs: list[Paragraph]) -> None:
+def make_entities_consistent(paragraphs: list[Paragraph], abbreviations: Sequence[Abbreviation] = (),
+                             head_of: Callable[[str], str | None] | None = None) -> None:
     """The same name gets the same label everywhere in a document, and is found everywhere.
 
     The label is the one the name has most often, or the one of the name an abbreviation
     is defined after ("Convention on the Rights of Persons with Disabilities (CRPD)": CRPD
-    is a treaty wherever it stands); a name tagged somewhere is also tagged where the
+    is a treaty wherever it stands), or the one of its long form in the document's list of
+    abbreviations (see `listed_labels`); a name tagged somewhere is also tagged where the
     model missed it (whole words, same spelling).
     """
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -158,12 +162,26 @@ def make_entities_consistent(paragraphs: list[Paragraph]) -> None:
             if m := ABBREVIATION_AFTER_RE.match(p.text, e["end_char"]):
                 defined.setdefault(m.group(1), e["label"])
     chosen = {name: defined.get(name) or counts.most_common(1)[0][0] for name, counts in labels.items()}
+    for abbr, label in listed_labels(abbreviations, chosen, head_of).items():
+        chosen[abbr] = defined.get(abbr, label)  # a definition inside a paragraph stands first
     finder = _name_finder(chosen)
     for p in paragraphs:
         for e in p.entities:
             e["label"] = chosen[e["text"]]
         if finder is not None:
             p.entities = _with_missed_mentions(p.text, p.entities, finder, chosen)
+
+
+def listed_labels(abbreviations: Sequence[Abbreviation], chosen: dict[str, str],
+                  head_of: Callable[[str], str | None] | None) -> dict[str, str]:
+    """Short form -> label for the list's definitions: the label its long form has in the
+    document, else the label of the long form's head word ("Ministry of Justice": ORG)."""
+    found: dict[str, str] = {}
+    for a in abbreviations:
+        label = chosen.get(a.long) or (head_of(a.long) if head_of is not None else None)
+        if label is not None:
+            found[a.short] = label
+    return found
 
 
 # "(CRPD)" right after a name: the abbreviation the document gives it.

@@ -14,6 +14,7 @@ from pipeline.commit import find_commitments
 from pipeline.components.dates import find_dates
 from pipeline.emit import paragraph_records
 from pipeline.model import (
+    Abbreviation,
     Document,
     Heading,
     Line,
@@ -98,6 +99,22 @@ def test_commit_resolves_it_from_the_previous_paragraph(nlp):
                   paragraph(3, "It continues to pursue a migration programme.")]
     find_commitments(paragraphs, nlp, DOCUMENT_DATE, dates=dates_of(paragraphs))
     assert [c["actor"] for c in paragraphs[2].commitments] == ["Government"]
+
+
+def test_commit_takes_an_actor_from_the_list_of_abbreviations(nlp):
+    paragraphs = [paragraph(1, COUNTRY_PARAGRAPH), paragraph(2, "MoPH will build ten clinics in 2012.")]
+    listed = [Abbreviation("MoPH", "Ministry of Public Health", 12), Abbreviation("NGO", "Non-Governmental Organization", 13)]
+    find_commitments(paragraphs, nlp, DOCUMENT_DATE, dates=dates_of(paragraphs), abbreviations=listed)
+    assert [(c["actor"], c["actor_mention"]["text"]) for c in paragraphs[1].commitments] == [
+        ("Ministry of Public Health", "MoPH")]
+
+
+def test_commit_prefers_an_abbreviation_defined_in_a_paragraph_to_the_list(nlp):
+    paragraphs = [paragraph(1, COUNTRY_PARAGRAPH),
+                  paragraph(2, "The Ministry of Public Health (MoPH) will build ten clinics. MoPH will train nurses.")]
+    listed = [Abbreviation("MoPH", "Ministry of Public Hygiene", 12)]
+    find_commitments(paragraphs, nlp, DOCUMENT_DATE, dates=dates_of(paragraphs), abbreviations=listed)
+    assert paragraphs[1].commitments[-1]["actor"] == "Ministry of Public Health"  # "MoPH will train nurses"
 
 
 def document_with(paragraphs: list[Paragraph], doc_id: str) -> Document:

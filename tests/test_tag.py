@@ -10,7 +10,7 @@ from spacy.language import Language
 from conftest import ROOT, SEED, segment_text, source_from_text
 from pipeline.clean import clean_paragraphs
 from pipeline.errors import TaggingFailed
-from pipeline.model import Paragraph
+from pipeline.model import Abbreviation, Paragraph
 from pipeline.tag import RuleOnlyTagging, find_document_date, load_nlp, make_entities_consistent, tag_paragraphs
 
 
@@ -101,6 +101,28 @@ def test_tag_gives_an_abbreviation_the_label_of_the_name_it_is_defined_after():
     make_entities_consistent(paragraphs)
     assert [[(e["text"], e["label"]) for e in p.entities] for p in paragraphs] == [
         [("Convention against Torture", "TREATY"), ("CAT", "TREATY")], [("CAT", "TREATY")], [("CAT", "TREATY")]]
+
+
+def test_tag_gives_a_listed_abbreviation_the_label_of_its_long_form():
+    texts = ["The Convention against Torture was ratified.", "CAT reports. MoJ acts. UNDP helps."]
+    paragraphs = [Paragraph(para=n, section=None, subsection=None, raw="", body="", lines=[], text=text)
+                  for n, text in enumerate(texts, 1)]
+    paragraphs[0].entities = [entity("Convention against Torture", "TREATY", 4)]
+    paragraphs[1].entities = [entity("CAT", "ORG", 0)]
+    listed = [Abbreviation("CAT", "Convention against Torture", 3), Abbreviation("MoJ", "Ministry of Justice", 4),
+              Abbreviation("UNDP", "United Nations Development Programme", 5)]
+    heads = {"Ministry of Justice": "ORG"}  # the entity patterns know the head word "Ministry" only
+    make_entities_consistent(paragraphs, listed, heads.get)
+    assert [(e["text"], e["label"]) for e in paragraphs[1].entities] == [("CAT", "TREATY"), ("MoJ", "ORG")]
+
+
+def test_tag_prefers_an_abbreviation_defined_in_a_paragraph_to_the_list():
+    paragraphs = [Paragraph(para=1, section=None, subsection=None, raw="", body="", lines=[],
+                            text="The Committee against Torture (CAT) met.")]
+    paragraphs[0].entities = [entity("Committee against Torture", "ORG", 4)]
+    heads = {"Convention against Torture": "TREATY"}
+    make_entities_consistent(paragraphs, [Abbreviation("CAT", "Convention against Torture", 3)], heads.get)
+    assert [(e["text"], e["label"]) for e in paragraphs[0].entities][-1] == ("CAT", "ORG")
 
 
 @pytest.mark.slow

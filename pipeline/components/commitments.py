@@ -279,12 +279,29 @@ class CommitmentFinder:
         found: dict[str, str] = {}
         for abbr, span in definitions:
             long_form = acronym_long_form(abbr, doc[span.start - 1])
-            label = labels.get(long_form.root.i) if long_form is not None else None
-            if label == PHRASE:
-                label = long_form.text
-            if label is not None and label != ANTECEDENT:
+            label = long_form_actor(long_form, labels) if long_form is not None else None
+            if label is not None:
                 found.setdefault(abbr, label)
         return found
+
+    def listed_actors(self, long_forms: dict[str, Doc]) -> dict[str, str]:
+        """The State actors of a document's list of abbreviations, each long form parsed on
+        its own: {"MoJ": doc("Ministry of Justice")} -> {"MoJ": "Ministry of Justice"}."""
+        found: dict[str, str] = {}
+        for abbr, doc in long_forms.items():
+            label = long_form_actor(doc[:], self.actor_labels(DocColumns(doc)))
+            if label is not None:
+                found[abbr] = label
+        return found
+
+
+def long_form_actor(long_form: Span, labels: dict[int, str]) -> str | None:
+    """The actor a long form names, by its head word's actor label; the phrase itself for a
+    ministry or a court."""
+    label = labels.get(long_form.root.i)
+    if label == PHRASE:
+        return long_form.text
+    return label if label != ANTECEDENT else None
 
 
 def acronym_long_form(abbr: str, paren: Token) -> Span | None:
