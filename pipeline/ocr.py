@@ -49,6 +49,8 @@ DROPPED_SPACE_COST = 0.5  # the confusion cost of a space the OCR lost
 DOMAIN_PRIOR = 4.0  # domain words count as at least this frequent
 BORROWED_MARGIN = 1.0  # "al", "loca": far more frequent in another language
 FOREIGN_LANGUAGES = ("es", "it")  # where English "-al" words lose their "l"
+FOREIGN_WORD_MARGIN = 2.0  # "mein", "todo": far more frequent in another language, written on purpose
+WORD_LANGUAGES = ("de", "es", "fr", "it", "pt")  # ... one of these
 REAL_WORD_MIN_RATIO = 4  # the reading occurs this many times more often in the document
 REAL_WORD_MAX_SEEN = 2  # ... and the word itself at most this often
 REAL_WORD_MAX_COST = 1.3  # only the likeliest confusions (h/b, rn/m) turn a word into another
@@ -128,6 +130,12 @@ def candidate_words() -> frozenset[str]:
 @loaded_once
 def function_words() -> frozenset[str]:
     return frozenset(line.strip() for line in _data_lines("function_words.txt"))
+
+
+@loaded_once
+def function_word_pairs() -> frozenset[tuple[str, str]]:
+    """Two function words that English writes in sequence ("is a", not "to to")."""
+    return frozenset(tuple(line.split()) for line in _data_lines("function_word_pairs.txt"))
 
 
 @loaded_once
@@ -661,8 +669,8 @@ def glued_verdict(word: str, at_sentence_start: bool) -> Split | None:
     pieces, score = best_segmentation(word)
     if len(pieces) < 2:
         return None
-    if whole_zipf >= GLUED_MAX_ZIPF and not all(p.lower() in function_words() for p in pieces):
-        return None  # a word in its own right ("thereto", "fora"), unless it is "isa", "ofthe"
+    if whole_zipf >= GLUED_MAX_ZIPF and not glued_function_words(word.lower(), pieces):
+        return None  # a word in its own right ("thereto", "fora", "toto"), unless it is "isa", "ofthe"
     if shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
         return None  # mid-sentence capitals start names ("Belonger"), not "Be longer"
     whole = whole_zipf - 9 if whole_zipf else UNKNOWN_LOG_PROB
@@ -671,6 +679,19 @@ def glued_verdict(word: str, at_sentence_start: bool) -> Split | None:
     # The split pays for its dropped spaces like a reading pays for its confusions.
     words = " ".join([pieces[0]] + [p.lower() for p in pieces[1:]])
     return Split(words, score + 9 - DROPPED_SPACE_COST * (len(pieces) - 1))
+
+
+def glued_function_words(word: str, pieces: tuple[str, ...]) -> bool:
+    """Function words run together ("isa", "upto"), not a word that reads as some:
+    the pieces must make English in sequence ("awe" is not "a we", "toto" not
+    "to to"), and the token must not be a common word of another language ("mein",
+    "todo", "sono")."""
+    lowered = [piece.lower() for piece in pieces]
+    if not all(piece in function_words() for piece in lowered):
+        return False
+    if not all(pair in function_word_pairs() for pair in zip(lowered, lowered[1:])):
+        return False
+    return all(zipf_in(word, language) - zipf(word) < FOREIGN_WORD_MARGIN for language in WORD_LANGUAGES)
 
 
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
@@ -860,12 +881,30 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
         at_start = token.shape == "title" and sentence_initial(text, token)
         split = glued_verdict(token.text, at_start) or document_split(token.text, at_start, lexicon)
         # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
-        if split and split.score >= verdict_in_context(text, token, lexicon).score:
+        if not split or split.score < verdict_in_context(text, token, lexicon).score:
+            continue
+        if not joins_a_neighbour(text, token, lexicon):  # "Min istry": joined, not cut into "is try"
             edits.append(Edit(token.start, token.end, split.words, "glued"))
     for m in POSSESSIVE_GLUED_RE.finditer(text):
         if zipf(m.group().lower()) == 0.0 and is_word(m[1]):
             edits.append(Edit(m.start(), m.end(), f"s {m[1]}", "glued"))
     return edits
+
+
+def joins_a_neighbour(text: str, token: Token, lexicon: DocumentLexicon) -> bool:
+    """The split-word fixer joins the token with its neighbours into a word: "istry"
+    of "Min istry" is a fragment of "Ministry", "incorpor" of "incorpor ates" one
+    of "incorporates". Cutting it into words ("is try") would undo that join."""
+    found = tokens(text)
+    at = found.index(token)
+    window = found[max(0, at - 2) : at + 3]  # a join spans at most three tokens
+    at -= max(0, at - 2)
+    fragments = [_fragment(t.text) for t in window]
+    for i in range(at + 1):
+        join = _best_join(text, window, fragments, i, lexicon)
+        if join is not None and i + join[0] > at:
+            return True
+    return False
 
 
 POSSESSIVE_GLUED_RE = Prefiltered(  # "Women'srights"
