@@ -48,9 +48,8 @@ GLUED_WORD_MARGIN = 2.75  # ... or the document writes the split often and it is
 DROPPED_SPACE_COST = 0.5  # the confusion cost of a space the OCR lost
 DOMAIN_PRIOR = 4.0  # domain words count as at least this frequent
 BORROWED_MARGIN = 1.0  # "al", "loca": far more frequent in another language
-FOREIGN_LANGUAGES = ("es", "it")  # where English "-al" words lose their "l"
-FOREIGN_WORD_MARGIN = 2.0  # "mein", "todo": far more frequent in another language, written on purpose
-WORD_LANGUAGES = ("de", "es", "fr", "it", "pt")  # ... one of these
+FOREIGN_LANGUAGES = ("es", "it")  # where English "-al" words lose their "l"; whose words a text quotes
+FOREIGN_WORD_MARGIN = 2.0  # "todo", "sono": far more frequent in one of those, written on purpose
 REAL_WORD_MIN_RATIO = 4  # the reading occurs this many times more often in the document
 REAL_WORD_MAX_SEEN = 2  # ... and the word itself at most this often
 REAL_WORD_MAX_COST = 1.3  # only the likeliest confusions (h/b, rn/m) turn a word into another
@@ -684,14 +683,14 @@ def glued_verdict(word: str, at_sentence_start: bool) -> Split | None:
 def glued_function_words(word: str, pieces: tuple[str, ...]) -> bool:
     """Function words run together ("isa", "upto"), not a word that reads as some:
     the pieces must make English in sequence ("awe" is not "a we", "toto" not
-    "to to"), and the token must not be a common word of another language ("mein",
-    "todo", "sono")."""
+    "to to"), and the token must not be a common word of another language ("todo",
+    "sono"; only languages whose frequencies are loaded anyway)."""
     lowered = [piece.lower() for piece in pieces]
     if not all(piece in function_words() for piece in lowered):
         return False
     if not all(pair in function_word_pairs() for pair in zip(lowered, lowered[1:])):
         return False
-    return all(zipf_in(word, language) - zipf(word) < FOREIGN_WORD_MARGIN for language in WORD_LANGUAGES)
+    return all(zipf_in(word, language) - zipf(word) < FOREIGN_WORD_MARGIN for language in FOREIGN_LANGUAGES)
 
 
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
