@@ -143,7 +143,7 @@ def clean_text(body: str, lexicon: DocumentLexicon):
         for name, fixer in fixers.items():
             if unchanged_by.get(name) == text:
                 continue  # a fixer is a function of the text: on the same text it finds nothing again
-            edits = fixer(text, lexicon)
+            edits = ocr.sparing_foreign_phrases(text, fixer(text, lexicon))
             if not edits:
                 unchanged_by[name] = text
                 continue

@@ -137,6 +137,26 @@ def test_ocr_keeps_a_word_that_only_reads_as_function_words_english_does_not_wri
     assert (cleaned, corrections) == (text, [])
 
 
+@pytest.mark.parametrize("word", ["toto", "awe", "ado", "anon", "todo", "nono"])
+def test_ocr_glued_verdict_keeps_a_word_whose_function_word_split_is_no_english(word):
+    assert ocr.glued_verdict(word, False) is None
+
+
+FOREIGN_PHRASES = [line.strip() for line in (ROOT_DATA / "foreign_phrases.txt").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("phrase", [p for p in FOREIGN_PHRASES if p and not p.startswith("#")])
+def test_ocr_keeps_every_word_of_a_foreign_phrase_written_on_purpose(phrase):
+    text = f"The Committee held, {phrase}, that the law applies."
+    assert clean(text)[:2] == (text, [])
+
+
+def test_ocr_repairs_a_word_outside_a_foreign_phrase_it_spares():
+    cleaned, corrections, _ = clean("Persona non grata, sui generis, lex specialis: the persona data of all.")
+    assert cleaned == "Persona non grata, sui generis, lex specialis: the personal data of all."
+    assert [(c.original, c.replacement) for c in corrections] == [("persona", "personal")]
+
+
 @pytest.mark.parametrize(
     "glued, expected",
     [("The designation isa clear example.", "The designation is a clear example."), ("upto date", "up to date")],
