@@ -920,9 +920,9 @@ def joins_a_neighbour(text: str, token: Token, lexicon: DocumentLexicon) -> bool
     of "Min istry" is a fragment of "Ministry", "incorpor" of "incorpor ates" one
     of "incorporates". Cutting it into words ("is try") would undo that join."""
     found = tokens(text)
-    at = found.index(token)
-    window = found[max(0, at - 2) : at + 3]  # a join spans at most three tokens
-    at -= max(0, at - 2)
+    first = max(0, found.index(token) - 2)  # a join spans at most three tokens
+    window = found[first : first + 5]
+    at = window.index(token)
     fragments = [_fragment(t.text) for t in window]
     for i in range(at + 1):
         join = _best_join(text, window, fragments, i, lexicon)
