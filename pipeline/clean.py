@@ -131,7 +131,7 @@ def clean_text(body: str, lexicon: DocumentLexicon):
     """Run the layout fixers, then the OCR fixers in order, again while a pass
     still changes something (so that cleaning clean text changes nothing); returns
     (text, corrections, offset function from body to text). A change to an
-    earlier change is logged as one."""
+    earlier change is logged as one; no repair touches a foreign phrase ("sui generis")."""
     text = body
     corrections: list[Correction] = []
     maps: list[OffsetMap] = []
@@ -143,7 +143,7 @@ def clean_text(body: str, lexicon: DocumentLexicon):
         for name, fixer in fixers.items():
             if unchanged_by.get(name) == text:
                 continue  # a fixer is a function of the text: on the same text it finds nothing again
-            edits = fixer(text, lexicon)
+            edits = ocr.sparing_foreign_phrases(text, fixer(text, lexicon))
             if not edits:
                 unchanged_by[name] = text
                 continue

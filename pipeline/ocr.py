@@ -48,7 +48,8 @@ GLUED_WORD_MARGIN = 2.75  # ... or the document writes the split often and it is
 DROPPED_SPACE_COST = 0.5  # the confusion cost of a space the OCR lost
 DOMAIN_PRIOR = 4.0  # domain words count as at least this frequent
 BORROWED_MARGIN = 1.0  # "al", "loca": far more frequent in another language
-FOREIGN_LANGUAGES = ("es", "it")  # where English "-al" words lose their "l"
+FOREIGN_LANGUAGES = ("es", "it")  # where English "-al" words lose their "l"; whose words a text quotes
+FOREIGN_WORD_MARGIN = 2.0  # "todo", "sono": far more frequent in one of those, written on purpose
 REAL_WORD_MIN_RATIO = 4  # the reading occurs this many times more often in the document
 REAL_WORD_MAX_SEEN = 2  # ... and the word itself at most this often
 REAL_WORD_MAX_COST = 1.3  # only the likeliest confusions (h/b, rn/m) turn a word into another
@@ -128,6 +129,12 @@ def candidate_words() -> frozenset[str]:
 @loaded_once
 def function_words() -> frozenset[str]:
     return frozenset(line.strip() for line in _data_lines("function_words.txt"))
+
+
+@loaded_once
+def function_word_pairs() -> frozenset[tuple[str, str]]:
+    """Two function words that English writes in sequence ("is a", not "to to")."""
+    return frozenset(tuple(line.split()) for line in _data_lines("function_word_pairs.txt"))
 
 
 @loaded_once
@@ -661,8 +668,8 @@ def glued_verdict(word: str, at_sentence_start: bool) -> Split | None:
     pieces, score = best_segmentation(word)
     if len(pieces) < 2:
         return None
-    if whole_zipf >= GLUED_MAX_ZIPF and not all(p.lower() in function_words() for p in pieces):
-        return None  # a word in its own right ("thereto", "fora"), unless it is "isa", "ofthe"
+    if whole_zipf >= GLUED_MAX_ZIPF and not glued_function_words(word.lower(), pieces):
+        return None  # a word in its own right ("thereto", "fora", "toto"), unless it is "isa", "ofthe"
     if shape == "title" and not at_sentence_start and pieces[0].lower() in function_words():
         return None  # mid-sentence capitals start names ("Belonger"), not "Be longer"
     whole = whole_zipf - 9 if whole_zipf else UNKNOWN_LOG_PROB
@@ -673,12 +680,50 @@ def glued_verdict(word: str, at_sentence_start: bool) -> Split | None:
     return Split(words, score + 9 - DROPPED_SPACE_COST * (len(pieces) - 1))
 
 
+def glued_function_words(word: str, pieces: tuple[str, ...]) -> bool:
+    """Function words run together ("isa", "upto"), not a word that reads as some:
+    the pieces must make English in sequence ("awe" is not "a we", "toto" not
+    "to to"), and the token must not be a common word of another language ("todo",
+    "sono"; only languages whose frequencies are loaded anyway)."""
+    lowered = [piece.lower() for piece in pieces]
+    if not all(piece in function_words() for piece in lowered):
+        return False
+    if not all(pair in function_word_pairs() for pair in zip(lowered, lowered[1:])):
+        return False
+    return all(zipf_in(word, language) - zipf(word) < FOREIGN_WORD_MARGIN for language in FOREIGN_LANGUAGES)
+
+
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
 
 
 @lru_cache(maxsize=262_144)
 def inflected_word(word: str) -> bool:
     return any(word.endswith(ending) and zipf(word[: -len(ending)]) >= WORD_ZIPF for ending in INFLECTIONS)
+
+
+@loaded_once
+def foreign_phrases() -> tuple[re.Pattern, int]:
+    """The phrases of data/foreign_phrases.txt, longest first ("ex post facto" before
+    "ex post"), as whole words in any case (an apostrophe may be ' or ’), and the
+    length of the longest."""
+    phrases = sorted((line.strip() for line in _data_lines("foreign_phrases.txt")), key=len, reverse=True)
+    alternatives = "|".join(re.escape(phrase).replace("'", "['’]") for phrase in phrases)
+    return re.compile(rf"(?<!{LETTERS})(?:{alternatives})(?!{LETTERS})", re.IGNORECASE), len(phrases[0])
+
+
+def sparing_foreign_phrases(text: str, edits: list[Edit]) -> list[Edit]:
+    """Leave out the repairs that touch a phrase the text writes on purpose: each of
+    its words is judged as English, where "sui" reads as "suit", "toto" as "to to"."""
+    return [edit for edit in edits if not edit.rule or not in_foreign_phrase(text, edit)]
+
+
+def in_foreign_phrase(text: str, edit: Edit) -> bool:
+    """Only a phrase's length around the edit is searched (a case-insensitive
+    alternation over a whole paragraph costs more than the repairs); the search
+    sees one character more on each side for its word boundaries."""
+    pattern, longest = foreign_phrases()
+    start, end = max(0, edit.start - longest), min(len(text), edit.end + longest + 1)
+    return any(m.start() < edit.end and edit.start < m.end() for m in pattern.finditer(text, start, end))
 
 
 # ---------------------------------------------------------------- fixers
@@ -860,12 +905,30 @@ def fix_glued_words(text: str, lexicon: DocumentLexicon) -> list[Edit]:
         at_start = token.shape == "title" and sentence_initial(text, token)
         split = glued_verdict(token.text, at_start) or document_split(token.text, at_start, lexicon)
         # "alocated" is "allocated" misread, not "a located": the likelier reading wins.
-        if split and split.score >= verdict_in_context(text, token, lexicon).score:
+        if not split or split.score < verdict_in_context(text, token, lexicon).score:
+            continue
+        if not joins_a_neighbour(text, token, lexicon):  # "Min istry": joined, not cut into "is try"
             edits.append(Edit(token.start, token.end, split.words, "glued"))
     for m in POSSESSIVE_GLUED_RE.finditer(text):
         if zipf(m.group().lower()) == 0.0 and is_word(m[1]):
             edits.append(Edit(m.start(), m.end(), f"s {m[1]}", "glued"))
     return edits
+
+
+def joins_a_neighbour(text: str, token: Token, lexicon: DocumentLexicon) -> bool:
+    """The split-word fixer joins the token with its neighbours into a word: "istry"
+    of "Min istry" is a fragment of "Ministry", "incorpor" of "incorpor ates" one
+    of "incorporates". Cutting it into words ("is try") would undo that join."""
+    found = tokens(text)
+    first = max(0, found.index(token) - 2)  # a join spans at most three tokens
+    window = found[first : first + 5]
+    at = window.index(token)
+    fragments = [_fragment(t.text) for t in window]
+    for i in range(at + 1):
+        join = _best_join(text, window, fragments, i, lexicon)
+        if join is not None and i + join[0] > at:
+            return True
+    return False
 
 
 POSSESSIVE_GLUED_RE = Prefiltered(  # "Women'srights"

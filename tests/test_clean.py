@@ -1,5 +1,6 @@
 """Clean stage: layout and line-break hyphenation, with every change logged."""
 
+from pipeline import ocr
 from pipeline.clean import DocumentLexicon, clean_text
 
 
@@ -50,3 +51,11 @@ def test_clean_leaves_dots_in_addresses_and_sentences_alone():
     text, corrections, _ = clean(body)
     assert text == body
     assert corrections == []
+
+
+def test_clean_glued_word_fixer_leaves_a_fragment_the_split_word_fixer_joins():
+    # The glued fixer runs first: cutting "istry" into "is try" would leave nothing to join.
+    body = "the Min istry of Justice and the prov ision of aid"
+    lexicon = DocumentLexicon([body])
+    assert ocr.fix_glued_words(body, lexicon) == []
+    assert [body[e.start : e.end] for e in ocr.fix_split_words(body, lexicon)] == ["Min istry", "prov ision"]

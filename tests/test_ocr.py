@@ -123,6 +123,68 @@ def test_ocr_prefers_a_reading_the_document_writes_intact():
     assert with_evidence == "The Institutions met."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law was repealed in toto by the Parliament.",  # not "to to": a doubled word is no English
+        "The delegation stood in awe of the reforms.",  # not "a we"
+        "The reforms went ahead without further ado.",  # not "a do"
+        "The motto todo el mundo was quoted.",  # a common Spanish word, not "to do"
+    ],
+)
+def test_ocr_keeps_a_word_that_only_reads_as_function_words_english_does_not_write(text):
+    cleaned, corrections, _ = clean(text)
+    assert (cleaned, corrections) == (text, [])
+
+
+@pytest.mark.parametrize("word", ["toto", "awe", "ado", "anon", "todo", "nono"])
+def test_ocr_glued_verdict_keeps_a_word_whose_function_word_split_is_no_english(word):
+    assert ocr.glued_verdict(word, False) is None
+
+
+FOREIGN_PHRASES = [line.strip() for line in (ROOT_DATA / "foreign_phrases.txt").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("phrase", [p for p in FOREIGN_PHRASES if p and not p.startswith("#")])
+def test_ocr_keeps_every_word_of_a_foreign_phrase_written_on_purpose(phrase):
+    text = f"The Committee held, {phrase}, that the law applies."
+    assert clean(text)[:2] == (text, [])
+
+
+def test_ocr_repairs_a_word_outside_a_foreign_phrase_it_spares():
+    cleaned, corrections, _ = clean("Persona non grata, sui generis, lex specialis: the persona data of all.")
+    assert cleaned == "Persona non grata, sui generis, lex specialis: the personal data of all."
+    assert [(c.original, c.replacement) for c in corrections] == [("persona", "personal")]
+
+
+@pytest.mark.parametrize(
+    "glued, expected",
+    [("The designation isa clear example.", "The designation is a clear example."), ("upto date", "up to date")],
+)
+def test_ocr_still_splits_function_words_run_together(glued, expected):
+    assert clean(glued)[0] == expected
+
+
+def test_ocr_function_word_pairs_are_pairs_of_function_words_and_never_doubled():
+    pairs = ocr.function_word_pairs()
+    assert pairs and all(len(pair) == 2 and set(pair) <= function_words() and pair[0] != pair[1] for pair in pairs)
+
+
+@pytest.mark.parametrize(
+    "split, expected",
+    [
+        ("the Min istry of Justice", "the Ministry of Justice"),  # not "Min is try"
+        ("the prov ision of aid", "the provision of aid"),  # not "prov is i on"
+        ("the Consultat ive Commission", "the Consultative Commission"),  # not "Consult at ive"
+        ("the law incorpor ates the rules", "the law incorporates the rules"),  # not "in corporates"
+    ],
+)
+def test_ocr_joins_a_fragment_with_its_neighbour_instead_of_cutting_it_into_words(split, expected):
+    cleaned, corrections, _ = clean(split)
+    assert cleaned == expected
+    assert [c.rule for c in corrections] == ["split"]
+
+
 @pytest.mark.parametrize("language", ("en", *FOREIGN_LANGUAGES))
 def test_ocr_zipf_read_from_the_table_agrees_with_wordfreq(language):
     random_letters = random.Random(7)
