@@ -1,6 +1,6 @@
 """Commit stage: what the State says it will do, is doing, or needs to do (issue 6).
 
-Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None)` fills each
+Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None, abbreviations=())` fills each
 Paragraph.commitments with one record per committing sentence:
     {kind, actor, actor_mention, action, object, deadline, trigger, text, start_char, end_char}
 `actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
@@ -78,7 +78,7 @@ def find_commitments(
             previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
 
 
-def find_with_country(finder, docs: list[Doc], listed: dict[str, str] | None = None) -> None:
+def find_with_country(finder, docs: list[Doc], listed: dict[str, str]) -> None:
     """Name the country and the abbreviations it defines ("Ministry of Justice (MoJ)") from
     the whole parsed document, then find the commitments: the component needs them to know
     that "Slovenia" or "the MoJ" is the State. `listed`: the actors of the document's list of
@@ -88,7 +88,7 @@ def find_with_country(finder, docs: list[Doc], listed: dict[str, str] | None = N
     for doc in docs:
         for abbr, actor in finder.acronym_actors(doc).items():
             acronyms.setdefault(abbr, actor)  # the first definition stands
-    for abbr, actor in (listed or {}).items():
+    for abbr, actor in listed.items():
         acronyms.setdefault(abbr, actor)
     for doc in docs:
         doc._.country = country

@@ -152,7 +152,8 @@ def process_to_files(task: Task, out: Path, settings: Settings, profile: bool = 
 def write_document(task: Task, out: Path, settings: Settings) -> Outcome:
     """Paragraphs first, record last: a record on disk means the document is complete."""
     # Imported here: the main process of a parallel run never parses, and spaCy's import
-    # (over a second) would delay every worker's start; the workers have it preloaded.
+    # (over a second) would delay every worker's start; the local pool's forkserver has it
+    # preloaded (a Dask worker, or --jobs 1, imports it on its first document).
     from .pipeline import process_document
 
     path, doc_id = task

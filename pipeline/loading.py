@@ -14,7 +14,8 @@ def loaded_once(build: Callable[..., Loaded]) -> Callable[..., Loaded]:
     of word caches leaves it). The cyclic garbage collector is paused while it builds: a
     build makes hundreds of thousands of objects, each batch of which would start a
     collection walking everything loaded so far (~0.3 s on a process's first document).
-    What was built is then frozen out of later collections, as the model is."""
+    Then every object alive, what was built among them, is frozen out of later collections,
+    as after the model load."""
 
     @functools.lru_cache(maxsize=None)
     @functools.wraps(build)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import string
 from bisect import bisect_left
@@ -449,16 +450,8 @@ def candidate_window(form: str) -> tuple[int, int]:
 
 def _longest_shared_start(form: str, ordered: list[str]) -> int:
     at = bisect_left(ordered, form)
-    return max((_shared_start_length(form, ordered[i]) for i in (at - 1, at) if 0 <= i < len(ordered)), default=0)
-
-
-def _shared_start_length(first: str, second: str) -> int:
-    length = 0
-    for a, b in zip(first, second):
-        if a != b:
-            break
-        length += 1
-    return length
+    return max((len(os.path.commonprefix([form, ordered[i]])) for i in (at - 1, at) if 0 <= i < len(ordered)),
+               default=0)
 
 
 @loaded_once

@@ -32,11 +32,6 @@ class AnyCasePattern:
         self.lower_case = re.compile(pattern)
         self.ignoring_case = re.compile(pattern, re.IGNORECASE)
 
-    def search(self, text: str, lowered_text: str | None) -> re.Match | None:
-        if lowered_text is None:
-            return self.ignoring_case.search(text)
-        return self.lower_case.search(lowered_text)
-
     def finditer(self, text: str, lowered_text: str | None) -> Iterator[re.Match]:
         if lowered_text is None:
             return self.ignoring_case.finditer(text)
