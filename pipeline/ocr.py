@@ -352,8 +352,9 @@ def _two_confusion_readings(observed: str) -> dict[str, float]:
     then insert: the same word at the same cost, found from the substituted form
     through the dropped-string index), and one over the inserted string is a
     compound confusion of the token itself."""
-    first = _cheapest(_inverse_confusions(observed))
-    substituted = dict.fromkeys(form for form, _cost in _inverse_substitutions(observed))
+    substitutions = _inverse_substitutions(observed)
+    first = _cheapest(_inverse_insertions(observed, _confusion_kinds()[0]) + substitutions)
+    substituted = dict.fromkeys(form for form, _cost in substitutions)
     candidates, index = candidate_words(), dropped_string_index()
     found = {form: cost for form, cost in first.items() if form in candidates}
     after_first = (
@@ -413,9 +414,12 @@ def _compound_confusions() -> ConfusionKinds:
 def _inverse_confusions(form: str, kinds: ConfusionKinds | None = None) -> list[tuple[str, float]]:
     """Every form one listed confusion (or one of `kinds`) could have turned into `form`."""
     dropped, substitutions = kinds or _confusion_kinds()
-    # A dropped string may have stood anywhere.
-    found = [(form[:i] + intended + form[i:], cost) for i in range(len(form) + 1) for intended, cost in dropped]
-    return found + _inverse_substitutions(form, substitutions)
+    return _inverse_insertions(form, dropped) + _inverse_substitutions(form, substitutions)
+
+
+def _inverse_insertions(form: str, dropped: tuple[tuple[str, float], ...]) -> list[tuple[str, float]]:
+    """A dropped string may have stood anywhere."""
+    return [(form[:i] + intended + form[i:], cost) for i in range(len(form) + 1) for intended, cost in dropped]
 
 
 def _known_inverse_confusions(form: str) -> list[tuple[str, float]]:
@@ -427,14 +431,19 @@ def _known_inverse_confusions(form: str) -> list[tuple[str, float]]:
 
 
 def _inverse_substitutions(form: str, substitutions: tuple[Confusion, ...] | None = None) -> list[tuple[str, float]]:
-    found = []
-    for confusion in _confusion_kinds()[1] if substitutions is None else substitutions:
-        observed = confusion.observed
-        start = form.find(observed)
-        while start != -1:
-            found.append((form[:start] + confusion.intended + form[start + len(observed) :], confusion.cost))
-            start = form.find(observed, start + 1)
-    return found
+    return [
+        (intended_form, confusion.cost)
+        for confusion in (_confusion_kinds()[1] if substitutions is None else substitutions)
+        for intended_form in replacements(form, confusion.observed, confusion.intended)
+    ]
+
+
+def replacements(word: str, old: str, new: str) -> Iterator[str]:
+    """`word` with one occurrence of `old` read as `new`, for each place `old` stands (overlaps included)."""
+    start = word.find(old)
+    while start != -1:
+        yield word[:start] + new + word[start + len(old) :]
+        start = word.find(old, start + 1)
 
 
 def candidate_window(form: str) -> tuple[int, int]:
@@ -469,10 +478,8 @@ def dropped_string_index() -> dict[str, tuple[tuple[str, float], ...]]:
     index: dict[str, list[tuple[str, float]]] = {}
     for word in sorted(candidate_words()):
         for intended, cost in dropped:
-            start = word.find(intended)
-            while start != -1:
-                index.setdefault(word[:start] + word[start + len(intended) :], []).append((word, cost))
-                start = word.find(intended, start + 1)
+            for form in replacements(word, intended, ""):
+                index.setdefault(form, []).append((word, cost))
     return {form: tuple(entries) for form, entries in index.items()}
 
 
@@ -1050,10 +1057,7 @@ def _likely_misreadings(lexicon: DocumentLexicon) -> frozenset[str]:
     for word, count in lexicon.words.items():
         if count >= REAL_WORD_MIN_RATIO:
             for intended, observed in likely:
-                start = word.find(intended)
-                while start != -1:
-                    misread.add(word[:start] + observed + word[start + len(intended) :])
-                    start = word.find(intended, start + 1)
+                misread.update(replacements(word, intended, observed))
     return frozenset(misread)
 
 
