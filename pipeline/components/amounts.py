@@ -187,8 +187,10 @@ def counted_noun(doc: Doc, char_end: int, value: float) -> tuple[int, str] | Non
     if FRACTION_RE.fullmatch(head.lower_):
         return None  # "one fifth", "two thirds": a share, not a count
     compound = [t.text.lower() for t in group[:-1] if t.is_lower]
-    word = re.match(r"[^\W\d_][\w’'\-]*?(?=[^\w’'\-]|\d|$)", head.text).group()  # "priorities.1" -> "priorities"
-    return head.idx + len(word), " ".join([*compound, singular(word)])
+    word = re.match(r"[^\W\d_][\w’'\-]*?(?=[^\w’'\-]|\d|$)", head.text)  # "priorities.1" -> "priorities"
+    if word is None:
+        return None  # a table cell such as "-89,3" where a noun should be
+    return head.idx + len(word.group()), " ".join([*compound, singular(word.group())])
 
 
 def _is_plural(token: Token, tagged: bool) -> bool:

@@ -66,3 +66,9 @@ def test_amounts_singular_of_counted_nouns(plural, single):
 @pytest.mark.parametrize("text, value", [("1,000", 1000), ("4.7 billion", 4700000000), ("Twenty-five", 25), ("0.15", 0.15)])
 def test_amounts_parse_number(text, value):
     assert parse_number(text) == value
+
+
+def test_amounts_counted_noun_is_none_when_the_noun_slot_holds_a_figure():
+    # A statistics table can put "-89,3" where the tagger expects a plural noun.
+    doc = Doc(spacy.blank("en").vocab, words=["12", "-89,3"], spaces=[True, False], tags=["CD", "NNS"])
+    assert counted_noun(doc, 2, 12.0) is None
