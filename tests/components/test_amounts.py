@@ -70,5 +70,5 @@ def test_amounts_parse_number(text, value):
 
 def test_amounts_counted_noun_is_none_when_the_noun_slot_holds_a_figure():
     # A statistics table can put "-89,3" where the tagger expects a plural noun.
-    doc = Doc(spacy.blank("en").vocab, words=["12", "-89,3"], spaces=[True, False], tags=["CD", "NNS"])
+    doc = Doc(spacy.blank("en").vocab, words=["12", "-89,3"], spaces=[True, False], tags=["CD", "NNS"], pos=["NUM", "NOUN"])
     assert counted_noun(doc, 2, 12.0) is None
