@@ -30,7 +30,7 @@ regen: $(STAMP)
 	$(PY) -m pytest -q tests/test_regression.py
 
 eval: $(STAMP)
-	$(PY) -m pipeline.evaluate
+	PYTHONPATH=tests $(PY) -m evaluation.evaluate
 
 # The HTML review report of the last run: output/report/index.html.
 report: $(STAMP)

@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING, Callable
 
 import psutil
 
-from pipeline.executor import RunOptions, run
-from pipeline.ingest import INPUT_SUFFIXES, ingest
-from pipeline.settings import Settings
+from pipeline.run.executor import RunOptions, run
+from pipeline.stages.ingest.ingest import INPUT_SUFFIXES, ingest
+from pipeline.run.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -1,5 +1,5 @@
 """upr-pipeline: UN Universal Periodic Review documents to structured JSONL."""
 
-from .settings import PIPELINE_VERSION as __version__
+from pipeline.run.settings import PIPELINE_VERSION as __version__
 
 __all__ = ["__version__"]

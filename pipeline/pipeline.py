@@ -2,8 +2,8 @@
 
     ingest -> furniture -> segment -> clean -> tag -> commit -> emit
 
-`process_document` runs them for one file; `pipeline.executor.run` finds the
-inputs (`pipeline.ingest.find_inputs`), processes many (in parallel,
+`process_document` runs them for one file; `pipeline.run.executor.run` finds the
+inputs (`pipeline.stages.ingest.ingest.find_inputs`), processes many (in parallel,
 incrementally) and writes the outputs.
 """
 
@@ -13,16 +13,16 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from .clean import clean_segmentation
-from .commit import document_commitments
-from .furniture import mark_furniture
-from .guard import check_deadline, guarded
-from .ingest import ingest
-from .metadata import document_metadata
-from .model import Document
-from .segment import segment
-from .settings import Settings
-from .tag import find_document_date, load_nlp, tag_paragraphs
+from pipeline.stages.clean.clean import clean_segmentation
+from pipeline.stages.commit.commit import document_commitments
+from pipeline.stages.furniture.furniture import mark_furniture
+from pipeline.run.guard import check_deadline, guarded
+from pipeline.stages.ingest.ingest import ingest
+from pipeline.stages.context.metadata import document_metadata
+from pipeline.model import Document
+from pipeline.stages.segment.segment import segment
+from pipeline.run.settings import Settings
+from pipeline.stages.tag.tag import find_document_date, load_nlp, tag_paragraphs
 
 
 class _Timer:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.furniture import mark_furniture
-from pipeline.ingest import split_lines
+from pipeline.stages.furniture.furniture import mark_furniture
+from pipeline.stages.ingest.ingest import split_lines
 from pipeline.model import Segmentation, SourceDocument
-from pipeline.segment import segment
+from pipeline.stages.segment.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "raw" / "A-HRC-WG.6-7-KAZ-1.txt"

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.tables import open_tables
+from pipeline.outputs.tables import open_tables
 
 MARKUP_DOC = "A-HRC-TEST-1"
 SECOND_DOC = "A-HRC-TEST-2"

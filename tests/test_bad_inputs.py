@@ -21,10 +21,10 @@ from typing import Callable
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from pipeline.cli import main
+from pipeline.run.cli import main
 from pipeline.errors import UnreadableInput
 from pipeline.pipeline import process_document
-from pipeline.settings import Settings
+from pipeline.run.settings import Settings
 
 GOOD_TEXT = "1. The Government will act on the report.\n\n2. Parliament agreed to the plan in 2010.\n"
 REPORT = [

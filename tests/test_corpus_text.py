@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT, corpus_file
 
 from pipeline.pipeline import process_document
-from pipeline.settings import Settings
+from pipeline.run.settings import Settings
 
 GOLD = ROOT / "tests" / "gold" / "segments"
 EXPECTED = {

@@ -1,6 +1,6 @@
 """The run's end-of-run summary."""
 
-from pipeline.executor import RunSummary
+from pipeline.run.executor import RunSummary
 from report_fixtures import fixture_paragraphs
 
 

@@ -15,7 +15,7 @@ import time
 import pytest
 from conftest import ROOT, SEED, corpus_file, write_seed_excerpt
 
-from pipeline.cli import main
+from pipeline.run.cli import main
 
 CORPUS_TEXTS = ["A-HRC-WG.6-32-AFG-1.txt", "A-HRC-WG.6-29-BHS-1.txt", "A-HRC-WG.6-43-FRA-1.txt",
                 "A-HRC-14-10.macroman.txt"]

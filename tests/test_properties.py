@@ -14,12 +14,12 @@ from conftest import segment_text
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from pipeline.clean import DocumentLexicon, clean_paragraphs, clean_text
-from pipeline.emit import line_claims
-from pipeline.furniture import mark_furniture
-from pipeline.ingest import split_lines
+from pipeline.stages.clean.clean import DocumentLexicon, clean_paragraphs, clean_text
+from pipeline.outputs.emit import line_claims
+from pipeline.stages.furniture.furniture import mark_furniture
+from pipeline.stages.ingest.ingest import split_lines
 from pipeline.model import Document, SourceDocument
-from pipeline.segment import segment
+from pipeline.stages.segment.segment import segment
 
 EXAMPLES = 300
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

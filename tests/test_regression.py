@@ -7,10 +7,10 @@ refresh with `make regen` and review the diff before committing.
 import pytest
 from conftest import ROOT
 
-from pipeline.emit import document_record, paragraph_records
-from pipeline.ingest import find_inputs
+from pipeline.outputs.emit import document_record, paragraph_records
+from pipeline.stages.ingest.ingest import find_inputs
 from pipeline.pipeline import process_document
-from pipeline.settings import Settings
+from pipeline.run.settings import Settings
 
 RAW_DOCUMENTS = find_inputs([ROOT / "raw"])
 

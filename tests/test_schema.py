@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 from conftest import ROOT
 
-from pipeline.cli import main
+from pipeline.run.cli import main
 
 
 def schema(name):

@@ -1,0 +1,10 @@
+"""spaCy components of upr-pipeline, registered with @Language.factory on import.
+
+- `upr_entity_ruler` (before `ner`) and `upr_entity_cleaner` (after it): stages/tag/entities.py
+- `upr_dates`: stages/tag/dates.py
+- `upr_amounts` (after `upr_dates`, whose spans it does not count): stages/tag/amounts.py
+- `upr_commitments` (needs the parser and lemmas): stages/commit/commitments.py
+"""
+
+from pipeline.stages.commit import commitments  # noqa: F401  (registers the factories)
+from pipeline.stages.tag import amounts, dates, entities  # noqa: F401

@@ -1,0 +1,79 @@
+"""Terminal view: one emitted paragraph with its annotations highlighted (rich).
+
+Entry point: `show_paragraph(out, doc_id, para, console)`; `python -m pipeline
+show DOC_ID PARA`. For quick checks of what the pipeline found, where.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pipeline.outputs.annotations import Span, paragraph_spans, visible
+from pipeline.errors import OutputMissing
+from pipeline.outputs.report import heading_label, pages_label, read_jsonl
+
+# The report's colours, for the terminal; commitments underline the words they cover.
+STYLES = {
+    "commitment": "underline magenta",
+    "entity": "black on light_sky_blue1",
+    "amount": "black on navajo_white1",
+    "date": "black on dark_sea_green2",
+    "correction": "bold green",
+}
+
+
+def show_paragraph(out: Path, doc_id: str, para: int, console: Console) -> None:
+    record = find_paragraph(Path(out), doc_id, para)
+    console.print(paragraph_panel(record))
+
+
+def find_paragraph(out: Path, doc_id: str, para: int) -> dict[str, Any]:
+    folder = out / "paragraphs"
+    path = folder / f"{doc_id}.jsonl"
+    if path.resolve().parent != folder.resolve() or not path.exists():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.jsonl"))) or "none (run the pipeline first)"
+        raise OutputMissing(f"no document {doc_id!r} in {folder}; documents: {known}", str(folder))
+    records = read_jsonl(path)
+    for record in records:
+        if record.get("para") == para:
+            return record
+    numbers = [r.get("para") for r in records]
+    span = f"{min(numbers)}-{max(numbers)}" if numbers else "none"
+    raise OutputMissing(f"{doc_id} has no paragraph {para} (paragraphs: {span})", str(path))
+
+
+def paragraph_panel(record: dict[str, Any]) -> Panel:
+    spans = paragraph_spans(record)
+    parts: list[Any] = [highlighted_text(record.get("text") or "", spans.spans)]
+    if spans.spans:
+        parts += [Text(), annotation_table(record.get("text") or "", spans.spans)]
+    if spans.invalid:
+        parts.append(Text(f"{spans.invalid} annotation(s) with offsets outside the text not shown", style="red"))
+    where = " · ".join(part for part in (pages_label((record.get("source") or {}).get("pages") or []),
+                                         heading_label(record)) if part)
+    return Panel(Group(*parts), title=f"{record.get('doc_id')} ¶ {record.get('para')}", subtitle=where or None)
+
+
+def highlighted_text(text: str, spans: list[Span]) -> Text:
+    """The paragraph with each annotation styled (a correction styles its corrected words)."""
+    shown = Text(text)
+    for span in spans:
+        if span.end > span.start:
+            shown.stylize(STYLES[span.kind], span.start, span.end)
+    return shown
+
+
+def annotation_table(text: str, spans: list[Span]) -> Table:
+    table = Table(box=None, show_edge=False, pad_edge=False)
+    for column in ("kind", "text", "normalized", "chars"):
+        table.add_column(column, overflow="fold")
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        words = text[span.start:span.end] if span.kind != "correction" else visible(span.original or "")
+        table.add_row(Text(span.kind, style=STYLES[span.kind]), words, span.tip, f"{span.start}-{span.end}")
+    return table

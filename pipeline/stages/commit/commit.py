@@ -1,0 +1,160 @@
+"""Commit stage: what the State says it will do, is doing, or needs to do (issue 6).
+
+Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None, abbreviations=())` fills each
+Paragraph.commitments with one record per committing sentence:
+    {kind, actor, actor_mention, action, object, deadline, trigger, text, start_char, end_char}
+`actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
+is {text, start, end, start_char, end_char} or null. All offsets point into Paragraph.text.
+The sentences are found by the spaCy component `upr_commitments`
+(pipeline/components/commitments.py); this stage resolves what needs the whole document:
+the country's name, "it" across paragraphs, and deadlines from the paragraph's dates.
+
+`document_commitments(segmentation, nlp, docs, document_date)` runs it inside the pipeline,
+on the docs the tag stage parsed. The flat view of the commitments across documents
+(output/commitments.jsonl and .csv) is written by pipeline/tables.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.components import commitments as component  # registers the "upr_commitments" factory
+from pipeline.stages.commit.deadlines import DateDict, link_deadline
+from pipeline.model import Abbreviation, Paragraph, Segmentation
+
+COMPONENT = "upr_commitments"
+STATE = "State"  # the actor when the country's name is unknown
+COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth)\s+of\s+(?:the\s+)?)?",
+                               re.IGNORECASE)
+
+
+def document_commitments(segmentation: Segmentation, nlp: Language, docs: list[Doc], document_date: str | None) -> None:
+    """The stage as the pipeline runs it, on the tag stage's parsed docs and dates."""
+    if COMPONENT not in nlp.pipe_names:
+        segmentation.warnings.append("commitments not extracted: they need a spaCy model with a parser")
+        return
+    paragraphs = segmentation.paragraphs
+    anchor = date.fromisoformat(document_date) if document_date else None
+    find_commitments(paragraphs, nlp, anchor, dates=[p.dates for p in paragraphs], docs=docs,
+                     abbreviations=segmentation.abbreviations)
+
+
+def find_commitments(
+    paragraphs: list[Paragraph],
+    nlp: Language,
+    document_date: date | None,
+    dates: list[list[DateDict]],
+    docs: list[Doc] | None = None,
+    batch_size: int = 64,
+    abbreviations: Sequence[Abbreviation] = (),
+) -> None:
+    """Fill Paragraph.commitments. `dates`: the date dicts of each paragraph (the tagging
+    stage's Paragraph.dates), where deadlines are taken from; `docs`: the paragraphs
+    already parsed by `nlp` without the commitment finder (parsed here when None);
+    `abbreviations`: the document's list of them (Segmentation.abbreviations)."""
+    if len(dates) != len(paragraphs):
+        raise ValueError(f"dates given for {len(dates)} paragraphs, expected {len(paragraphs)}")
+    if docs is None:
+        with nlp.select_pipes(disable=[COMPONENT]):
+            docs = list(nlp.pipe([p.text for p in paragraphs], batch_size=batch_size))
+    finder = nlp.get_pipe(COMPONENT)
+    find_with_country(finder, docs, listed_abbreviation_actors(finder, nlp, abbreviations))
+    country = docs[0]._.country if docs else None
+    previous_actor: str | None = None
+    for index, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
+        paragraph_dates = dates[index]
+        fallback = previous_actor or country or STATE
+        paragraph.commitments = [
+            commitment_record(span, paragraph.text, paragraph_dates, document_date, country, fallback)
+            for span in component.commitment_spans(doc)
+        ]
+        if doc._.last_state_actor:
+            previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
+
+
+def find_with_country(finder, docs: list[Doc], listed: dict[str, str]) -> None:
+    """Name the country and the abbreviations it defines ("Ministry of Justice (MoJ)") from
+    the whole parsed document, then find the commitments: the component needs them to know
+    that "Slovenia" or "the MoJ" is the State. `listed`: the actors of the document's list of
+    abbreviations (short form -> actor), used where no paragraph defines the short form."""
+    country = document_country(docs)
+    acronyms: dict[str, str] = {}
+    for doc in docs:
+        for abbr, actor in finder.acronym_actors(doc).items():
+            acronyms.setdefault(abbr, actor)  # the first definition stands
+    for abbr, actor in listed.items():
+        acronyms.setdefault(abbr, actor)
+    for doc in docs:
+        doc._.country = country
+        doc._.acronyms = acronyms
+        finder(doc)
+
+
+def listed_abbreviation_actors(finder, nlp: Language, abbreviations: Sequence[Abbreviation]) -> dict[str, str]:
+    """Short form -> actor for the document's list of abbreviations, each long form parsed
+    on its own (a document without a list parses nothing)."""
+    if not abbreviations:
+        return {}
+    with nlp.select_pipes(disable=[COMPONENT]):
+        long_forms = dict(zip((a.short for a in abbreviations), nlp.pipe(a.long for a in abbreviations)))
+    return finder.listed_actors(long_forms)
+
+
+def commitment_record(span: Span, text: str, dates: list[DateDict], document_date: date | None,
+                      country: str | None, fallback: str) -> dict[str, Any]:
+    found = span._.commitment
+    return {
+        "kind": found["kind"],
+        "actor": final_actor(found["actor"], found["actor_mention"], country, fallback),
+        "actor_mention": span_record(found["actor_mention"]),
+        "action": span_record(found["action"]),
+        "object": span_record(found["object"]),
+        "deadline": deadline(found, text, dates, document_date),
+        "trigger": found["trigger"],
+        "text": span.text,
+        "start_char": span.start_char,
+        "end_char": span.end_char,
+    }
+
+
+def deadline(found: dict[str, Any], text: str, dates: list[DateDict], document_date: date | None) -> DateDict | None:
+    """The date in the trigger's clause; a stated need has none."""
+    if found["kind"] == "need":
+        return None
+    scope = found["scope"]
+    preferred = [(a.start_char, a.end_char) for a in found["adjuncts"]]
+    return link_deadline(text, scope.start_char, scope.end_char, dates, document_date, preferred)
+
+
+def final_actor(label: str, mention: Span | None, country: str | None, fallback: str) -> str:
+    """Replace the component's placeholders with what the document says."""
+    if label == component.ANTECEDENT:
+        return fallback
+    if label != component.COUNTRY:
+        return label
+    named = country_name(mention.text) if mention is not None and mention.label_ == "GPE" else None
+    return named or country or STATE
+
+
+def span_record(span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"text": span.text, "start_char": span.start_char, "end_char": span.end_char}
+
+
+def country_name(text: str) -> str:
+    return COUNTRY_PREFIX_RE.sub("", text.strip()).strip()
+
+
+def document_country(docs: Iterable[Doc]) -> str | None:
+    """The country a report is about: the place it names most often."""
+    counts = Counter(country_name(e.text) for doc in docs for e in doc.ents if e.label_ == "GPE")
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]

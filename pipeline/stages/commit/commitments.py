@@ -1,0 +1,696 @@
+"""spaCy component `upr_commitments`: sentences in which the State commits to, or is
+carrying out, a future action.
+
+The triggers (pipeline/data/commitment_triggers.jsonl) are DependencyMatcher or token
+Matcher patterns, each with the kind it signals (pledge, pending, need) and a policy for
+its subject. A trigger only counts when its predicate is not negated, not a past event
+(unless the trigger says so), stands in a main clause (or has an explicit State subject of
+its own), and its subject passes the policy. Each sentence keeps its best trigger
+(pledge before pending before need); the sentence span goes to `doc.spans["commitments"]`
+with `span._.commitment` = {kind, trigger, actor, actor_mention, action, object, scope,
+adjuncts}, spans given as token spans (`scope` is the trigger's clause and `adjuncts` its
+verb's own phrases: where the caller looks for a deadline). Actors are short forms from pipeline/data/commitment_actors.jsonl;
+two placeholders are left for the caller, which knows the document: COUNTRY ("the State",
+"the country") and ANTECEDENT ("it" with no antecedent in the paragraph).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from pipeline.patterns import ABBREVIATION_IN_BRACKETS
+from pipeline.stages.commit.token_patterns import DocColumns, SequencePattern, TreePattern, sequence_matches
+from pipeline.nlp.tokens import doc_text
+
+COUNTRY = "{country}"
+ANTECEDENT = "$antecedent"
+PHRASE = "$phrase"  # the actor is the subject phrase itself ("Ministry of Justice")
+UNSPECIFIED = "unspecified"
+KIND_ORDER = ("pledge", "pending", "need")
+SPAN_KEY = "commitments"
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+AUX_DEPS = ("aux", "auxpass", "neg")
+CHAIN_DEPS = ("xcomp", "acomp", "pcomp", "acl", "oprd")  # "intends to improve", "ready to share"
+NEGATIONS = ("not", "n't", "never", "no")
+RELATIVE_PRONOUNS = ("that", "which", "who", "whose", "whom")
+SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "xcomp", "pcomp", "acl")
+# A clause opened by these is a condition or a time reference, not a commitment.
+CONDITION_MARKERS = ("if", "unless", "since", "after", "when", "once", "until", "before", "because", "while",
+                     "although", "whether", "otherwise")
+CLAUSE_BREAKS = (";", ":")
+ADJUNCT_DEPS = ("prep", "agent", "npadvmod", "advmod", "advcl")
+LAW_BASIS = ("according", "under", "pursuant")  # "according to the Act", "under article 5"
+QUOTE_MARKS = ("\u201c", "\u201d", '"')
+# "Ministry of Justice (MoJ)": an abbreviation the document defines, two capitals or more.
+ACRONYM_RE = re.compile(ABBREVIATION_IN_BRACKETS)
+ACRONYM_LINKS = ("of", "the", "and", "for", "on", "'s", "\u2019s", "-")  # words a long form skips
+
+if not Span.has_extension("commitment"):
+    Span.set_extension("commitment", default=None)
+if not Doc.has_extension("last_state_actor"):
+    Doc.set_extension("last_state_actor", default=None)
+if not Doc.has_extension("country"):
+    Doc.set_extension("country", default=None)  # the country's name, set by the caller when known
+if not Doc.has_extension("acronyms"):
+    Doc.set_extension("acronyms", default=None)  # abbreviation -> actor, set by the caller from the whole document
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One line of commitment_triggers.jsonl."""
+
+    id: str
+    kind: str
+    pattern: list[dict[str, Any]]
+    subject: str = "any"  # any | not_private | state | state_or_activity | draft
+    matcher: str = "dependency"  # dependency | token
+    anchor: int = 0  # token patterns: which matched token carries the clause
+    clause: str = "main"  # main | any
+    allow_past: bool = False  # "undertook to", "has drafted a bill"
+    actor: str | None = None  # a fixed actor: "unspecified" for "it is necessary to"
+    copular: bool = False  # the predicate is "be" and its complement commits: "is committed to"
+
+    def __post_init__(self) -> None:
+        if self.kind not in KIND_ORDER:
+            raise ValueError(f"trigger {self.id!r}: unknown kind {self.kind!r}")
+        if self.subject not in SUBJECT_POLICIES:
+            raise ValueError(f"trigger {self.id!r}: unknown subject policy {self.subject!r}")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists from commitment_lexicon.json (lemmas, lower case)."""
+
+    activity_nouns: frozenset[str]
+    draft_nouns: frozenset[str]
+    private_actors: frozenset[str]
+    non_agentive_verbs: frozenset[str]
+    completion_verbs: frozenset[str]
+    law_reporting_verbs: frozenset[str]
+    law_nouns: frozenset[str]
+
+
+MAX_TOKENS_AT_ONCE = 400  # in a paragraph longer than this, a sentence longer than the next is not read
+MAX_SENTENCE_TOKENS = 300
+
+
+@dataclass
+class Hit:
+    trigger: Trigger
+    predicate: Token
+    tokens: list[Token]  # what a token pattern matched; a dependency trigger's predicate alone
+
+
+@dataclass
+class Actor:
+    label: str  # short form, or a placeholder
+    mention: Span | None = None
+
+
+NOT_STATE = Actor(UNSPECIFIED)  # "it" refers to a thing, not to the State
+
+
+@dataclass
+class Analysis:
+    """What one trigger says about its sentence."""
+
+    kind: str
+    trigger: str
+    actor: Actor
+    action: Span
+    scope: Span  # the clause of the trigger: where its deadline may stand
+    adjuncts: list[Span]  # phrases hanging on the verbs themselves ("by 1 July 2010"): deadlines first
+    object: Span | None = field(default=None)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "trigger": self.trigger,
+            "actor": self.actor.label,
+            "actor_mention": self.actor.mention,
+            "action": self.action,
+            "object": self.object,
+            "scope": self.scope,
+            "adjuncts": self.adjuncts,
+        }
+
+
+def data_file(name: str) -> Path:
+    """A name in pipeline/data, or a path of one's own."""
+    path = Path(name)
+    return path if path.is_absolute() or path.exists() else Path(str(resources.files("pipeline.data").joinpath(name)))
+
+
+def load_triggers(name: str) -> list[Trigger]:
+    lines = data_file(name).read_text(encoding="utf-8").splitlines()
+    return [Trigger(**json.loads(line)) for line in lines if line.strip()]
+
+
+def load_actor_patterns(name: str) -> list[dict[str, Any]]:
+    lines = data_file(name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def load_lexicon(name: str) -> Lexicon:
+    data = json.loads(data_file(name).read_text(encoding="utf-8"))
+    return Lexicon(**{f: frozenset(data[f]) for f in Lexicon.__dataclass_fields__})
+
+
+@Language.factory(
+    "upr_commitments",
+    default_config={
+        "triggers": "commitment_triggers.jsonl",
+        "actors": "commitment_actors.jsonl",
+        "lexicon": "commitment_lexicon.json",
+    },
+    requires=["token.dep", "token.lemma", "token.tag", "doc.sents"],
+    assigns=["doc.spans", "span._.commitment", "doc._.last_state_actor"],
+)
+def make_commitment_finder(nlp: Language, name: str, triggers: str, actors: str, lexicon: str) -> "CommitmentFinder":
+    return CommitmentFinder(nlp.vocab, load_triggers(triggers), load_actor_patterns(actors), load_lexicon(lexicon))
+
+
+class CommitmentFinder:
+    def __init__(self, vocab: Vocab, triggers: list[Trigger], actor_patterns: list[dict], lexicon: Lexicon):
+        self.triggers = {t.id: t for t in triggers}
+        self.lexicon = lexicon
+        # The dependency triggers are trees walked on the doc's arrays (token_patterns.py), each
+        # only on a doc that has the trigger's words: most paragraphs can match few of them.
+        self.tree_triggers: list[tuple[Trigger, WordNeeds, TreePattern]] = []
+        self.token_triggers: list[tuple[Trigger, WordNeeds]] = []
+        for t in triggers:
+            if t.matcher == "dependency":
+                needs = words_needed([node["RIGHT_ATTRS"] for node in t.pattern], vocab)
+                self.tree_triggers.append((t, needs, TreePattern(t.pattern, vocab)))
+            else:
+                self.token_triggers.append((t, words_needed(t.pattern, vocab)))
+        # The token triggers run in one spaCy Matcher (their operators need it) holding only the
+        # triggers whose words a doc has, in trigger order: its cost grows with every pattern it
+        # holds, and the matches of the patterns it holds come in the order the full one gives.
+        self.vocab = vocab
+        self.token_matchers: dict[tuple[str, ...], Matcher] = {}  # by the triggers held; few combinations occur
+        self.actor_patterns = [SequencePattern(entry["pattern"], vocab) for entry in actor_patterns]
+        self.actor_names = [entry["label"] for entry in actor_patterns]
+
+    def __call__(self, doc: Doc) -> Doc:
+        columns = DocColumns(doc)
+        hits = self.hits(doc, columns)
+        actors = self.actor_labels(columns)
+        acronyms = doc._.acronyms if doc._.acronyms is not None else self.acronym_actors(doc)
+        found: list[Span] = []
+        last_actor: Actor | None = None
+        for sent in doc.sents:
+            context = SentenceContext(self.lexicon, actors, last_actor, doc._.country, acronyms)
+            candidates = sorted(
+                (h for h in hits if sent.start <= h.predicate.i < sent.end),
+                key=lambda h: (KIND_ORDER.index(h.trigger.kind), h.predicate.i),
+            )
+            analysis = next((a for h in candidates if (a := context.analyse(h)) is not None), None)
+            if analysis is not None:
+                span = trimmed(sent, label=analysis.kind)
+                span._.commitment = analysis.as_dict()
+                found.append(span)
+            last_actor = context.antecedent_after(sent)
+        doc.spans[SPAN_KEY] = found
+        doc._.last_state_actor = last_actor.label if last_actor and last_actor is not NOT_STATE else None
+        return doc
+
+    def hits(self, doc: Doc, columns: DocColumns) -> list[Hit]:
+        strings = doc.vocab.strings
+        words = DocWords(columns)
+        hits = [Hit(trigger, doc[i], [doc[i]]) for trigger, i in self.tree_matches(doc, columns, words)]
+        for match_id, start, end in self.token_matches(doc, words):
+            trigger = self.triggers[strings[match_id]]
+            tokens = list(doc[start:end])
+            hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
+        return hits
+
+    def token_matches(self, doc: Doc, words: DocWords) -> list[tuple[int, int, int]]:
+        """Matches of the token triggers whose words the doc has."""
+        held = tuple(t.id for t, needs in self.token_triggers if has_words(needs, words))
+        if not held:
+            return []
+        if held not in self.token_matchers:
+            matcher = Matcher(self.vocab, validate=True)
+            for trigger_id in held:
+                matcher.add(trigger_id, [self.triggers[trigger_id].pattern])
+            self.token_matchers[held] = matcher
+        return self.token_matchers[held](doc)
+
+    def tree_matches(self, doc: Doc, columns: DocColumns, words: DocWords) -> list[tuple[Trigger, int]]:
+        """(trigger, predicate) of the dependency triggers whose words the doc has, in trigger order.
+        In a paragraph longer than MAX_TOKENS_AT_ONCE, a sentence longer than MAX_SENTENCE_TOKENS
+        is no sentence (a table, a list run together): nothing in it is read."""
+        unread = set()
+        if len(doc) > MAX_TOKENS_AT_ONCE:
+            unread = {i for sent in doc.sents if len(sent) > MAX_SENTENCE_TOKENS for i in range(sent.start, sent.end)}
+        return [(trigger, i) for trigger, needs, tree in self.tree_triggers if has_words(needs, words)
+                for i in tree.first_nodes(columns) if i not in unread]
+
+    def actor_labels(self, columns: DocColumns) -> dict[int, str]:
+        """Token index -> actor label, the longest pattern winning (the first in the Matcher's order of equals)."""
+        labels: dict[int, tuple[int, str]] = {}
+        for number, start, end in sequence_matches(self.actor_patterns, columns):
+            for i in range(start, end):
+                if labels.get(i, (0, ""))[0] < end - start:
+                    labels[i] = (end - start, self.actor_names[number])
+        return {i: label for i, (_, label) in labels.items()}
+
+    def acronym_actors(self, doc: Doc) -> dict[str, str]:
+        """The State actors the doc defines abbreviations for: "Ministry of Justice (MoJ)" ->
+        {"MoJ": "Ministry of Justice"}, "Government of ... (GoIRA)" -> {"GoIRA": "Government"}."""
+        definitions = [(m.group(1), doc.char_span(*m.span(1))) for m in ACRONYM_RE.finditer(doc_text(doc))]
+        definitions = [(abbr, span) for abbr, span in definitions if span is not None and span.start > 0]
+        if not definitions:
+            return {}
+        labels = self.actor_labels(DocColumns(doc))
+        found: dict[str, str] = {}
+        for abbr, span in definitions:
+            long_form = acronym_long_form(abbr, doc[span.start - 1])
+            label = long_form_actor(long_form, labels) if long_form is not None else None
+            if label is not None:
+                found.setdefault(abbr, label)
+        return found
+
+    def listed_actors(self, long_forms: dict[str, Doc]) -> dict[str, str]:
+        """The State actors of a document's list of abbreviations, each long form parsed on
+        its own: {"MoJ": doc("Ministry of Justice")} -> {"MoJ": "Ministry of Justice"}."""
+        found: dict[str, str] = {}
+        for abbr, doc in long_forms.items():
+            label = long_form_actor(doc[:], self.actor_labels(DocColumns(doc)))
+            if label is not None:
+                found[abbr] = label
+        return found
+
+
+def long_form_actor(long_form: Span, labels: dict[int, str]) -> str | None:
+    """The actor a long form names, by its head word's actor label; the phrase itself for a
+    ministry or a court."""
+    label = labels.get(long_form.root.i)
+    if label == PHRASE:
+        return long_form.text
+    return label if label != ANTECEDENT else None
+
+
+def acronym_long_form(abbr: str, paren: Token) -> Span | None:
+    """The capitalised words before "(" whose initials spell the abbreviation's capitals."""
+    initials = [c for c in abbr if c.isupper()]
+    i = paren.i - 1
+    start = None
+    while initials and i >= paren.sent.start:
+        word = paren.doc[i]
+        if word.text[:1].isupper() and word.text[0] == initials[-1]:
+            initials.pop()
+            start = i
+        elif word.lower_ not in ACRONYM_LINKS:
+            return None
+        i -= 1
+    return paren.doc[start : paren.i] if not initials and start is not None else None
+
+
+# ------------------------------------------------------------------ word prefilter
+
+# The token attributes a pattern names words by, as DocWords and DocColumns key them.
+WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
+WordNeeds = tuple[tuple[int, frozenset[int]], ...]  # (attribute, accepted word hashes) per token that must match
+
+
+def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
+    """What a doc must contain for the patterns to match: for each token pattern that must
+    match (not optional) and names its words, the words it accepts."""
+    needs = []
+    for attrs in token_patterns:
+        if attrs.get("OP", "+") != "+":
+            continue
+        for name, value in attrs.items():
+            accepted = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+            if name.upper() in WORD_ATTRS and accepted:
+                needs.append((WORD_ATTRS[name.upper()], frozenset(vocab.strings.add(w) for w in accepted)))
+    return tuple(needs)
+
+
+class DocWords(dict):
+    """The doc's words by attribute (ORTH, LOWER or LEMMA) as sets of hashes, each made on first use."""
+
+    def __init__(self, columns: DocColumns):
+        super().__init__()
+        self.columns = columns
+
+    def __missing__(self, attr: int) -> set[int]:
+        words = self[attr] = set(self.columns.values[attr])
+        return words
+
+
+
+def has_words(needs: WordNeeds, words: DocWords) -> bool:
+    return all(not accepted.isdisjoint(words[attr]) for attr, accepted in needs)
+
+
+class SentenceContext:
+    """Judges the triggers of one sentence."""
+
+    def __init__(self, lexicon: Lexicon, actor_labels: dict[int, str], last_actor: Actor | None,
+                 country: str | None, acronyms: dict[str, str] | None = None):
+        self.lexicon = lexicon
+        self.actor_labels = actor_labels
+        self.acronyms = acronyms or {}
+        self.last_actor = last_actor
+        self.country = country.lower() if country else None
+
+    def analyse(self, hit: Hit) -> Analysis | None:
+        trigger, predicate = hit.trigger, hit.predicate
+        if is_negated(predicate) or is_conditional(predicate) or (not trigger.allow_past and is_past(predicate)):
+            return None
+        if trigger.allow_past and self.is_completed(predicate):
+            return None
+        if is_quoted(predicate) or self.is_reported_law(predicate) or self.is_under_law(predicate):
+            return None
+        subject = subject_of(predicate)
+        if trigger.clause == "main" and not self.in_main_clause(predicate):
+            return None
+        if (trigger.matcher == "dependency" and trigger.kind != "need" and not trigger.copular
+                and self.is_non_agentive(predicate)):
+            return None
+        # "It will be monitored": the subject of a passive is what is acted on, not the actor.
+        acted_on = (subject is not None and subject.dep_ == "nsubjpass" and trigger.subject != "state"
+                    and not any(c.dep_ == "xcomp" for c in predicate.children))
+        actor = None if acted_on else self.state_actor(subject, own_sentence=predicate.sent)
+        if not self.subject_passes(trigger.subject, subject, actor):
+            return None
+        end = chain_end(hit.tokens[-1] if trigger.matcher == "token" else predicate)
+        return Analysis(
+            kind=trigger.kind,
+            trigger=trigger.id,
+            actor=Actor(trigger.actor) if trigger.actor else actor or self.agent(predicate) or Actor(UNSPECIFIED),
+            action=action_span(hit, end),
+            scope=clause_scope(predicate),
+            adjuncts=verb_adjuncts(predicate, end),
+            object=object_span(predicate, end, subject if actor is None else None),
+        )
+
+    def antecedent_after(self, sent: Span) -> Actor | None:
+        """What "it" means in the next sentence: the State actor this sentence is about, or
+        NOT_STATE when it is about something else ("The law ... It will guarantee ...")."""
+        subject = subject_of(sent.root)
+        if subject is None or subject.pos_ == "PRON":
+            return self.last_actor
+        return self.subject_actor(subject) or NOT_STATE
+
+    def state_subject(self, sent: Span) -> Actor | None:
+        """The State actor a sentence is about, for "it" in the next sentences."""
+        return self.subject_actor(subject_of(sent.root))
+
+    def subject_actor(self, subject: Token | None) -> Actor | None:
+        actor = self.state_actor(subject)
+        return actor if actor and actor.label != ANTECEDENT else None
+
+    def in_main_clause(self, predicate: Token) -> bool:
+        top = clause_top(predicate)
+        if top.dep_ == "ROOT" or before_clause_break(top):
+            return True
+        # "..., on the basis of which it will hand down a decision": a subordinate clause
+        # whose own subject is the State still commits it; "a bill that will ..." does not.
+        own_subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS), None)
+        return (
+            top.dep_ in SUBORDINATE_DEPS
+            and own_subject is not None
+            and own_subject.lower_ not in RELATIVE_PRONOUNS
+            and self.state_actor(own_subject) is not None
+        )
+
+    def is_non_agentive(self, predicate: Token) -> bool:
+        """"The number is growing", "Kazakhstan is now facing ...", "continues to be exposed": no one acts."""
+        if predicate.lemma_.lower() in self.lexicon.non_agentive_verbs:
+            return True
+        continued = [c for c in predicate.children if c.dep_ == "xcomp" and predicate.lemma_ == "continue"]
+        return any(
+            v.lemma_.lower() in self.lexicon.non_agentive_verbs or any(c.dep_ == "auxpass" for c in v.children)
+            for v in continued
+        )
+
+    def is_reported_law(self, predicate: Token) -> bool:
+        """"Section 31 provides that the Minister shall ensure ...": the law as it stands."""
+        top = clause_top(predicate)
+        return top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.law_reporting_verbs
+
+    def is_under_law(self, predicate: Token) -> bool:
+        """"According to the Act, eligible persons will be entitled to ...": what a law provides."""
+        for prep in predicate.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LAW_BASIS:
+                continue
+            objects = [t for t in prep.subtree if t.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() in self.lexicon.law_nouns:
+                return True
+        return False
+
+    def is_completed(self, predicate: Token) -> bool:
+        """"was drafted and approved": the drafting is over."""
+        return any(c.dep_ == "conj" and c.lemma_.lower() in self.lexicon.completion_verbs for c in predicate.children)
+
+    def subject_passes(self, policy: str, subject: Token | None, actor: Actor | None) -> bool:
+        return SUBJECT_POLICIES[policy](self, subject, actor)
+
+    def state_actor(self, subject: Token | None, own_sentence: Span | None = None) -> Actor | None:
+        """The short form of a State actor named by the subject ("the State's policy"
+        counts as the State), or None."""
+        if subject is None or subject.dep_ == "expl":
+            return None
+        label = self.actor_labels.get(subject.i)
+        if label is None and subject.text in self.acronyms:
+            return Actor(self.acronyms[subject.text], noun_phrase(subject))
+        if label is None and (subject.ent_type_ == "GPE" or self.is_country(subject)):
+            return Actor(COUNTRY, entity_span(subject))
+        if label is None:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            return self.state_actor(owner) if owner is not None and owner.lower_ != "its" else None
+        mention = noun_phrase(subject)
+        if label == ANTECEDENT:
+            # "The Supreme Court is assessing ..., on the basis of which it will ..."
+            in_sentence = self.state_subject(own_sentence) if own_sentence is not None else None
+            if in_sentence is not None and in_sentence.mention is not None and in_sentence.mention.start < subject.i:
+                return in_sentence
+            if self.last_actor is NOT_STATE:
+                return None
+            return self.last_actor or Actor(ANTECEDENT, mention)
+        if label == PHRASE:
+            return Actor(mention.text, mention)
+        return Actor(label, mention)
+
+    def is_country(self, subject: Token) -> bool:
+        return self.country is not None and noun_phrase(subject).text.lower().endswith(self.country)
+
+    def agent(self, predicate: Token) -> Actor | None:
+        """"under consideration by Parliament", "was introduced by the Government"."""
+        for child in predicate.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                actor = self.state_actor(objects[0]) if objects else None
+                if actor is not None:
+                    return actor
+        return None
+
+    def is_private(self, subject: Token) -> bool:
+        return subject.ent_type_ == "PERSON" or subject.lemma_.lower() in self.lexicon.private_actors
+
+    def is_activity(self, subject: Token) -> bool:
+        return subject.lemma_.lower() in self.lexicon.activity_nouns
+
+    def is_draft(self, subject: Token | None) -> bool:
+        return subject is not None and subject.lemma_.lower() in self.lexicon.draft_nouns
+
+
+SUBJECT_POLICIES = {
+    "any": lambda ctx, subject, actor: True,
+    "not_private": lambda ctx, subject, actor: (
+        actor is not None or subject is None or subject.dep_ == "nsubjpass" or not ctx.is_private(subject)),
+    "state": lambda ctx, subject, actor: actor is not None,
+    "state_or_activity": lambda ctx, subject, actor: actor is not None or (subject is not None and ctx.is_activity(subject)),
+    "draft": lambda ctx, subject, actor: ctx.is_draft(subject),
+}
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause a matched word sits in ("is" in "is planned" leads to "planned")."""
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass")) and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def clause_top(predicate: Token) -> Token:
+    """The verb heading the clause: "will continue" in "does not intend to ... and will continue"."""
+    top = predicate
+    while top.dep_ in ("conj", "xcomp") and top.head.i != top.i:
+        top = top.head
+    return top
+
+
+def before_clause_break(top: Token) -> bool:
+    """"The intention is to grant ...; this would help": the parser hangs the first clause
+    on the second, though it stands on its own."""
+    if top.dep_ not in ("ccomp", "parataxis") or top.head.i < top.i:
+        return False
+    return any(t.text in CLAUSE_BREAKS for t in top.doc[top.i : top.head.i])
+
+
+def is_quoted(predicate: Token) -> bool:
+    """Inside quotation marks: a law or another text quoted, not the State speaking."""
+    before = predicate.doc[predicate.sent.start : predicate.i].text
+    # OCR mixes curly and straight marks, so every mark toggles.
+    return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1
+
+
+def is_conditional(predicate: Token) -> bool:
+    """"if corruption is to be confronted", "otherwise the Council will rule ..."."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKERS for c in predicate.children)
+
+
+def is_negated(predicate: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det")) for c in predicate.children)
+
+
+def is_past(predicate: Token) -> bool:
+    """A completed event: "was implemented", "had been drafted"; not "has been carrying out"."""
+    auxes = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll", "must", "should") for a in auxes):
+        return False
+    if any(a.tag_ == "VBD" for a in auxes):
+        return True
+    return predicate.tag_ == "VBD"
+
+
+def subject_of(predicate: Token) -> Token | None:
+    """The explicit subject, else the one of the clause it is conjoined to or depends on."""
+    token = predicate
+    for _ in range(6):
+        # the parser sometimes hangs the subject on the auxiliary: "Slovenia is committed to"
+        candidates = [*token.children, *(g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+        subject = next((c for c in candidates if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        shares_subject = token.dep_ in ("conj", "xcomp", "acomp", "pcomp") or (token.dep_ == "advcl" and token.tag_ == "VBG")
+        if not shares_subject or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def chain_end(token: Token) -> Token:
+    """Follow "intends to improve", "stands ready to share" to the last verb."""
+    if token.lower_ == "to" and token.dep_ == "aux":
+        token = token.head
+    while True:
+        nxt = next((c for c in token.children if c.dep_ in CHAIN_DEPS and c.i > token.i), None)
+        if nxt is None:
+            return token
+        token = nxt
+
+
+def clause_scope(predicate: Token) -> Span:
+    """The predicate's clause, without the clauses conjoined to it that have a subject of their own
+    ("projects are in progress, and 393,000 jobs have been created in 2009")."""
+    excluded = {
+        t.i
+        for c in predicate.children
+        if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for t in c.subtree
+    }
+    sent = predicate.sent  # found anew on every read: once, not per token
+    kept = [t.i for t in predicate.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+    return predicate.doc[min(kept) : max(kept) + 1]
+
+
+def verb_adjuncts(predicate: Token, end: Token) -> list[Span]:
+    """The prepositional and adverbial phrases of the verbs from the predicate to the chain's
+    end: the deadline of "is planned for 2024" is there, not in "the Programme for 2024-2032"."""
+    verbs, token = [predicate], predicate
+    while token.i != end.i:
+        token = next((c for c in token.children if c.dep_ in CHAIN_DEPS and c.i > token.i), end)
+        verbs.append(token)
+    doc = predicate.doc
+    return [
+        doc[c.left_edge.i : c.right_edge.i + 1]
+        for verb in verbs
+        for c in verb.children
+        if c.dep_ in ADJUNCT_DEPS
+    ]
+
+
+def action_span(hit: Hit, end: Token) -> Span:
+    """The verb with its auxiliaries to the end of its chain ("will be amending", "intends to
+    improve"); for a phrase trigger, the phrase too ("there are plans to extend")."""
+    doc = hit.predicate.doc
+    auxes = [c.i for c in hit.predicate.children if c.dep_ in AUX_DEPS and c.i < hit.predicate.i]
+    phrase = [hit.tokens[0].i, hit.tokens[-1].i] if hit.trigger.matcher == "token" else []
+    particles = [c.i for c in end.children if c.dep_ == "prt"]  # "carried out", "hand down"
+    return doc[min([hit.predicate.i, *auxes, *phrase]) : max([end.i, hit.predicate.i, *phrase, *particles]) + 1]
+
+
+def object_span(predicate: Token, end: Token, passive_subject: Token | None) -> Span | None:
+    """What the action is about: its direct object, else the thing the sentence is about."""
+    for token in (end, predicate):
+        direct = next((c for c in token.children if c.dep_ in ("dobj", "attr") and c.i > token.i), None)
+        if direct is not None:
+            return noun_phrase(direct, whole=True)
+    if passive_subject is not None and passive_subject.dep_ != "expl":
+        return noun_phrase(passive_subject, whole=True)
+    for token in (end, predicate):
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None:
+            return noun_phrase(pobj, whole=True)
+    return None
+
+
+def noun_phrase(head: Token, whole: bool = False) -> Span:
+    """The phrase a noun heads, without leading articles; without its clauses unless `whole`."""
+    doc = head.doc
+    tokens = [head] + [
+        t for t in head.subtree if t.i != head.i and (whole or not _in_clause(t, head))
+    ]
+    sent = head.sent  # found anew on every read: once, not per token
+    indices = sorted(t.i for t in tokens if sent.start <= t.i < sent.end)
+    start, end = indices[0], indices[-1] + 1
+    # keep the phrase contiguous around the head
+    while start < head.i and (doc[start].dep_ == "det" and doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "prep")):
+        end -= 1
+    return doc[start:end]
+
+
+def _in_clause(token: Token, head: Token) -> bool:
+    """Is the token inside a clause, apposition or parenthesis hanging from the head's phrase?"""
+    while token.i != head.i:
+        if token.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "parataxis"):
+            return True
+        token = token.head
+    return False
+
+
+def entity_span(token: Token) -> Span:
+    doc = token.doc
+    ents = [e for e in doc.ents if e.start <= token.i < e.end]
+    return ents[0] if ents else doc[token.i : token.i + 1]
+
+
+def trimmed(sent: Span, label: str) -> Span:
+    start, end = sent.start, sent.end
+    while end > start + 1 and sent.doc[end - 1].is_space:
+        end -= 1
+    return Span(sent.doc, start, end, label=label)
+
+
+def commitment_spans(doc: Doc) -> Iterable[Span]:
+    return doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []

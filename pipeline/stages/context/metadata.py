@@ -1,0 +1,114 @@
+"""Metadata stage: what the document's cover page says about it.
+
+Entry point: `document_metadata(source) -> dict` with the symbol, distribution
+date (ISO), original language, session, country and document type. Taken from
+the text, never from the file name; a value the cover does not state is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.model import Line, SourceDocument
+from pipeline.patterns import SYMBOL_LINE_RE, SYMBOL_RE
+
+# A text input has no pages: its cover is its first lines (the cover of a UN document holds ~20).
+COVER_LINES = 40
+DATE_RE = re.compile(
+    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{4})\b"
+)
+DISTRIBUTION_RE = re.compile(r"^\s*Distr\.", re.I)
+# The date follows the "Distr.: General" line within a few lines ("Distr." / "GENERAL" / symbol / date).
+DATE_AFTER_DISTRIBUTION = 4
+ORIGINAL_RE = re.compile(r"\bOriginal:\s*(?P<language>[A-Za-z]+)")
+SESSION_RE = re.compile(r"\b(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?(?:th|st|nd|rd))\s+session\b")
+# Marks after a State's name on the cover: footnote star or number.
+COUNTRY_MARKS = "*0123456789 \t"
+
+
+def document_metadata(source: SourceDocument) -> dict:
+    cover = cover_lines(source)
+    return {
+        "symbol": find_symbol(source),
+        "distribution_date": distribution_date(cover),
+        "original_language": original_language(cover),
+        "session": session(cover),
+        "country": country(cover),
+        "document_type": document_type(cover),
+    }
+
+
+def cover_lines(source: SourceDocument) -> list[str]:
+    """The cover page's non-blank lines: page 1 of a PDF, the first lines of a text."""
+    lines: list[Line] = [line for line in source.lines if line.text.strip()]
+    if source.kind == "pdf":
+        return [line.text.strip() for line in lines if line.page == 1]
+    return [line.text.strip() for line in lines[:COVER_LINES]]
+
+
+def find_symbol(source: SourceDocument) -> str | None:
+    """The running header's symbol, or the first symbol on the cover page."""
+    headers = Counter(line.text.strip() for line in source.lines if SYMBOL_LINE_RE.match(line.text))
+    if headers:
+        return headers.most_common(1)[0][0]
+    # The cover may split the symbol over two lines: "United Nations A" / "/HRC/WG.6/32/AFG/1".
+    cover = "\n".join(line.text.strip() for line in source.lines[:COVER_LINES])
+    cover = re.sub(r"\b(A|E)\n(/[A-Z])", r"\1\2", cover)
+    m = SYMBOL_RE.search(cover)
+    return m.group().rstrip(".") if m else None
+
+
+def distribution_date(cover: list[str]) -> str | None:
+    for k, line in enumerate(cover):
+        if DISTRIBUTION_RE.match(line):
+            for candidate in cover[k : k + 1 + DATE_AFTER_DISTRIBUTION]:
+                m = DATE_RE.search(candidate)
+                if m:
+                    return datetime.strptime(" ".join(m.groups()), "%d %B %Y").date().isoformat()
+    return None
+
+
+def original_language(cover: list[str]) -> str | None:
+    m = ORIGINAL_RE.search("\n".join(cover))
+    return m["language"].capitalize() if m else None
+
+
+def session(cover: list[str]) -> str | None:
+    m = SESSION_RE.search("\n".join(cover))
+    return f"{m['ordinal']} session" if m else None
+
+
+def country(cover: list[str]) -> str | None:
+    """The State under review: a cover line that is a State's name alone ("Slovenia*")."""
+    names = countries()
+    for line in cover:
+        name = line.rstrip(COUNTRY_MARKS).strip().lower()  # rstrip: a regex here is quadratic on long lines
+        if name in names:
+            return names[name]
+    return None
+
+
+def document_type(cover: list[str]) -> str | None:
+    text = " ".join(cover)
+    for name, pattern in document_types():
+        if pattern.search(text):
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    data = resources.files("pipeline.data").joinpath("countries.txt").read_text(encoding="utf-8")
+    return {line.strip().lower(): line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def document_types() -> list[tuple[str, re.Pattern[str]]]:
+    data = resources.files("pipeline.data").joinpath("document_types.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t", 1) for line in data.splitlines() if line.strip() and not line.startswith("#")]
+    return [(name, re.compile(pattern.strip(), re.I)) for name, pattern in rows]

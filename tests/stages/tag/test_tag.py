@@ -1,0 +1,156 @@
+"""Tag stage: model loading and its fallback, the document date, paragraphs tagged with provenance."""
+
+import json
+import warnings
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from conftest import ROOT, SEED, segment_text, source_from_text
+from pipeline.stages.clean.clean import clean_paragraphs
+from pipeline.errors import TaggingFailed
+from pipeline.model import Abbreviation, Paragraph
+from pipeline.stages.tag.tag import RuleOnlyTagging, find_document_date, load_nlp, make_entities_consistent, tag_paragraphs
+
+
+@pytest.fixture(scope="module")
+def rules_nlp():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuleOnlyTagging)
+        return load_nlp("none")
+
+
+def test_tag_without_a_model_warns_and_runs_the_rules():
+    load_nlp.cache_clear()
+    with pytest.warns(RuleOnlyTagging, match="rules only"):
+        nlp = load_nlp("none")
+    assert nlp.pipe_names == ["upr_entity_ruler", "upr_entity_cleaner", "upr_dates", "upr_amounts"]
+
+
+def test_tag_with_a_missing_model_warns_and_falls_back():
+    with pytest.warns(RuleOnlyTagging, match="not installed"):
+        nlp = load_nlp("en_core_web_no_such_model")
+    assert "ner" not in nlp.pipe_names
+
+
+def test_tag_loads_a_pipeline_once_per_process(rules_nlp):
+    assert load_nlp("none") is rules_nlp
+
+
+def test_tag_finds_the_distribution_date_on_the_cover():
+    source = source_from_text("""
+        United Nations A/HRC/WG.6/43/FRA/1
+        General Assembly
+        Distr.: General
+        7 March 2023
+
+        1. The report was approved on 6 November 2009.
+        """)
+    assert find_document_date(source) == "2023-03-07"
+
+
+def test_tag_finds_the_approval_date_when_there_is_no_cover():
+    source = source_from_text("""
+        1. This report was approved by a government decision on 6 November 2009.
+        """)
+    assert find_document_date(source) == "2009-11-06"
+
+
+def test_tag_fills_paragraphs_with_spans_into_the_cleaned_text(rules_nlp):
+    seg = segment_text("""
+        1. Some US$ 70 million was spent by the Ministry of Justice over the past 10 years.
+
+        2. The Ministry of Justice reported 53.4 per cent in July 2009.
+        """)
+    clean_paragraphs(seg.paragraphs)
+    tag_paragraphs(seg.paragraphs, rules_nlp, "2009-11-06", batch_size=1)
+    first, second = seg.paragraphs
+    for p in seg.paragraphs:
+        for item in p.entities + p.dates + p.amounts:
+            assert p.text[item["start_char"]:item["end_char"]] == item["text"]
+    assert [(e["text"], e["label"]) for e in first.entities] == [("Ministry of Justice", "ORG")]
+    assert [(d["start"], d["end"]) for d in first.dates] == [("1999-11-06", "2009-11-06")]
+    assert [(a["kind"], a["value"], a["unit"]) for a in first.amounts] == [("money", 70000000, "USD")]
+    assert [(a["kind"], a["value"]) for a in second.amounts] == [("percent", 53.4)]
+
+
+def entity(text, label, start=0):
+    return {"text": text, "start_char": start, "end_char": start + len(text), "label": label}
+
+
+def test_tag_gives_a_name_one_label_per_document_and_finds_its_missed_mentions():
+    paragraphs = [Paragraph(para=n, section=None, subsection=None, raw="", body="", lines=[], text=text)
+                  for n, text in enumerate(["Kazakh children", "Kazakh schools", "Kazakh theatres"], 1)]
+    paragraphs[0].entities = [entity("Kazakh", "NORP")]
+    paragraphs[1].entities = [entity("Kazakh", "NORP")]
+    paragraphs[2].entities = []
+    make_entities_consistent(paragraphs)
+    assert [[e["label"] for e in p.entities] for p in paragraphs] == [["NORP"], ["NORP"], ["NORP"]]
+    paragraphs[1].entities[0]["label"] = "PERSON"
+    make_entities_consistent(paragraphs)
+    assert {e["label"] for p in paragraphs for e in p.entities} == {"NORP"}
+
+
+def test_tag_gives_an_abbreviation_the_label_of_the_name_it_is_defined_after():
+    texts = ["It ratified the Convention against Torture (CAT).", "The CAT was signed.", "CAT reports."]
+    paragraphs = [Paragraph(para=n, section=None, subsection=None, raw="", body="", lines=[], text=text)
+                  for n, text in enumerate(texts, 1)]
+    paragraphs[0].entities = [entity("Convention against Torture", "TREATY", 16), entity("CAT", "ORG", 44)]
+    paragraphs[1].entities = [entity("CAT", "ORG", 4)]
+    make_entities_consistent(paragraphs)
+    assert [[(e["text"], e["label"]) for e in p.entities] for p in paragraphs] == [
+        [("Convention against Torture", "TREATY"), ("CAT", "TREATY")], [("CAT", "TREATY")], [("CAT", "TREATY")]]
+
+
+def test_tag_gives_a_listed_abbreviation_the_label_of_its_long_form():
+    texts = ["The Convention against Torture was ratified.", "CAT reports. MoJ acts. UNDP helps."]
+    paragraphs = [Paragraph(para=n, section=None, subsection=None, raw="", body="", lines=[], text=text)
+                  for n, text in enumerate(texts, 1)]
+    paragraphs[0].entities = [entity("Convention against Torture", "TREATY", 4)]
+    paragraphs[1].entities = [entity("CAT", "ORG", 0)]
+    listed = [Abbreviation("CAT", "Convention against Torture", 3), Abbreviation("MoJ", "Ministry of Justice", 4),
+              Abbreviation("UNDP", "United Nations Development Programme", 5)]
+    heads = {"Ministry of Justice": "ORG"}  # the entity patterns know the head word "Ministry" only
+    make_entities_consistent(paragraphs, listed, heads.get)
+    assert [(e["text"], e["label"]) for e in paragraphs[1].entities] == [("CAT", "TREATY"), ("MoJ", "ORG")]
+
+
+def test_tag_prefers_an_abbreviation_defined_in_a_paragraph_to_the_list():
+    paragraphs = [Paragraph(para=1, section=None, subsection=None, raw="", body="", lines=[],
+                            text="The Committee against Torture (CAT) met.")]
+    paragraphs[0].entities = [entity("Committee against Torture", "ORG", 4)]
+    heads = {"Convention against Torture": "TREATY"}
+    make_entities_consistent(paragraphs, [Abbreviation("CAT", "Convention against Torture", 3)], heads.get)
+    assert [(e["text"], e["label"]) for e in paragraphs[0].entities][-1] == ("CAT", "ORG")
+
+
+@pytest.mark.slow
+def test_tag_seed_meets_the_targets_against_gold():
+    from evaluation.evaluate_tags import entity_score, tag_scores
+
+    gold = json.loads((ROOT / "tests" / "gold" / "tags" / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    scores = tag_scores(gold)
+    assert scores.totals["dates"].f1 >= 0.95 and scores.exact["dates"].value >= 0.95
+    assert scores.totals["amounts money"].f1 >= 0.97 and scores.totals["amounts percent"].f1 >= 0.97
+    assert scores.exact["amounts money"].value >= 0.97 and scores.exact["amounts percent"].value >= 0.97
+    assert scores.totals["amounts count/measure"].f1 >= 0.90
+    assert entity_score(scores).f1 >= 0.80
+
+
+def test_tag_turns_a_component_failure_into_a_document_error():
+    @Language.component("test_failing_component")
+    def failing(doc):
+        raise ValueError("broken rule")
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_failing_component")
+    paragraphs = [Paragraph(para=7, section=None, subsection=None, raw="", body="", lines=[], text="Some text.")]
+    with pytest.raises(TaggingFailed, match="paragraph 7: ValueError: broken rule"):
+        tag_paragraphs(paragraphs, nlp, None)
+
+
+def test_tag_tokenizer_splits_footnote_numbers_glued_to_words(rules_nlp):
+    doc = rules_nlp.make_doc("(the Paris Principles),4 the Content,12 which Republic13 and COVID-19 and 1,000")
+    assert [t.text for t in doc] == ["(", "the", "Paris", "Principles", ")", ",", "4", "the", "Content", ",", "12",
+                                     "which", "Republic", "13", "and", "COVID-19", "and", "1,000"]
