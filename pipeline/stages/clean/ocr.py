@@ -28,7 +28,7 @@ from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from pipeline.stages.clean.edits import Edit
 from pipeline.stages.clean.document_lexicon import LETTERS, DocumentLexicon
-from pipeline.loading import loaded_once
+from pipeline.resources import loaded_once
 
 # Scores are in zipf units (log10). The margins are the "do no harm" gate.
 CHANGE_MARGIN = 1.0  # a correction must beat the token as read by this much

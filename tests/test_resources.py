@@ -1,10 +1,10 @@
-"""One-time loads: built once, with the garbage collector paused and then spared them."""
+"""The resource loader: data files read once, one-time loads built with the collector paused."""
 
 import gc
 
 import pytest
 
-from pipeline.loading import loaded_once
+from pipeline.resources import loaded_once
 
 
 def test_loading_builds_once_without_collections_and_freezes_the_result():
@@ -35,3 +35,13 @@ def test_loading_a_failed_build_leaves_the_collector_on_and_is_retried():
         with pytest.raises(OSError):
             broken()
     assert len(attempts) == 2 and gc.isenabled()
+
+
+def test_resources_read_package_files_and_explicit_paths(tmp_path):
+    from pipeline.resources import data_json, data_lines, data_path, data_rows
+
+    assert "Kazakhstan" in data_lines("countries.txt")
+    assert all(not key.startswith("_") for key in data_json("currencies.json"))
+    own = tmp_path / "triggers.txt"
+    own.write_text("# a comment\n\n  kept  \n", encoding="utf-8")
+    assert data_path(own) == own and list(data_rows(own)) == ["  kept  "]
