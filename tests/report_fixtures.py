@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from pipeline.outputs.layout import OutputLayout
 from pipeline.outputs.tables import open_tables
 
 MARKUP_DOC = "A-HRC-TEST-1"
@@ -173,11 +174,12 @@ def fixture_documents() -> list[dict[str, Any]]:
 
 def write_output(out: Path) -> Path:
     """The fixture as the pipeline would have written it into `out`, CSV tables included."""
-    (out / "paragraphs").mkdir(parents=True, exist_ok=True)
-    write_lines(out / "documents.jsonl", fixture_documents())
+    layout = OutputLayout(out)
+    layout.paragraphs_folder.mkdir(parents=True, exist_ok=True)
+    write_lines(layout.documents, fixture_documents())
     with open_tables(out) as tables:
         for doc_id, records in fixture_paragraphs().items():
-            write_lines(out / "paragraphs" / f"{doc_id}.jsonl", records)
+            write_lines(layout.paragraphs(doc_id), records)
             tables.add(records)
     return out
 

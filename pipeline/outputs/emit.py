@@ -2,17 +2,14 @@
 
 Entry points: `paragraph_records(document)`, `block_records(document)`,
 `document_record(...)`, `write_document_outputs(out, document)`,
-`write_jsonl(path, records)`. File names come from `output_stem(doc_id)`,
-which never leaves the output folder.
+`write_jsonl(path, records)`. Paths come from `OutputLayout` (outputs/layout.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
-import re
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
@@ -21,10 +18,8 @@ from typing import Any, Iterable, Iterator, TextIO
 
 from pipeline.errors import OutputNotWritable
 from pipeline.model import Document, Heading, Line, Paragraph
+from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
 from pipeline.run.settings import PIPELINE_VERSION
-
-MAX_STEM_BYTES = 150  # file names are limited to 255 bytes; leave room for a hash and ".jsonl"
-TEMP_SUFFIX = ".tmp"  # what an interrupted atomic write leaves behind
 
 
 def paragraph_records(document: Document) -> list[dict[str, Any]]:
@@ -190,33 +185,17 @@ def block_record(document: Document, number: int, lines: list[Line], role: str) 
 # ---------------------------------------------------------------- files
 
 
-def output_stem(doc_id: str) -> str:
-    """A file name for a document's outputs that stays inside the output folder.
-
-    Letters, digits, "-", "_" and inner dots are kept; anything else (path
-    separators, "..", control characters, spaces) becomes "_". A changed or
-    over-long name gets a short hash of the doc_id, so two ids never share a file.
-    """
-    safe = re.sub(r"[^\w.-]", "_", doc_id).strip(".")
-    if safe == doc_id and 0 < len(doc_id.encode("utf-8")) <= MAX_STEM_BYTES:
-        return doc_id
-    digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    short = safe.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore")
-    return f"{short or 'document'}-{digest}"
-
-
 def document_files(out: Path, doc_id: str) -> list[Path]:
-    stem = output_stem(doc_id)
-    return [out / "paragraphs" / f"{stem}.jsonl", out / "blocks" / f"{stem}.jsonl"]
+    return OutputLayout(out).document_files(doc_id)
 
 
 def write_document_outputs(out: Path, document: Document) -> list[dict[str, Any]]:
-    """paragraphs/<doc_id>.jsonl and blocks/<doc_id>.jsonl, each written atomically;
+    """The document's paragraphs and blocks files, each written atomically;
     returns the paragraph records."""
-    paragraphs_file, blocks_file = document_files(out, document.source.doc_id)
+    layout, doc_id = OutputLayout(out), document.source.doc_id
     paragraphs = paragraph_records(document)
-    write_jsonl(paragraphs_file, paragraphs)
-    write_jsonl(blocks_file, block_records(document))
+    write_jsonl(layout.paragraphs(doc_id), paragraphs)
+    write_jsonl(layout.blocks(doc_id), block_records(document))
     return paragraphs
 
 
@@ -236,9 +215,8 @@ def prepare_output_folder(out: Path) -> None:
             pass
     except OSError as exc:
         raise OutputNotWritable(f"the output folder cannot be written: {exc.strerror or exc}", out.as_posix()) from exc
-    for folder in (out, out / "paragraphs", out / "blocks"):
-        for stale in sorted(folder.glob(f".*.jsonl.*{TEMP_SUFFIX}")):
-            stale.unlink(missing_ok=True)
+    for stale in OutputLayout(out).stale_temporary_files():
+        stale.unlink(missing_ok=True)
 
 
 def dumps(record: dict[str, Any]) -> str:
@@ -275,7 +253,7 @@ def atomic_files(paths: Iterable[Path]) -> Iterator[list[TextIO]]:
         for path in paths:
             with writing(path):
                 path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+                fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
                 temporary.append((path, tmp, os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
         yield [handle for _, _, handle in temporary]
         for path, tmp, handle in temporary:

@@ -1,7 +1,7 @@
 """Report stage: the HTML review report, built from the emitted JSONL.
 
-Entry point: `build_report(out) -> list[Path]` reads `out/documents.jsonl` and
-`out/paragraphs/<doc_id>.jsonl` and writes into `out/report/` one
+Entry point: `build_report(out) -> list[Path]` reads `documents.jsonl` and each
+document's paragraphs file (where `OutputLayout` puts them) and writes into `report/` one
 self-contained page per document (inline CSS and JS, no network) and an
 `index.html`. All text goes through Jinja2's autoescaping; a Content Security
 Policy admits only the page's own script and style (by hash) and no requests.
@@ -25,9 +25,9 @@ from markupsafe import Markup
 from pipeline.outputs.annotations import FIELDS, KINDS, Node, describe_deadline, nest, paragraph_spans, span_text, visible
 from pipeline.outputs.emit import write_text_atomic
 from pipeline.errors import MalformedOutput, OutputMissing, OutputNotWritable
+from pipeline.outputs.layout import OutputLayout
 from pipeline.outputs.timeline import Timeline, TimelineItem, layout_timeline
 
-REPORT_FOLDER = "report"
 # A doc_id used as it is for its page name; any other gets a sanitized name plus a hash.
 PLAIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}")
 RESERVED_NAMES = {"index"}
@@ -96,9 +96,9 @@ class DocumentView:
 
 def build_report(out: Path, dest: Path | None = None) -> list[Path]:
     """Write the report for the outputs in `out`; returns the pages written, index first."""
-    out = Path(out)
-    dest = Path(dest) if dest is not None else out / REPORT_FOLDER
-    documents = load_documents(out)
+    layout = OutputLayout(out)
+    dest = Path(dest) if dest is not None else layout.report
+    documents = load_documents(layout)
     env = environment()
     assets = page_assets()
     rows = [row for doc in documents if doc.page for row in commitment_rows(doc, doc.page)]
@@ -123,8 +123,8 @@ def write_page(dest: Path, name: str, html: str) -> Path:
 
 # ---------------------------------------------------------------- reading the outputs
 
-def load_documents(out: Path) -> list[DocumentView]:
-    documents_file = out / "documents.jsonl"
+def load_documents(layout: OutputLayout) -> list[DocumentView]:
+    documents_file = layout.documents
     if not documents_file.exists():
         raise OutputMissing(f"{documents_file} not found: run the pipeline first (make run)", str(documents_file))
     records = read_jsonl(documents_file)
@@ -133,16 +133,13 @@ def load_documents(out: Path) -> list[DocumentView]:
     for record, name in zip(records, names):
         doc = DocumentView(record, name if record.get("status") == "ok" else None)
         if doc.ok:
-            load_paragraphs(out / "paragraphs", doc)
+            load_paragraphs(layout.paragraphs(doc.doc_id), doc)
         documents.append(doc)
     return documents
 
 
-def load_paragraphs(folder: Path, doc: DocumentView) -> None:
-    path = folder / f"{doc.doc_id}.jsonl"
-    if path.resolve().parent != folder.resolve():
-        doc.problems.append(f"doc_id {doc.doc_id!r} does not name a file in {folder}")
-    elif not path.exists():
+def load_paragraphs(path: Path, doc: DocumentView) -> None:
+    if not path.exists():
         doc.problems.append(f"{path} not found")
     else:
         doc.paragraphs = read_jsonl(path)

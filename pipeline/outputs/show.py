@@ -16,6 +16,7 @@ from rich.text import Text
 
 from pipeline.outputs.annotations import Span, paragraph_spans, visible
 from pipeline.errors import OutputMissing
+from pipeline.outputs.layout import OutputLayout
 from pipeline.outputs.report import heading_label, pages_label, read_jsonl
 
 # The report's colours, for the terminal; commitments underline the words they cover.
@@ -29,14 +30,14 @@ STYLES = {
 
 
 def show_paragraph(out: Path, doc_id: str, para: int, console: Console) -> None:
-    record = find_paragraph(Path(out), doc_id, para)
+    record = find_paragraph(OutputLayout(out), doc_id, para)
     console.print(paragraph_panel(record))
 
 
-def find_paragraph(out: Path, doc_id: str, para: int) -> dict[str, Any]:
-    folder = out / "paragraphs"
-    path = folder / f"{doc_id}.jsonl"
-    if path.resolve().parent != folder.resolve() or not path.exists():
+def find_paragraph(layout: OutputLayout, doc_id: str, para: int) -> dict[str, Any]:
+    path = layout.paragraphs(doc_id)
+    if not path.exists():
+        folder = layout.paragraphs_folder
         known = ", ".join(sorted(p.stem for p in folder.glob("*.jsonl"))) or "none (run the pipeline first)"
         raise OutputMissing(f"no document {doc_id!r} in {folder}; documents: {known}", str(folder))
     records = read_jsonl(path)

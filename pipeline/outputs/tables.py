@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
 from pipeline.outputs.emit import atomic_files, dumps, writing
+from pipeline.outputs.layout import OutputLayout
 
 # file name -> (field of the paragraph record, the annotation's columns after doc_id and para)
 TABLES = {
@@ -34,7 +35,8 @@ COMMITMENT_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind
 @contextmanager
 def open_tables(out: Path) -> Iterator[Tables]:
     names = [*TABLES, COMMITMENTS_JSONL, COMMITMENTS_CSV]
-    with atomic_files([Path(out) / name for name in names]) as handles:
+    layout = OutputLayout(out)
+    with atomic_files([layout.table(name) for name in names]) as handles:
         files = dict(zip(names, handles))
         yield Tables(Path(out), files)
 

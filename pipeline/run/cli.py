@@ -12,7 +12,6 @@ from pathlib import Path
 
 from rich.console import Console
 
-from pipeline.outputs.emit import prepare_output_folder
 from pipeline.errors import PipelineError
 from pipeline.run.executor import EXECUTORS, RunOptions, default_jobs, run
 from pipeline.outputs.report import build_report
@@ -34,7 +33,7 @@ outputs (in --out):
   blocks/<doc_id>.jsonl      all other non-blank text, nothing lost: runs of adjacent lines with
                              one kind (front_matter, heading, furniture, notes, floating_marks,
                              unassigned), text, source; a document without numbered paragraphs
-                             is all blocks. <doc_id> is made safe for a file name (output_stem)
+                             is all blocks. <doc_id> is made safe for a file name (outputs/layout.py)
   commitments.jsonl, .csv    every commitment of all documents, by document and paragraph:
                              doc_id, symbol, para, section, subsection, kind, actor, action,
                              object, deadline, deadline_end, text
@@ -132,7 +131,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
     try:
-        prepare_output_folder(args.out)
         options = RunOptions(jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, force=args.force,
                              timings=args.timings, profile=args.profile)
         summary = run(args.paths, args.out, settings, options, report=lambda line: print(line, file=sys.stderr))

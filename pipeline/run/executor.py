@@ -37,17 +37,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from pipeline.outputs.emit import (
-    document_files,
     document_record,
     dumps,
     failed_document_record,
-    output_stem,
+    prepare_output_folder,
     remove_document_outputs,
     write_document_outputs,
     write_jsonl,
     write_text_atomic,
 )
 from pipeline.errors import PipelineError
+from pipeline.outputs.layout import OutputLayout
 from pipeline.stages.ingest.ingest import display_path, document_id, find_inputs
 from pipeline.run.settings import PIPELINE_VERSION, Settings
 from pipeline.outputs.tables import open_tables
@@ -131,11 +131,11 @@ class RunSummary:
 
 
 def paragraphs_path(out: Path, doc_id: str) -> Path:
-    return document_files(out, doc_id)[0]
+    return OutputLayout(out).paragraphs(doc_id)
 
 
 def record_path(out: Path, doc_id: str) -> Path:
-    return out / "records" / f"{output_stem(doc_id)}.json"
+    return OutputLayout(out).record(doc_id)
 
 
 def process_to_files(task: Task, out: Path, settings: Settings, profile: bool = False) -> Outcome:
@@ -342,7 +342,7 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
         report: Callable[[str], None] = print) -> RunSummary:
     options = options or RunOptions()
     started = time.perf_counter()
-    remove_stale_temporary_files(out)
+    prepare_output_folder(out)  # and remove what a killed run left half-written
     plan = plan_run(find_inputs(paths), out, settings, options.force)
     summary = RunSummary(documents=len(plan.doc_ids), skipped=plan.skipped, paragraphs=plan.skipped_paragraphs)
     profile = ProfileSummary() if options.profile else None
@@ -352,7 +352,7 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
             if profile is not None:
                 profile.add(outcome.profile)
             advance(outcome.doc_id)
-    write_jsonl(out / "documents.jsonl", assembled_records(out, plan.doc_ids, options.timings))
+    write_jsonl(OutputLayout(out).documents, assembled_records(out, plan.doc_ids, options.timings))
     write_collections(out, plan.doc_ids, summary)
     summary.seconds = time.perf_counter() - started
     if profile is not None:
@@ -390,13 +390,6 @@ def write_collections(out: Path, doc_ids: list[str], summary: RunSummary) -> Non
             paragraphs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
             summary.count(paragraphs)
             tables.add(paragraphs)
-
-
-def remove_stale_temporary_files(out: Path) -> None:
-    """Half-written files of a run that was killed (atomic writes leave only these)."""
-    for folder in (out, out / "paragraphs", out / "blocks", out / "records"):
-        for tmp in folder.glob(".*.tmp"):
-            tmp.unlink(missing_ok=True)
 
 
 @contextmanager

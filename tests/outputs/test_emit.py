@@ -13,9 +13,9 @@ from pipeline.outputs.emit import (
     coverage_warnings,
     line_claims,
     line_coverage,
-    output_stem,
     prepare_output_folder,
 )
+from pipeline.outputs.layout import output_stem
 from pipeline.stages.furniture.furniture import mark_furniture
 from pipeline.model import Document
 from pipeline.pipeline import process_document
