@@ -14,20 +14,21 @@ import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Iterable, Iterator, Mapping, TextIO
 
 from pipeline.errors import OutputNotWritable
 from pipeline.model import Document, Heading, Line, Paragraph
 from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
+from pipeline.records import BlockRecord, DocumentRecord, OutlineEntry, ParagraphRecord
 from pipeline.run.settings import PIPELINE_VERSION
 
 
-def paragraph_records(document: Document) -> list[dict[str, Any]]:
+def paragraph_records(document: Document) -> list[ParagraphRecord]:
     return [paragraph_record(document, p) for p in document.segmentation.paragraphs]
 
 
-def paragraph_record(document: Document, p: Paragraph) -> dict[str, Any]:
-    record = {
+def paragraph_record(document: Document, p: Paragraph) -> ParagraphRecord:
+    record: ParagraphRecord = {
         "doc_id": document.source.doc_id,
         "symbol": document.symbol,
         "para": p.para,
@@ -57,8 +58,8 @@ def heading_ref(heading: Heading | None) -> dict[str, str] | None:
     return heading.ref() if heading is not None else None
 
 
-def outline_record(heading: Heading) -> dict[str, Any]:
-    record = {
+def outline_record(heading: Heading) -> OutlineEntry:
+    record: OutlineEntry = {
         "id": heading.id,
         "level": heading.level,
         "title": heading.title,
@@ -70,7 +71,7 @@ def outline_record(heading: Heading) -> dict[str, Any]:
     return record
 
 
-def document_record(document: Document) -> dict[str, Any]:
+def document_record(document: Document) -> DocumentRecord:
     source, seg = document.source, document.segmentation
     return {
         "doc_id": source.doc_id,
@@ -92,7 +93,7 @@ def document_record(document: Document) -> dict[str, Any]:
     }
 
 
-def failed_document_record(doc_id: str, file: str, error: str, sha256: str | None = None) -> dict[str, Any]:
+def failed_document_record(doc_id: str, file: str, error: str, sha256: str | None = None) -> DocumentRecord:
     return {
         "doc_id": doc_id,
         "symbol": None,
@@ -150,7 +151,7 @@ def coverage_warnings(document: Document) -> list[str]:
     return warnings
 
 
-def block_records(document: Document) -> list[dict[str, Any]]:
+def block_records(document: Document) -> list[BlockRecord]:
     """All non-blank text outside numbered paragraphs, as blocks: runs of adjacent lines
     (no blank line between) with the same role. Nothing of the input is lost."""
     role_of = {line: role for line, role in line_claims(document) if role != "paragraph"}
@@ -167,7 +168,7 @@ def block_records(document: Document) -> list[dict[str, Any]]:
     return [block_record(document, number, lines, role_of[lines[0]]) for number, lines in enumerate(blocks, start=1)]
 
 
-def block_record(document: Document, number: int, lines: list[Line], role: str) -> dict[str, Any]:
+def block_record(document: Document, number: int, lines: list[Line], role: str) -> BlockRecord:
     return {
         "doc_id": document.source.doc_id,
         "block": number,
@@ -189,7 +190,7 @@ def document_files(out: Path, doc_id: str) -> list[Path]:
     return OutputLayout(out).document_files(doc_id)
 
 
-def write_document_outputs(out: Path, document: Document) -> list[dict[str, Any]]:
+def write_document_outputs(out: Path, document: Document) -> list[ParagraphRecord]:
     """The document's paragraphs and blocks files, each written atomically;
     returns the paragraph records."""
     layout, doc_id = OutputLayout(out), document.source.doc_id
@@ -219,11 +220,11 @@ def prepare_output_folder(out: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def dumps(record: dict[str, Any]) -> str:
+def dumps(record: Mapping[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
 
 
-def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
+def write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> None:
     write_text_atomic(path, (dumps(r) + "\n" for r in records))
 
 

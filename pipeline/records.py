@@ -1,0 +1,139 @@
+"""The records the pipeline writes, typed in one place.
+
+`ParagraphRecord` is a line of paragraphs/<stem>.jsonl with its annotations,
+`DocumentRecord` a line of documents.jsonl, `BlockRecord` a line of blocks/<stem>.jsonl.
+Every annotation carries `start_char`/`end_char` into the paragraph's cleaned `text`.
+The JSON Schemas in pipeline/schema/ describe the same records for other tools;
+tests/test_records.py checks that the two agree field by field.
+"""
+
+from typing import NotRequired, TypedDict
+
+
+class Span(TypedDict):
+    start_char: int
+    end_char: int
+
+
+class TextSpan(Span):
+    text: str
+
+
+class Entity(TextSpan):
+    label: str  # e.g. ORG, GPE, LAW
+
+
+class Date(TextSpan):
+    start: str | None  # ISO date of the first day the text can mean
+    end: str | None  # ISO date of the last day
+    granularity: str  # "day", "month", "quarter", "year", ...
+
+
+class Amount(TextSpan):
+    kind: str  # "money", "percent", "count", ...
+    value: int | float
+    unit: str | None  # currency or unit as written, normalized
+    equivalent_of: NotRequired[Span]  # the amount this one restates ("US$ 1 million (€ 700,000)")
+
+
+class Deadline(TextSpan):
+    start: str | None
+    end: str | None
+
+
+class Commitment(TextSpan):
+    kind: str  # "pledge", "recommendation", ...
+    trigger: str  # the pattern that found it
+    actor: str  # who commits, normalized
+    actor_mention: TextSpan | None  # where the actor is named in the text
+    action: TextSpan
+    object: TextSpan | None
+    deadline: Deadline | None
+
+
+class Correction(Span):
+    original: str  # the text as read
+    replacement: str  # what `text` has instead
+    rule: str  # the OCR rule that made the change
+
+
+class Item(Span):
+    marker: str  # "(a)", "-", ...
+    text: str
+
+
+class HeadingRef(TypedDict):
+    id: str  # the numeral or letter alone: "V", "B"
+    title: str
+
+
+class Source(TypedDict):
+    file: str
+    pages: list[int]
+    line_start: int
+    line_end: int
+
+
+class FootnoteRecord(TypedDict):
+    number: int
+    text: str
+    page: int | None
+    line: int
+
+
+class ParagraphRecord(TypedDict):
+    doc_id: str
+    symbol: str | None
+    para: int
+    section: HeadingRef | None
+    subsection: HeadingRef | None
+    text: str  # cleaned: what the annotations' offsets point into
+    raw: str  # exactly the input lines
+    source: Source
+    items: list[Item]
+    corrections: list[Correction]
+    entities: list[Entity]
+    dates: list[Date]
+    amounts: list[Amount]
+    commitments: list[Commitment]
+    footnotes: NotRequired[list[FootnoteRecord]]  # only when the paragraph refers to some
+
+
+class BlockRecord(TypedDict):
+    doc_id: str
+    block: int
+    kind: str  # one of emit.LINE_ROLES but "paragraph"
+    text: str
+    source: Source
+
+
+class OutlineEntry(TypedDict):
+    id: str  # "V" for a section, "V.B" for a subsection
+    level: str
+    title: str
+    line_start: int
+    inferred: bool  # numeral not printed, taken from the sequence
+    raw_title: NotRequired[str]  # the title as read, when the clean stage repaired it
+
+
+class DocumentRecord(TypedDict):
+    doc_id: str
+    symbol: str | None
+    file: str
+    sha256: str | None
+    pages: int | None
+    paragraphs: int
+    outline: list[OutlineEntry]
+    status: str  # "ok" or "failed"
+    error: str | None
+    warnings: list[str]
+    pipeline_version: str
+    # Only when the document was processed:
+    encoding: NotRequired[str]
+    metadata: NotRequired[dict[str, str | None]]
+    lines: NotRequired[dict[str, int]]  # non-blank input lines by where they went
+    unassigned_lines: NotRequired[int]
+    footnotes: NotRequired[list[FootnoteRecord]]
+    # Added by the executor:
+    settings_fingerprint: NotRequired[str]
+    timings: NotRequired[dict[str, float]]  # seconds per stage, with --timings
