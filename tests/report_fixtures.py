@@ -172,13 +172,14 @@ def fixture_documents() -> list[dict[str, Any]]:
     ]
 
 
-def write_output(out: Path) -> Path:
-    """The fixture as the pipeline would have written it into `out`, CSV tables included."""
+def write_output(out: Path, documents: list[dict[str, Any]] | None = None,
+                 paragraphs: dict[str, list[dict[str, Any]]] | None = None) -> Path:
+    """The fixture (or these records) as the pipeline would have written it into `out`, CSV tables included."""
     layout = OutputLayout(out)
     layout.paragraphs_folder.mkdir(parents=True, exist_ok=True)
-    write_lines(layout.documents, fixture_documents())
+    write_lines(layout.documents, fixture_documents() if documents is None else documents)
     with open_tables(out) as tables:
-        for doc_id, records in fixture_paragraphs().items():
+        for doc_id, records in (fixture_paragraphs() if paragraphs is None else paragraphs).items():
             write_lines(layout.paragraphs(doc_id), records)
             tables.add(records)
     return out

@@ -28,16 +28,16 @@ TABLES = {
 }
 KEY_COLUMNS = ("doc_id", "para")
 COMMITMENTS_JSONL, COMMITMENTS_CSV = "commitments.jsonl", "commitments.csv"
+TABLE_FILES = (*TABLES, COMMITMENTS_JSONL, COMMITMENTS_CSV)  # in the output folder itself
 COMMITMENT_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
                       "deadline", "deadline_end", "text")
 
 
 @contextmanager
 def open_tables(out: Path) -> Iterator[Tables]:
-    names = [*TABLES, COMMITMENTS_JSONL, COMMITMENTS_CSV]
     layout = OutputLayout(out)
-    with atomic_files([layout.table(name) for name in names]) as handles:
-        files = dict(zip(names, handles))
+    with atomic_files([layout.table(name) for name in TABLE_FILES]) as handles:
+        files = dict(zip(TABLE_FILES, handles))
         yield Tables(Path(out), files)
 
 

@@ -1,7 +1,8 @@
-"""Command line: `python -m pipeline run [PATH ...] --out DIR`; `report` and `show` read that output.
+"""Command line: `python -m pipeline run [PATH ...] --out DIR`; `report` and `show` read that output;
+`diff OLD NEW` compares two outputs.
 
 Exit codes: 0 all documents processed, 1 some failed (the others are written),
-2 usage error.
+2 usage error. `diff`: 0 identical, 1 something differs, 2 not an output folder.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rich.console import Console
 
 from pipeline.errors import PipelineError
 from pipeline.run.executor import EXECUTORS, RunOptions, default_jobs, run
+from pipeline.outputs.diff import diff_outputs
 from pipeline.outputs.report import build_report
 from pipeline.outputs.show import show_paragraph
 from pipeline.run.settings import Settings
@@ -66,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     show_cmd.add_argument("doc_id", help="document id, e.g. A-HRC-WG.6-7-KAZ-1")
     show_cmd.add_argument("para", type=int, help="paragraph number")
     show_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
+    diff_cmd = commands.add_parser("diff", help="print what changed between two output folders",
+                                   description="Per document and paragraph, each changed field with a snippet "
+                                               "of text; exit code 0 when identical, 1 when something differs.")
+    diff_cmd.add_argument("old", type=Path, help="output folder of the old run")
+    diff_cmd.add_argument("new", type=Path, help="output folder of the new run")
     return parser
 
 
@@ -102,7 +109,17 @@ def show_command(args: argparse.Namespace) -> int:
     return 0
 
 
-READERS = {"report": report_command, "show": show_command}
+def diff_command(args: argparse.Namespace) -> int:
+    try:
+        summary = diff_outputs(args.old, args.new)
+    except PipelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(summary.line())
+    return 0 if summary.identical else 1
+
+
+READERS = {"report": report_command, "show": show_command, "diff": diff_command}
 
 
 def main(argv: list[str] | None = None) -> int:
