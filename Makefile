@@ -24,10 +24,10 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not slow"
 
-# Refresh the regression snapshots (then review them with `git diff tests/`).
+# Refresh the regression snapshots, printing only the files that changed
+# (then review them with `git diff tests/test_regression/`).
 regen: $(STAMP)
-	$(PY) -m pytest -q tests/test_regression.py --force-regen || true
-	$(PY) -m pytest -q tests/test_regression.py
+	@PYTHONPATH=tests $(PY) -m snapshots
 
 eval: $(STAMP)
 	PYTHONPATH=tests $(PY) -m evaluation.evaluate

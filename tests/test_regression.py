@@ -1,25 +1,35 @@
-"""Snapshot of the complete output for every document in raw/.
+"""Snapshots of the pipeline's output, as views per document (see tests/snapshots.py):
+the seed, a State report PDF and a Working Group report PDF from ../shared.
 
-Any change in extraction shows as a readable diff of tests/test_regression/*.yml;
+Any change in extraction shows as a readable diff of tests/test_regression/<doc_id>/*.yml;
 refresh with `make regen` and review the diff before committing.
 """
 
 import pytest
-from conftest import ROOT
+from snapshots import DOCUMENTS, SHARED_CORPUS, VIEWS, document_views, missing_reason, snapshot_path
 
-from pipeline.outputs.emit import document_record, paragraph_records
-from pipeline.stages.ingest.ingest import find_inputs
-from pipeline.pipeline import process_document
-from pipeline.run.settings import Settings
-
-RAW_DOCUMENTS = find_inputs([ROOT / "raw"])
+# The seed runs in `make test-fast` too; the two PDFs of ../shared only in the full suite.
+DOC_IDS = [pytest.param(doc_id, marks=pytest.mark.slow) if SHARED_CORPUS in path.parents else doc_id
+           for doc_id, path in DOCUMENTS.items()]
 
 
-@pytest.mark.parametrize("path", RAW_DOCUMENTS, ids=[p.stem for p in RAW_DOCUMENTS])
-def test_regression_raw_document_output(path, data_regression, monkeypatch):
-    monkeypatch.chdir(ROOT)  # file paths in the output are relative to the project
-    document = process_document(path.relative_to(ROOT), Settings())
-    record = document_record(document)
-    record.pop("timings", None)
-    data_regression.check({"document": record, "paragraphs": paragraph_records(document)},
-                          basename=path.stem)
+@pytest.fixture(scope="module")
+def views():
+    """Each document processed once per session, on first use."""
+    cache = {}
+
+    def of(doc_id):
+        if doc_id not in cache:
+            cache[doc_id] = document_views(doc_id)
+        return cache[doc_id]
+
+    return of
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+@pytest.mark.parametrize("name", VIEWS)
+def test_regression_view(doc_id, name, views, file_regression):
+    reason = missing_reason(doc_id)
+    if reason:
+        pytest.skip(reason)
+    file_regression.check(views(doc_id)[name], fullpath=snapshot_path(doc_id, name))
