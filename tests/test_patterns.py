@@ -7,6 +7,8 @@ import pytest
 import spacy
 from conftest import source_from_text
 
+from pipeline.outputs.report import section_label
+from pipeline.outputs.tables import heading_label
 import pipeline.stages.tag.amounts  # noqa: F401  (registers the upr_amounts component)
 from pipeline.patterns import MONTHS, PAGE_LABEL_RE
 from pipeline.stages.clean.clean import clean_text
@@ -95,3 +97,9 @@ def test_page_labels_with_or_without_the_word(line, word, number):
     assert (m["word"], m["n"]) == (word, number)
     assert not PAGE_LABEL_RE.match("Page 1234") and not PAGE_LABEL_RE.match("3 Page")
 
+
+def test_heading_labels_one_heading_in_tables_and_a_paragraphs_place_in_the_report():
+    section, subsection = {"id": "II", "title": "Education"}, {"id": "A", "title": "Schools"}
+    assert heading_label(section) == "II. Education" and heading_label(None) is None
+    assert section_label({"section": section, "subsection": subsection}) == "II.A Schools"
+    assert section_label({"section": section, "subsection": None}) == "II Education"
