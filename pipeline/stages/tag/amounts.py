@@ -22,7 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.patterns import CLAUSE_END_RE, SYMBOL_RE
-from pipeline.stages.tag.vocabulary import alternation, data_json, looks_plural, reference_words, singular
+from pipeline.resources import data_json
+from pipeline.stages.tag.vocabulary import alternation, looks_plural, reference_words, singular
 from pipeline.nlp.lowercase import AnyCasePattern, lowered
 from pipeline.stages.tag.numbers import NUMBER, is_word_number, parse_number
 from pipeline.nlp.tokens import doc_text, first_token_from
