@@ -219,7 +219,7 @@ def paragraph_views(records: list[dict[str, Any]]) -> list[ParagraphView]:
             line=(record.get("source") or {}).get("line_start") or 0,
             anchor=anchors.make(paragraph_anchor(record.get("para"))),
             pages=pages_label((record.get("source") or {}).get("pages") or []),
-            heading=heading_label(record),
+            heading=section_label(record),
             nodes=nest(record.get("text") or "", spans.spans),
             invalid=spans.invalid,
             footnotes=record.get("footnotes") or [],
@@ -255,7 +255,8 @@ def pages_label(pages: list[int]) -> str:
     return f"pp. {pages[0]}–{pages[-1]}"
 
 
-def heading_label(record: dict[str, Any]) -> str:
+def section_label(record: dict[str, Any]) -> str:
+    """Where a paragraph stands: its section and subsection ids, then the nearest title ("II.A Education")."""
     section, subsection = record.get("section") or {}, record.get("subsection") or {}
     ids = ".".join(str(h["id"]) for h in (section, subsection) if h.get("id"))
     title = subsection.get("title") or section.get("title") or ""

@@ -17,7 +17,7 @@ from rich.text import Text
 from pipeline.outputs.annotations import Span, paragraph_spans, visible
 from pipeline.errors import OutputMissing
 from pipeline.outputs.layout import OutputLayout
-from pipeline.outputs.report import heading_label, pages_label, read_jsonl
+from pipeline.outputs.report import pages_label, read_jsonl, section_label
 
 # The report's colours, for the terminal; commitments underline the words they cover.
 STYLES = {
@@ -57,7 +57,7 @@ def paragraph_panel(record: dict[str, Any]) -> Panel:
     if spans.invalid:
         parts.append(Text(f"{spans.invalid} annotation(s) with offsets outside the text not shown", style="red"))
     where = " · ".join(part for part in (pages_label((record.get("source") or {}).get("pages") or []),
-                                         heading_label(record)) if part)
+                                         section_label(record)) if part)
     return Panel(Group(*parts), title=f"{record.get('doc_id')} ¶ {record.get('para')}", subtitle=where or None)
 
 

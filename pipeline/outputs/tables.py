@@ -98,4 +98,5 @@ def commitment_rows(paragraphs: Iterable[dict[str, Any]]) -> list[dict[str, Any]
 
 
 def heading_label(heading: dict[str, str] | None) -> str | None:
+    """One heading as a table cell: "II. Education"."""
     return f"{heading['id']}. {heading['title']}" if heading is not None else None

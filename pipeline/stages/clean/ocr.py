@@ -28,6 +28,7 @@ from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from pipeline.stages.clean.edits import Edit
 from pipeline.stages.clean.document_lexicon import LETTERS, DocumentLexicon
+from pipeline.patterns import MONTHS, SENTENCE_END_RE
 from pipeline.resources import loaded_once
 
 # Scores are in zipf units (log10). The margins are the "do no harm" gate.
@@ -771,7 +772,6 @@ def _close_unbalanced_quotes(text: str) -> list[Edit]:
 # "communications. the Committee ...; the Committee ...": a stop after a word, a
 # lowercase word after it, and the sentence goes on into a list of ";" items.
 STOP_BEFORE_LOWERCASE_RE = Prefiltered(re.compile(rf"(?<![\w.])({LETTERS}{{3,}})\.(?= [a-z])"), re.compile(r"\. [a-z]"))
-SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
 
 
 @loaded_once
@@ -800,8 +800,7 @@ GLUED_YEARS_RE = Prefiltered(
 )
 DOUBLED_DIGIT_YEAR_RE = Prefiltered(
     re.compile(
-        r"\b(?:in|of|since|until|by|from|to|and|January|February|March|April|May|June|July|August"
-        r"|September|October|November|December) ((?:19|20)\d{3})(?![\d,])"
+        rf"\b(?:in|of|since|until|by|from|to|and|{MONTHS}) ((?:19|20)\d{{3}})(?![\d,])"
     ),
     re.compile(r"(?:19|20)\d{3}"),
 )

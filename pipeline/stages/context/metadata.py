@@ -14,14 +14,11 @@ from functools import lru_cache
 from importlib import resources
 
 from pipeline.model import Line, SourceDocument
-from pipeline.patterns import SYMBOL_LINE_RE, SYMBOL_RE
+from pipeline.patterns import MONTHS, SYMBOL_LINE_RE, SYMBOL_RE
 
 # A text input has no pages: its cover is its first lines (the cover of a UN document holds ~20).
 COVER_LINES = 40
-DATE_RE = re.compile(
-    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(\d{4})\b"
-)
+DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b")
 DISTRIBUTION_RE = re.compile(r"^\s*Distr\.", re.I)
 # The date follows the "Distr.: General" line within a few lines ("Distr." / "GENERAL" / symbol / date).
 DATE_AFTER_DISTRIBUTION = 4

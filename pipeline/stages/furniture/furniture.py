@@ -13,14 +13,12 @@ import re
 from collections import Counter
 
 from pipeline.model import Line, SourceDocument
-from pipeline.patterns import SYMBOL_LINE_RE
+from pipeline.patterns import JOB_NUMBER, PAGE_LABEL_RE, PRINT_MARKS, SYMBOL_LINE_RE
 
 # "GE.09-17130 5", "GE.17-22701(E)", "2 GE.23-04198", "GE.23-04198 (E) 080124 090124"
-JOB_NUMBER_RE = re.compile(
-    r"^\s*(?:(?P<before>\d{1,3})\s+)?GE\.\d{2}-\d{4,6}\s*(?:\(E\))?(?:\s+\d{6}){0,2}(?:\s+(?P<after>\d{1,3}))?\s*$"
+JOB_NUMBER_LINE_RE = re.compile(
+    rf"^\s*(?:(?P<before>\d{{1,3}})\s+)?{JOB_NUMBER}{PRINT_MARKS}(?:\s+(?P<after>\d{{1,3}}))?\s*$"
 )
-PAGE_LABEL_RE = re.compile(r"^\s*Page\s+(?P<n>\d{1,3})\s*$", re.I)
-BARE_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*$")
 # A page of a UN document holds 40-60 lines; a break signal closer than this to
 # the previous one is the same break.
 MIN_LINES_PER_PAGE = 25
@@ -36,11 +34,9 @@ def mark_furniture(source: SourceDocument) -> SourceDocument:
     for i, line in enumerate(lines):
         if i in symbol_lines:
             furniture[i] = None
-        elif m := JOB_NUMBER_RE.match(line.text):
+        elif m := JOB_NUMBER_LINE_RE.match(line.text):
             furniture[i] = int(m["after"] or m["before"]) if (m["after"] or m["before"]) else None
-        elif m := PAGE_LABEL_RE.match(line.text):
-            furniture[i] = int(m["n"])
-        elif (m := BARE_NUMBER_RE.match(line.text)) and is_page_number(lines, i, symbol_lines):
+        elif (m := PAGE_LABEL_RE.match(line.text)) and (m["word"] or is_page_number(lines, i, symbol_lines)):
             furniture[i] = int(m["n"])
     if source.pages is None:
         lines = number_pages(lines, furniture)

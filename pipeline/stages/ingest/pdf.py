@@ -24,7 +24,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from pipeline.errors import CorruptPdf, DocumentTimeout, EncryptedPdf, NoTextLayer
 from pipeline.model import Footnote, Line, SourceDocument
-from pipeline.patterns import SYMBOL_LINE_RE
+from pipeline.patterns import JOB_NUMBER_SERIAL, JOB_NUMBER_YEAR, PAGE_LABEL_RE, PRINT_MARKS, SYMBOL_LINE_RE
 
 EOF_WINDOW = 2048  # writers may put a little whitespace or junk after the %%EOF marker
 # A superscript is at most this share of its line's font size, and raised by this share of it.
@@ -39,8 +39,10 @@ REPEATED_ON = 0.3
 # Footnote text is set smaller than the body text.
 FOOTNOTE_SIZE = 0.95
 
-JOB_NUMBER_RE = re.compile(r"^GE\.\d{2}-\s?\d{4,6}\s*(\(E\))?(\s+\d{6}){0,2}(\s+\d{1,3})?$|^\d{1,3}\s+GE\.\d{2}-\s?\d{4,6}")
-PAGE_LABEL_RE = re.compile(r"^(Page\s+)?\d{1,3}$", re.I)
+# A text layer may part the job number after its dash ("GE.09- 17130"); a page number before
+# it may have anything after it.
+PARTED_JOB_NUMBER = rf"{JOB_NUMBER_YEAR}\s?{JOB_NUMBER_SERIAL}"
+JOB_NUMBER_LINE_RE = re.compile(rf"^{PARTED_JOB_NUMBER}{PRINT_MARKS}(?:\s+\d{{1,3}})?$|^\d{{1,3}}\s+{PARTED_JOB_NUMBER}")
 BARCODE_TEXT_RE = re.compile(r"^\*[0-9A-Z]+\*$")
 BARCODE_FONT_RE = re.compile(r"C39|Code39|Barcode|3of9", re.I)
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
@@ -275,7 +277,7 @@ def mark_furniture_rows(rows: list[Row], pages: int) -> None:
     repeated = repeated_margin_texts(rows, pages)
     for row in rows:
         text = " ".join(w.text for w in row.words)
-        row.furniture = is_barcode(row) or bool(JOB_NUMBER_RE.match(text)) or (
+        row.furniture = is_barcode(row) or bool(JOB_NUMBER_LINE_RE.match(text)) or (
             in_margin_zone(row) and (
                 bool(SYMBOL_LINE_RE.match(text)) or bool(PAGE_LABEL_RE.match(text)) or margin_key(text) in repeated
             )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Abbreviation, Line
+from pipeline.patterns import CLAUSE_STOPS
 
 # The heading that opens the list; a contents line ("Abbreviations ....... 3") is not one.
 LIST_HEADING_RE = re.compile(
@@ -34,7 +35,6 @@ DEFINITION_RE = re.compile(
     r"(?P<long>[^\W\d_].*?)\s*$"
 )
 ROMAN_MARK_RE = re.compile(r"^[IVXLC]+\.$")  # "II. Protection of human rights" is a heading
-SENTENCE_END = (".", ";", "?", "!")
 MAX_LONG_FORM_WORDS = 16
 
 
@@ -68,6 +68,6 @@ def is_long_form(short: str, long: str) -> bool:
     letter ("AGO Attorney General Office"), does not end like a sentence and is short."""
     return (
         long[0].lower() == short[0].lower()
-        and not long.endswith(SENTENCE_END)
+        and not long.endswith(tuple(CLAUSE_STOPS))
         and len(long.split()) <= MAX_LONG_FORM_WORDS
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from pipeline.stages.segment.abbreviations import listed_abbreviations
 from pipeline.model import Footnote, Heading, Item, Line, Paragraph, Segmentation, SourceDocument
-from pipeline.patterns import BULLET_RE
+from pipeline.patterns import BULLET_RE, SENTENCE_STOPS
 
 # A paragraph number as OCR leaves it: digits with look-alike letters, optional
 # bracket before and punctuation after ("[11.", "31l.", "4,", "1 This").
@@ -40,7 +40,7 @@ FOOTNOTE_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<text>\S.*)$")
 # with a `(\.\s?){4,}...$` pattern backtracks quadratically on long runs of dots.
 TOC_LEADER_TAIL_RE = re.compile(r"(?:\.\s?){3}\.$")
 # A line that ends a sentence, perhaps followed by a footnote number ("management.21").
-SENTENCE_END_RE = re.compile(r"[.!?:;)\"”’']\d{0,3}\s*$")
+LINE_ENDS_A_SENTENCE_RE = re.compile(rf"[{SENTENCE_STOPS}:;)\"”’']\d{{0,3}}\s*$")
 CONTINUES = re.compile(r"(\b(and|of|the|for|to|in|on|with|against|by|or|that)|[,;–\-])\s*$", re.I)
 TRAILING_FOOTNOTE_RE = re.compile(r"(?<=[A-Za-z)])\d{1,3}\s*$")
 MAX_HEADING_CHARS = 100
@@ -143,7 +143,7 @@ def paragraph_candidates(lines: list[Line], content: list[int]) -> list[Candidat
             values = number_readings(m["num"])
             if values:
                 quality = (2 if m["punct"] == "." else 0) + (1 if m["punct"] else 0)
-                quality += 2 if (after_blank or not previous_text or SENTENCE_END_RE.search(previous_text)) else 0
+                quality += 2 if (after_blank or not previous_text or LINE_ENDS_A_SENTENCE_RE.search(previous_text)) else 0
                 quality += 1 if rest[:1].isupper() or rest[:1] in "\"“‘'(" else 0
                 quality -= 4 if looks_like_title(rest) else 0
                 found.append(Candidate(i, values, quality, m["rest"], m.start("rest")))
@@ -189,7 +189,7 @@ def has_toc_leader(text: str) -> bool:
 def looks_like_title(rest: str) -> bool:
     """A short line with no closing punctuation: a numbered sub-heading, not a paragraph."""
     rest = TRAILING_FOOTNOTE_RE.sub("", rest.strip())
-    return len(rest) < 60 and not SENTENCE_END_RE.search(rest) and not rest.endswith(",")
+    return len(rest) < 60 and not LINE_ENDS_A_SENTENCE_RE.search(rest) and not rest.endswith(",")
 
 
 def number_readings(token: str) -> tuple[int, ...]:
@@ -342,7 +342,7 @@ class _Walker:
         if not m or int(m["n"]) != len(self.footnotes) + 1 or not m["text"][:1].isupper():
             return False
         previous, nxt = self.previous_content(i), self.next_content(i)
-        if previous is None or nxt is None or SENTENCE_END_RE.search(self.text(previous)):
+        if previous is None or nxt is None or LINE_ENDS_A_SENTENCE_RE.search(self.text(previous)):
             return False
         return self.text(nxt).lstrip()[:1].islower()
 
@@ -354,7 +354,7 @@ class _Walker:
             return None
         previous = self.previous_content(i)
         after_break = previous is None or self.separated(previous, i)
-        after_sentence = previous is None or bool(SENTENCE_END_RE.search(self.text(previous))) or (
+        after_sentence = previous is None or bool(LINE_ENDS_A_SENTENCE_RE.search(self.text(previous))) or (
             previous is not None and self.is_heading_line(previous)
         )
         if not (after_break or after_sentence):

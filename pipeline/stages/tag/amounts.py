@@ -21,8 +21,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.patterns import SYMBOL_RE
-from pipeline.stages.tag.vocabulary import alternation, data_json, looks_plural, reference_words, singular
+from pipeline.patterns import CLAUSE_END_RE, SYMBOL_RE
+from pipeline.resources import data_json
+from pipeline.stages.tag.vocabulary import alternation, looks_plural, reference_words, singular
 from pipeline.nlp.lowercase import AnyCasePattern, lowered
 from pipeline.stages.tag.numbers import NUMBER, is_word_number, parse_number
 from pipeline.nlp.tokens import doc_text, first_token_from
@@ -223,7 +224,6 @@ def _is_noun(token: Token, tagged: bool) -> bool:
 # -------------------------------------------------------------- context
 
 NUMBER_OF_RE = re.compile(r"\b(?:number|total|list)\s+of\s+", re.I)
-SENTENCE_END_RE = re.compile(r"[.!?;]\s")
 
 
 def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, text: str, coordinated: re.Pattern) -> None:
@@ -247,7 +247,7 @@ def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, text: str, coordi
             amount.kind, amount.unit = "count", unit
             continue
         previous = next((a for a in reversed(amounts[:i]) if a.kind == "count" and a.unit), None)
-        if previous is not None and not SENTENCE_END_RE.search(text, previous.end_char, amount.start_char):
+        if previous is not None and not CLAUSE_END_RE.search(text, previous.end_char, amount.start_char):
             amount.kind, amount.unit = previous.kind, previous.unit
 
 
@@ -279,7 +279,7 @@ def bracketed_noun(doc: Doc, text: str, amount: AmountMatch) -> str | None:
 
 def number_of_noun(doc: Doc, text: str, amount: AmountMatch) -> str | None:
     """"the number of Majilis deputies to 107" -> "deputy"."""
-    sentence_start = max((m.end() for m in SENTENCE_END_RE.finditer(text, 0, amount.start_char)), default=0)
+    sentence_start = max((m.end() for m in CLAUSE_END_RE.finditer(text, 0, amount.start_char)), default=0)
     found = list(NUMBER_OF_RE.finditer(text, sentence_start, amount.start_char))
     if not found:
         return None

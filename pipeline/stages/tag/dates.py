@@ -25,10 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.lowercase import lowered
+from pipeline.patterns import MONTHS
 from pipeline.stages.tag.numbers import NUMBER, parse_number
 from pipeline.nlp.tokens import doc_text
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH = rf"(?:{MONTHS})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"

@@ -38,7 +38,8 @@ from wordfreq import zipf_frequency
 from pipeline.stages.context.metadata import countries
 from pipeline.patterns import SYMBOL_RE
 from pipeline.stages.tag.dates import FULL_DATE, YEAR
-from pipeline.stages.tag.vocabulary import data_lines, data_text, reference_words
+from pipeline.resources import data_lines, data_text
+from pipeline.stages.tag.vocabulary import reference_words
 from pipeline.nlp.tokens import doc_text, tokens_between
 
 LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP", "LAW", "TREATY", "PROGRAMME", "SYMBOL")

@@ -1,25 +1,11 @@
-"""Data files under pipeline/data/ shared by the components, read once."""
+"""Word helpers shared by the tag components: plurals, literal alternations, reference words."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
-
-def data_text(name: str) -> str:
-    return resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=None)
-def data_json(name: str) -> dict:
-    return {k: v for k, v in json.loads(data_text(name)).items() if not k.startswith("_")}
-
-
-@lru_cache(maxsize=None)
-def data_lines(name: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#"))
+from pipeline.resources import data_json, data_lines
 
 
 def alternation(forms: list[str]) -> str:
