@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
 from pipeline.errors import OutputNotWritable
-from pipeline.model import Document, Heading, Line, Paragraph
+from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
 from pipeline.run.settings import PIPELINE_VERSION
 
 MAX_STEM_BYTES = 150  # file names are limited to 255 bytes; leave room for a hash and ".jsonl"
@@ -87,14 +87,23 @@ def document_record(document: Document) -> dict[str, Any]:
         "outline": [outline_record(h) for h in seg.outline],
         "status": "ok",
         "error": None,
-        "warnings": source.warnings + seg.warnings + coverage_warnings(document),
+        "warnings": source.warnings + seg.warnings + document.warnings + coverage_warnings(document),
         "pipeline_version": PIPELINE_VERSION,
         "encoding": source.encoding,
         "metadata": document.metadata,
+        "context": context_record(document.context),
         "lines": line_coverage(document),
         "unassigned_lines": len(seg.unassigned),
         "footnotes": [dataclasses.asdict(f) for f in seg.footnotes],
     }
+
+
+def context_record(context: DocumentContext | None) -> dict[str, Any] | None:
+    if context is None:
+        return None
+    record = dataclasses.asdict(context)
+    record["document_date"] = context.document_date.isoformat() if context.document_date else None
+    return record
 
 
 def failed_document_record(doc_id: str, file: str, error: str, sha256: str | None = None) -> dict[str, Any]:
