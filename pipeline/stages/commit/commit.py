@@ -1,7 +1,7 @@
 """Commit stage: what the State says it will do, is doing, or needs to do (issue 6).
 
-Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None, abbreviations=(), country=None)` fills each
-Paragraph.commitments with one record per committing sentence:
+Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None, abbreviations=(),
+country=None)` fills each Paragraph.commitments with one record per committing sentence:
     {kind, actor, actor_mention, action, object, deadline, trigger, text, start_char, end_char}
 `actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
 is {text, start, end, start_char, end_char} or null. All offsets point into Paragraph.text.
