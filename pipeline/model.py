@@ -1,12 +1,17 @@
 """Plain data passed between stages.
 
-Every stage takes and returns these dataclasses; nothing here knows how it was
+Every stage is `run(document, settings) -> Document` (pipeline/pipeline.py lists
+them): it reads the fields of `Document` the stages before it filled and fills its
+own (ingest the source, segment the segmentation, context the context, ...). The
+other dataclasses here are those fields' parts; nothing here knows how it was
 produced. Offsets (`start_char`/`end_char`) always point into `Paragraph.text`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 
@@ -141,12 +146,49 @@ class Segmentation:
     abbreviations: list[Abbreviation] = field(default_factory=list)  # the front matter's list of them
 
 
+@dataclass(frozen=True)
+class State:
+    """The State under review, and what said so."""
+
+    name: str
+    alpha_3: str | None  # ISO 3166 code; None when only a place name says it
+    source: str  # "symbol", "cover" or "most named place"
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document is, read once after segmentation and passed to the stages that need it."""
+
+    symbol: str | None = None
+    state: State | None = None
+    document_type: str | None = None
+    language: str | None = None  # the original language the cover states
+    session: str | None = None
+    document_date: date | None = None  # the date the document speaks from: relative dates count from it
+    date_source: str | None = None  # "distribution date" (the cover) or "approval date" (the text)
+    abbreviations: tuple[Abbreviation, ...] = ()  # the front matter's list of them
+
+
 @dataclass
 class Document:
-    """Everything the emit stage writes for one input."""
+    """One input as it goes through the stages; the emit stage writes it.
 
-    source: SourceDocument
-    segmentation: Segmentation
-    symbol: str | None
+    `path`, `doc_id` and `out` say what to process and where to write it; each stage
+    fills its field. `docs` (the tag stage's parsed spaCy docs, read by the commit
+    stage) is never written out.
+    """
+
+    path: Path | None = None
+    doc_id: str | None = None  # the output name, when the caller chose it (inputs sharing a stem)
+    out: Path | None = None  # the output folder; None: nothing is written
+    source: SourceDocument | None = None
+    segmentation: Segmentation | None = None
+    context: DocumentContext | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    docs: list[Any] = field(default_factory=list, repr=False, compare=False)
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def symbol(self) -> str | None:
+        return self.context.symbol if self.context is not None else None

@@ -1,61 +1,61 @@
-"""The pipeline: the stages composed in one visible place.
+"""The pipeline: the stages, as data, in one visible place.
 
-    ingest -> furniture -> segment -> clean -> tag -> commit -> emit
+    ingest -> furniture -> segment -> context -> clean -> tag -> commit -> emit
 
-`process_document` runs them for one file; `pipeline.run.executor.run` finds the
-inputs (`pipeline.stages.ingest.ingest.find_inputs`), processes many (in parallel,
-incrementally) and writes the outputs.
+Each stage is `run(document, settings) -> Document` (its folder's `__init__.py` under
+pipeline/stages/; emit writes pipeline/outputs/emit.py's files). `process_document`
+runs them for one file, timing each and checking the time limit after each;
+`pipeline.run.executor.run` finds the inputs, processes many (in parallel,
+incrementally) and writes the tables that span documents.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
-from pipeline.stages.clean.clean import clean_segmentation
-from pipeline.stages.commit.commit import document_commitments
-from pipeline.stages.furniture.furniture import mark_furniture
-from pipeline.run.guard import check_deadline, guarded
-from pipeline.stages.ingest.ingest import ingest
-from pipeline.stages.context.metadata import document_metadata
 from pipeline.model import Document
-from pipeline.stages.segment.segment import segment
+from pipeline.outputs.emit import write_document_outputs
+from pipeline.run.guard import check_deadline, guarded
 from pipeline.run.settings import Settings
-from pipeline.stages.tag.tag import find_document_date, load_nlp, tag_paragraphs
+from pipeline.stages import clean, commit, context, furniture, ingest, segment, tag
 
 
-class _Timer:
-    """Per-stage wall-clock timings, in seconds."""
+def emit(document: Document, settings: Settings) -> Document:
+    """The document's own files (paragraphs, blocks), when it has an output folder."""
+    if document.out is not None:
+        write_document_outputs(document.out, document)
+    return document
 
-    def __init__(self) -> None:
-        self.timings: dict[str, float] = {}
 
-    def __call__(self, stage: str, fn: Callable, *args: Any) -> Any:
-        start = time.perf_counter()
-        result = fn(*args)
-        self.timings[stage] = round(self.timings.get(stage, 0.0) + time.perf_counter() - start, 4)
-        check_deadline()
-        return result
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Document, Settings], Document]
+
+
+STAGES = (
+    Stage("ingest", ingest.run),
+    Stage("furniture", furniture.run),
+    Stage("segment", segment.run),
+    Stage("context", context.run),
+    Stage("clean", clean.run),
+    Stage("tag", tag.run),
+    Stage("commit", commit.run),
+    Stage("emit", emit),
+)
 
 
 @guarded  # a time limit, and any unexpected exception becomes a typed error of this file
-def process_document(path: Path, settings: Settings) -> Document:
-    timer = _Timer()
-    source = timer("ingest", ingest, path, settings)
-    source = timer("furniture", mark_furniture, source)
-    segmentation = timer("segment", segment, source)
-    timer("clean", clean_segmentation, segmentation)
-    nlp = timer("load_model", load_nlp, settings.model)
-    document_date = find_document_date(source)
-    docs = timer("tag", tag_paragraphs, segmentation.paragraphs, nlp, document_date, settings.batch_size,
-                 segmentation.abbreviations)
-    timer("commit", document_commitments, segmentation, nlp, docs, document_date)
-    metadata = document_metadata(source)
-    return Document(
-        source=source,
-        segmentation=segmentation,
-        symbol=metadata.get("symbol"),
-        metadata=metadata,
-        timings=timer.timings,
-    )
+def process_document(path: Path, settings: Settings, out: Path | None = None, doc_id: str | None = None) -> Document:
+    """One input through every stage; its files are written under `out` (None: not written),
+    named `doc_id` (None: after the file)."""
+    document = Document(path=Path(path), doc_id=doc_id, out=out)
+    for stage in STAGES:
+        started = time.perf_counter()
+        document = stage.run(document, settings)
+        document.timings[stage.name] = round(time.perf_counter() - started, 4)
+        check_deadline()
+    return document

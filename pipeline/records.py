@@ -81,6 +81,31 @@ class FootnoteRecord(TypedDict):
     line: int
 
 
+class StateRecord(TypedDict):
+    name: str
+    alpha_3: str | None  # ISO 3166-1 alpha-3
+    source: str  # "symbol", "cover" or "most named place"
+
+
+class AbbreviationRecord(TypedDict):
+    short: str
+    long: str
+    line: int
+
+
+class ContextRecord(TypedDict):
+    """What the document is, as the stages after segmentation used it."""
+
+    symbol: str | None
+    state: StateRecord | None
+    document_type: str | None
+    language: str | None
+    session: str | None
+    document_date: str | None  # ISO date relative dates and deadlines count from
+    date_source: str | None  # "distribution date", "approval date" or None
+    abbreviations: list[AbbreviationRecord]
+
+
 class ParagraphRecord(TypedDict):
     doc_id: str
     symbol: str | None
@@ -134,6 +159,7 @@ class DocumentRecord(TypedDict):
     lines: NotRequired[dict[str, int]]  # non-blank input lines by where they went
     unassigned_lines: NotRequired[int]
     footnotes: NotRequired[list[FootnoteRecord]]
+    context: NotRequired[ContextRecord | None]
     # Added by the executor:
     settings_fingerprint: NotRequired[str]
     timings: NotRequired[dict[str, float]]  # seconds per stage, with --timings

@@ -67,7 +67,7 @@ def whole_document(text: str) -> Document:
                                            pages=pages, encoding="utf-8", kind="text"))
     segmentation = segment(source)
     clean_paragraphs(segmentation.paragraphs)
-    return Document(source=source, segmentation=segmentation, symbol=None)
+    return Document(source=source, segmentation=segmentation)
 
 
 def assert_clean_offsets_are_valid(body: str) -> None:

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, TextIO
 
 from pipeline.errors import OutputNotWritable
-from pipeline.model import Document, Heading, Line, Paragraph
+from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
 from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
-from pipeline.records import BlockRecord, DocumentRecord, OutlineEntry, ParagraphRecord
+from pipeline.records import BlockRecord, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord
 from pipeline.run.settings import PIPELINE_VERSION
 
 
@@ -83,14 +83,23 @@ def document_record(document: Document) -> DocumentRecord:
         "outline": [outline_record(h) for h in seg.outline],
         "status": "ok",
         "error": None,
-        "warnings": source.warnings + seg.warnings + coverage_warnings(document),
+        "warnings": source.warnings + seg.warnings + document.warnings + coverage_warnings(document),
         "pipeline_version": PIPELINE_VERSION,
         "encoding": source.encoding,
         "metadata": document.metadata,
+        "context": context_record(document.context),
         "lines": line_coverage(document),
         "unassigned_lines": len(seg.unassigned),
         "footnotes": [dataclasses.asdict(f) for f in seg.footnotes],
     }
+
+
+def context_record(context: DocumentContext | None) -> ContextRecord | None:
+    if context is None:
+        return None
+    record = dataclasses.asdict(context)
+    record["document_date"] = context.document_date.isoformat() if context.document_date else None
+    return record
 
 
 def failed_document_record(doc_id: str, file: str, error: str, sha256: str | None = None) -> DocumentRecord:

@@ -18,7 +18,6 @@ process loads them once, on its first document, and keeps them for the run.
 from __future__ import annotations
 
 import cProfile
-import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -42,7 +41,6 @@ from pipeline.outputs.emit import (
     failed_document_record,
     prepare_output_folder,
     remove_document_outputs,
-    write_document_outputs,
     write_jsonl,
     write_text_atomic,
 )
@@ -158,9 +156,7 @@ def write_document(task: Task, out: Path, settings: Settings) -> Outcome:
 
     path, doc_id = task
     try:
-        document = process_document(path, settings)
-        document.source = dataclasses.replace(document.source, doc_id=doc_id)
-        write_document_outputs(out, document)
+        document = process_document(path, settings, out=out, doc_id=doc_id)  # its emit stage writes the paragraphs
         record = document_record(document)
         record["timings"] = document.timings
     except PipelineError as exc:

@@ -11,7 +11,7 @@ fails once it returns. A timer someone else had armed is given back what is
 left of it on exit. Python checks for signals between bytecodes
 and inside `re` matching, so a runaway regular expression is stopped too.
 
-`guarded` wraps a `(path, settings) -> result` function in both guards, so a
+`guarded` wraps a `(path, settings, ...) -> result` function in both guards, so a
 bad document fails alone with one clear line whatever went wrong.
 """
 
@@ -97,11 +97,12 @@ def typed_errors(file: str) -> Iterator[None]:
         raise InternalError(f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)", file) from exc
 
 
-def guarded(process: Callable[[Path, Settings], T]) -> Callable[[Path, Settings], T]:
+def guarded(process: Callable[..., T]) -> Callable[..., T]:
+    """`process(path, settings, ...)` under both guards, for the file at `path`."""
     @functools.wraps(process)
-    def run_guarded(path: Path, settings: Settings) -> T:
+    def run_guarded(path: Path, settings: Settings, *args, **kwargs) -> T:
         file = display_path(Path(path))
         with typed_errors(file), time_limit(settings.time_limit_seconds, file):
-            return process(path, settings)
+            return process(path, settings, *args, **kwargs)
 
     return run_guarded

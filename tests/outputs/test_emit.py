@@ -63,7 +63,7 @@ def test_emit_document_without_numbered_paragraphs_is_all_blocks():
         The Government reported on its work.
         It acted on the recommendations.
         """))
-    document = Document(source=source, segmentation=segment(source), symbol=None)
+    document = Document(source=source, segmentation=segment(source))
     assert [(b["kind"], b["text"]) for b in block_records(document)] == [
         ("front_matter", "Introduction"),
         ("front_matter", "The Government reported on its work.\nIt acted on the recommendations."),

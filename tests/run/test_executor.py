@@ -111,10 +111,10 @@ def test_executor_interrupted_run_resumes_without_losing_finished_documents(corp
     out = tmp_path / "out"
     real_process_document = stages.process_document
 
-    def crash_on_beta(path, settings):
+    def crash_on_beta(path, settings, **where):
         if path.stem == "beta":
             raise RuntimeError("the machine went down")
-        return real_process_document(path, settings)
+        return real_process_document(path, settings, **where)
 
     monkeypatch.setattr(stages, "process_document", crash_on_beta)
     with pytest.raises(RuntimeError):

@@ -12,7 +12,8 @@ import pipeline.pipeline
 from pipeline.run.cli import main
 from pipeline.errors import DocumentTimeout
 from pipeline.run.guard import check_deadline, time_limit
-from pipeline.stages.segment.segment import segment
+from pipeline.pipeline import Stage
+from pipeline.stages import segment as segment_stage
 from pipeline.run.settings import Settings
 from pipeline.stages.tag.tag import load_nlp
 
@@ -28,15 +29,16 @@ def two_documents(tmp_path):
     return folder
 
 
-def segment_failing_on(doc_id, failure):
-    """The real segment stage, except on one document."""
+def segment_failing_on(monkeypatch, doc_id, failure):
+    """The real stages, except that segment fails on one document."""
 
-    def patched(source):
-        if source.doc_id == doc_id:
+    def patched(document, settings):
+        if document.source.doc_id == doc_id:
             failure()
-        return segment(source)
+        return segment_stage.run(document, settings)
 
-    return patched
+    stages = tuple(Stage(s.name, patched) if s.name == "segment" else s for s in pipeline.pipeline.STAGES)
+    monkeypatch.setattr(pipeline.pipeline, "STAGES", stages)
 
 
 def records_by_doc(out):
@@ -118,7 +120,7 @@ def test_guard_time_limit_off_the_main_thread_is_a_deadline_checked_between_stag
 
 
 def test_guard_slow_document_fails_alone_with_the_time_limit_flag(two_documents, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(pipeline.pipeline, "segment", segment_failing_on("trouble", lambda: time.sleep(30)))
+    segment_failing_on(monkeypatch, "trouble", lambda: time.sleep(30))
     load_nlp(Settings().model)  # loaded once per process: not part of the 1 s the good document gets
     started = time.perf_counter()
     # --jobs 1: in this process, where the test's stand-in stage is patched in
@@ -133,7 +135,7 @@ def test_guard_unexpected_exception_fails_alone_as_internal_error(two_documents,
     def bug():
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(pipeline.pipeline, "segment", segment_failing_on("trouble", bug))
+    segment_failing_on(monkeypatch, "trouble", bug)
     assert main(["run", str(two_documents), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 1
     records = records_by_doc(tmp_path / "out")
     assert records["trouble"]["error"].endswith(

@@ -1,7 +1,7 @@
 """Commit stage: what the State says it will do, is doing, or needs to do (issue 6).
 
-Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None, abbreviations=())` fills each
-Paragraph.commitments with one record per committing sentence:
+Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None, abbreviations=(),
+country=None)` fills each Paragraph.commitments with one record per committing sentence:
     {kind, actor, actor_mention, action, object, deadline, trigger, text, start_char, end_char}
 `actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
 is {text, start, end, start_char, end_char} or null. All offsets point into Paragraph.text.
@@ -9,13 +9,15 @@ The sentences are found by the spaCy component `upr_commitments`
 (pipeline/components/commitments.py); this stage resolves what needs the whole document:
 the country's name, "it" across paragraphs, and deadlines from the paragraph's dates.
 
-`document_commitments(segmentation, nlp, docs, document_date)` runs it inside the pipeline,
-on the docs the tag stage parsed. The flat view of the commitments across documents
-(output/commitments.jsonl and .csv) is written by pipeline/tables.py.
+`document_commitments(document, nlp)` runs it inside the pipeline, on the docs the tag
+stage parsed, with the document context's date and State (the State named most often
+when neither the symbol nor the cover names one). The flat view of the commitments
+across documents (output/commitments.jsonl and .csv) is written by pipeline/outputs/tables.py.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from datetime import date
@@ -24,25 +26,29 @@ from typing import Any, Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components import commitments as component  # registers the "upr_commitments" factory
+from pipeline.model import Abbreviation, Document, Paragraph, State
+from pipeline.stages.commit import commitments as component  # registers the "upr_commitments" factory
 from pipeline.stages.commit.deadlines import DateDict, link_deadline
-from pipeline.model import Abbreviation, Paragraph, Segmentation
 
 COMPONENT = "upr_commitments"
 STATE = "State"  # the actor when the country's name is unknown
+MOST_NAMED = "most named place"
 COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth)\s+of\s+(?:the\s+)?)?",
                                re.IGNORECASE)
 
 
-def document_commitments(segmentation: Segmentation, nlp: Language, docs: list[Doc], document_date: str | None) -> None:
-    """The stage as the pipeline runs it, on the tag stage's parsed docs and dates."""
+def document_commitments(document: Document, nlp: Language) -> None:
+    """The stage as the pipeline runs it, on the tag stage's parsed docs. A State the
+    context did not know is taken from the docs and written into the context."""
     if COMPONENT not in nlp.pipe_names:
-        segmentation.warnings.append("commitments not extracted: they need a spaCy model with a parser")
+        document.warnings.append("commitments not extracted: they need a spaCy model with a parser")
         return
-    paragraphs = segmentation.paragraphs
-    anchor = date.fromisoformat(document_date) if document_date else None
-    find_commitments(paragraphs, nlp, anchor, dates=[p.dates for p in paragraphs], docs=docs,
-                     abbreviations=segmentation.abbreviations)
+    paragraphs, context = document.segmentation.paragraphs, document.context
+    state = context.state or most_named_state(document.docs)
+    if state != context.state:
+        document.context = dataclasses.replace(context, state=state)
+    find_commitments(paragraphs, nlp, context.document_date, dates=[p.dates for p in paragraphs], docs=document.docs,
+                     abbreviations=context.abbreviations, country=country_name(state.name) if state else None)
 
 
 def find_commitments(
@@ -53,19 +59,21 @@ def find_commitments(
     docs: list[Doc] | None = None,
     batch_size: int = 64,
     abbreviations: Sequence[Abbreviation] = (),
+    country: str | None = None,
 ) -> None:
     """Fill Paragraph.commitments. `dates`: the date dicts of each paragraph (the tagging
     stage's Paragraph.dates), where deadlines are taken from; `docs`: the paragraphs
     already parsed by `nlp` without the commitment finder (parsed here when None);
-    `abbreviations`: the document's list of them (Segmentation.abbreviations)."""
+    `abbreviations`: the document's list of them (Segmentation.abbreviations); `country`:
+    the State's name as actors are written (None: the place the docs name most often)."""
     if len(dates) != len(paragraphs):
         raise ValueError(f"dates given for {len(dates)} paragraphs, expected {len(paragraphs)}")
     if docs is None:
         with nlp.select_pipes(disable=[COMPONENT]):
             docs = list(nlp.pipe([p.text for p in paragraphs], batch_size=batch_size))
     finder = nlp.get_pipe(COMPONENT)
-    find_with_country(finder, docs, listed_abbreviation_actors(finder, nlp, abbreviations))
-    country = docs[0]._.country if docs else None
+    country = country or document_country(docs)
+    find_with_country(finder, docs, country, listed_abbreviation_actors(finder, nlp, abbreviations))
     previous_actor: str | None = None
     for index, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
         paragraph_dates = dates[index]
@@ -78,12 +86,11 @@ def find_commitments(
             previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
 
 
-def find_with_country(finder, docs: list[Doc], listed: dict[str, str]) -> None:
-    """Name the country and the abbreviations it defines ("Ministry of Justice (MoJ)") from
-    the whole parsed document, then find the commitments: the component needs them to know
-    that "Slovenia" or "the MoJ" is the State. `listed`: the actors of the document's list of
+def find_with_country(finder, docs: list[Doc], country: str | None, listed: dict[str, str]) -> None:
+    """Give the docs the country and the abbreviations the document defines ("Ministry of
+    Justice (MoJ)"), then find the commitments: the component needs them to know that
+    "Slovenia" or "the MoJ" is the State. `listed`: the actors of the document's list of
     abbreviations (short form -> actor), used where no paragraph defines the short form."""
-    country = document_country(docs)
     acronyms: dict[str, str] = {}
     for doc in docs:
         for abbr, actor in finder.acronym_actors(doc).items():
@@ -150,6 +157,11 @@ def span_record(span: Span | None) -> dict[str, Any] | None:
 
 def country_name(text: str) -> str:
     return COUNTRY_PREFIX_RE.sub("", text.strip()).strip()
+
+
+def most_named_state(docs: list[Doc]) -> State | None:
+    name = document_country(docs)
+    return State(name, None, MOST_NAMED) if name is not None else None
 
 
 def document_country(docs: Iterable[Doc]) -> str | None:

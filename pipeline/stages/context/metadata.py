@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 
@@ -32,7 +32,7 @@ def document_metadata(source: SourceDocument) -> dict:
     cover = cover_lines(source)
     return {
         "symbol": find_symbol(source),
-        "distribution_date": distribution_date(cover),
+        "distribution_date": iso(distribution_date(cover)),
         "original_language": original_language(cover),
         "session": session(cover),
         "country": country(cover),
@@ -60,13 +60,17 @@ def find_symbol(source: SourceDocument) -> str | None:
     return m.group().rstrip(".") if m else None
 
 
-def distribution_date(cover: list[str]) -> str | None:
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def distribution_date(cover: list[str]) -> date | None:
     for k, line in enumerate(cover):
         if DISTRIBUTION_RE.match(line):
             for candidate in cover[k : k + 1 + DATE_AFTER_DISTRIBUTION]:
                 m = DATE_RE.search(candidate)
                 if m:
-                    return datetime.strptime(" ".join(m.groups()), "%d %B %Y").date().isoformat()
+                    return datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
     return None
 
 

@@ -4,7 +4,7 @@
 the `upr_dates` factory wraps it as a spaCy component that fills
 `doc.spans["dates"]`, each span carrying `span._.date` =
 {"start", "end", "granularity"}. Relative expressions ("the past 10 years",
-"since 2005") are resolved against `doc._.document_date` (an ISO date, set by
+"since 2005") are resolved against `doc._.document_date` (a `datetime.date`, set by
 the caller); without one they keep `null` bounds.
 
 The grammar finds candidate spans (periods, ranges, quarters, relatives);
@@ -354,7 +354,7 @@ class DateTagger:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        today = date.fromisoformat(doc._.document_date) if doc._.document_date else None
+        today = doc._.document_date
         spans = []
         for match in find_dates(doc_text(doc), today):
             span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")

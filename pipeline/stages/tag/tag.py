@@ -1,9 +1,9 @@
 """Tag stage: entities, dates and amounts of every paragraph, through one spaCy pipeline.
 
 Entry points: `load_nlp(model)` (once per process: the document pipeline every
-NLP stage shares, the commitment finder included when the model can parse),
-`find_document_date(source)` and `tag_paragraphs(paragraphs, nlp, document_date,
-batch_size)`, which runs `nlp.pipe` once over the paragraphs, fills
+NLP stage shares, the commitment finder included when the model can parse) and
+`tag_paragraphs(paragraphs, nlp, document_date, batch_size, abbreviations)` (the date
+and the abbreviations are the document context's), which runs `nlp.pipe` once over the paragraphs, fills
 `Paragraph.entities`, `.dates` and `.amounts` with spans into the cleaned `text`,
 and returns the parsed docs for the commit stage.
 The components are in pipeline/components/; any installed English spaCy pipeline
@@ -16,6 +16,7 @@ import gc
 import re
 import warnings
 from collections import Counter, defaultdict
+from datetime import date
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
@@ -24,18 +25,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import components  # noqa: F401  (registers the factories)
-from pipeline.stages.tag.dates import FULL_DATE, parse_calendar_date
 from pipeline.stages.tag.entities import RULER_ID
 from pipeline.errors import TaggingFailed, UnsupportedModel
-from pipeline.stages.context.metadata import cover_lines, distribution_date
-from pipeline.model import Abbreviation, Paragraph, SourceDocument
+from pipeline.model import Abbreviation, Paragraph
 from pipeline.patterns import ABBREVIATION_IN_BRACKETS
 
 NO_MODEL = "none"
 # Parts of a trained pipeline no component uses (the parser gives the sentences).
 UNUSED_PIPES = ["senter"]
 COMMITMENTS = "upr_commitments"
-APPROVAL_RE = re.compile(rf"\b(?:approved|adopted|finali[sz]ed|validated|endorsed)\b[^.]{{0,80}}?\bon\s+({FULL_DATE})")
 
 
 class RuleOnlyTagging(UserWarning):
@@ -99,21 +97,11 @@ def _trained_pipeline(model: str) -> Language | None:
     return nlp
 
 
-def find_document_date(source: SourceDocument) -> str | None:
-    """The date a document speaks from: its distribution date (read by the metadata
-    stage), else the date it says it was approved."""
-    distributed = distribution_date(cover_lines(source))
-    if distributed:
-        return distributed
-    m = APPROVAL_RE.search(" ".join(line.text.strip() for line in source.lines))
-    interval = parse_calendar_date(m[1]) if m else None
-    return interval.start.isoformat() if interval is not None else None
-
-
-def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: str | None,
+def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: date | None,
                    batch_size: int = 64, abbreviations: Sequence[Abbreviation] = ()) -> list[Doc]:
     """Tag every paragraph; returns the parsed docs (the commit stage reads them next).
-    `abbreviations`: the document's list of them (Segmentation.abbreviations).
+    `document_date`: relative dates ("last year") count from it; `abbreviations`: the
+    document's list of them.
 
     The commitment finder waits: it needs the document's country, known only
     once every paragraph is parsed.

@@ -16,11 +16,13 @@ from pipeline.outputs.emit import paragraph_records
 from pipeline.model import (
     Abbreviation,
     Document,
+    DocumentContext,
     Heading,
     Line,
     Paragraph,
     Segmentation,
     SourceDocument,
+    State,
 )
 from pipeline.run.settings import Settings
 from pipeline.outputs.tables import commitment_rows
@@ -120,7 +122,8 @@ def test_commit_prefers_an_abbreviation_defined_in_a_paragraph_to_the_list(nlp):
 def document_with(paragraphs: list[Paragraph], doc_id: str) -> Document:
     source = SourceDocument(doc_id=doc_id, file=f"{doc_id}.txt", sha256="0" * 64, lines=[], pages=None,
                             encoding="utf-8", kind="text")
-    return Document(source=source, segmentation=Segmentation(paragraphs, [], [], []), symbol=f"A/{doc_id}")
+    return Document(source=source, segmentation=Segmentation(paragraphs, [], [], []),
+                    context=DocumentContext(symbol=f"A/{doc_id}"))
 
 
 def test_commit_flat_records_and_csv(nlp):
@@ -169,7 +172,33 @@ def test_commit_without_a_parser_model_warns_and_finds_nothing():
     from pipeline.stages.commit.commit import document_commitments
 
     text = "1. The Government will build schools.\n\n2. Parliament is considering a bill.\n"
-    segmentation = segment_text(text)
-    document_commitments(segmentation, load_nlp("none"), [], None)
-    assert [p.commitments for p in segmentation.paragraphs] == [[], []]
-    assert any("commitments not extracted" in w for w in segmentation.warnings)
+    document = Document(segmentation=segment_text(text), context=DocumentContext())
+    document_commitments(document, load_nlp("none"))
+    assert [p.commitments for p in document.segmentation.paragraphs] == [[], []]
+    assert any("commitments not extracted" in w for w in document.warnings)
+
+
+def parsed_document(nlp, texts: list[str], state: State | None) -> Document:
+    paragraphs = [paragraph(k, text) for k, text in enumerate(texts, 1)]
+    docs = list(nlp.pipe([p.text for p in paragraphs]))
+    return Document(segmentation=Segmentation(paragraphs, [], [], []), docs=docs,
+                    context=DocumentContext(state=state, document_date=DOCUMENT_DATE))
+
+
+def test_commit_actor_is_the_contexts_state_not_the_most_named_place(nlp):
+    from pipeline.stages.commit.commit import document_commitments
+
+    document = parsed_document(nlp, [COUNTRY_PARAGRAPH, "The State will adopt a new law on courts."],
+                               State("Republic of Moldova", "MDA", "symbol"))
+    document_commitments(document, nlp)
+    assert [c["actor"] for c in document.segmentation.paragraphs[1].commitments] == ["Moldova"]
+    assert document.context.state == State("Republic of Moldova", "MDA", "symbol")
+
+
+def test_commit_names_the_most_named_place_when_the_context_knows_no_state(nlp):
+    from pipeline.stages.commit.commit import MOST_NAMED, document_commitments
+
+    document = parsed_document(nlp, [COUNTRY_PARAGRAPH, "The State will adopt a new law on courts."], None)
+    document_commitments(document, nlp)
+    assert [c["actor"] for c in document.segmentation.paragraphs[1].commitments] == ["Kazakhstan"]
+    assert document.context.state == State("Kazakhstan", None, MOST_NAMED)

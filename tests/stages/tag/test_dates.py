@@ -61,7 +61,7 @@ def test_dates_component_fills_a_span_group_with_values():
     nlp = spacy.blank("en")
     nlp.add_pipe("upr_dates", config={"spans_key": "when"})
     doc = nlp.make_doc("Since 2005 and in July 2009.")
-    doc._.document_date = "2009-11-06"
+    doc._.document_date = date(2009, 11, 6)
     doc = nlp(doc)
     assert [(s.text, s._.date["start"], s._.date["end"]) for s in doc.spans["when"]] == [
         ("Since 2005", "2005-01-01", "2009-11-06"),

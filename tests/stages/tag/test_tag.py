@@ -1,17 +1,18 @@
-"""Tag stage: model loading and its fallback, the document date, paragraphs tagged with provenance."""
+"""Tag stage: model loading and its fallback, paragraphs tagged with provenance."""
 
 import json
 import warnings
+from datetime import date
 
 import pytest
 import spacy
 from spacy.language import Language
 
-from conftest import ROOT, SEED, segment_text, source_from_text
+from conftest import ROOT, SEED, segment_text
 from pipeline.stages.clean.clean import clean_paragraphs
 from pipeline.errors import TaggingFailed
 from pipeline.model import Abbreviation, Paragraph
-from pipeline.stages.tag.tag import RuleOnlyTagging, find_document_date, load_nlp, make_entities_consistent, tag_paragraphs
+from pipeline.stages.tag.tag import RuleOnlyTagging, load_nlp, make_entities_consistent, tag_paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -38,25 +39,6 @@ def test_tag_loads_a_pipeline_once_per_process(rules_nlp):
     assert load_nlp("none") is rules_nlp
 
 
-def test_tag_finds_the_distribution_date_on_the_cover():
-    source = source_from_text("""
-        United Nations A/HRC/WG.6/43/FRA/1
-        General Assembly
-        Distr.: General
-        7 March 2023
-
-        1. The report was approved on 6 November 2009.
-        """)
-    assert find_document_date(source) == "2023-03-07"
-
-
-def test_tag_finds_the_approval_date_when_there_is_no_cover():
-    source = source_from_text("""
-        1. This report was approved by a government decision on 6 November 2009.
-        """)
-    assert find_document_date(source) == "2009-11-06"
-
-
 def test_tag_fills_paragraphs_with_spans_into_the_cleaned_text(rules_nlp):
     seg = segment_text("""
         1. Some US$ 70 million was spent by the Ministry of Justice over the past 10 years.
@@ -64,7 +46,7 @@ def test_tag_fills_paragraphs_with_spans_into_the_cleaned_text(rules_nlp):
         2. The Ministry of Justice reported 53.4 per cent in July 2009.
         """)
     clean_paragraphs(seg.paragraphs)
-    tag_paragraphs(seg.paragraphs, rules_nlp, "2009-11-06", batch_size=1)
+    tag_paragraphs(seg.paragraphs, rules_nlp, date(2009, 11, 6), batch_size=1)
     first, second = seg.paragraphs
     for p in seg.paragraphs:
         for item in p.entities + p.dates + p.amounts:
