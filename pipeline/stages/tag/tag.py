@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from pipeline import components  # noqa: F401  (registers the factories)
 from pipeline.stages.tag.dates import FULL_DATE, parse_calendar_date
-from pipeline.stages.tag.entities import RULER_ID
+from pipeline.stages.tag.entities import RULER_ID, add_entity_ruler
 from pipeline.errors import TaggingFailed, UnsupportedModel
 from pipeline.stages.context.metadata import cover_lines, distribution_date
 from pipeline.model import Abbreviation, Paragraph, SourceDocument
@@ -51,10 +51,10 @@ def load_nlp(model: str) -> Language:
         nlp = spacy.blank("en")
     split_glued_footnote_marks(nlp)
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe(RULER_ID, before="ner")
+        add_entity_ruler(nlp, before="ner")
         nlp.add_pipe("upr_entity_cleaner", after="ner")
     else:
-        nlp.add_pipe(RULER_ID)
+        add_entity_ruler(nlp)
         nlp.add_pipe("upr_entity_cleaner")
     nlp.add_pipe("upr_dates")
     nlp.add_pipe("upr_amounts")
