@@ -1,6 +1,8 @@
-"""spaCy components of upr-pipeline, registered with @Language.factory on import.
+"""spaCy components of upr-pipeline, registered with @Language.factory on import (and found by
+`spacy.load` in any process through the spacy_factories entry points of pyproject.toml).
 
-- `upr_entity_ruler` (before `ner`) and `upr_entity_cleaner` (after it): stages/tag/entities.py
+- `upr_entity_ruler` (before `ner`, after spaCy's SpanRuler of the phrases: `add_entity_ruler`) and
+  `upr_entity_cleaner` (after `ner`): stages/tag/entities.py
 - `upr_dates`: stages/tag/dates.py
 - `upr_amounts` (after `upr_dates`, whose spans it does not count): stages/tag/amounts.py
 - `upr_commitments` (needs the parser and lemmas): stages/commit/commitments.py

@@ -16,22 +16,22 @@ two placeholders are left for the caller, which knows the document: COUNTRY ("th
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipeline.patterns import ABBREVIATION_IN_BRACKETS
-from pipeline.stages.commit.token_patterns import DocColumns, SequencePattern, TreePattern, sequence_matches
+from pipeline.nlp.state import JsonState
 from pipeline.nlp.tokens import doc_text
+from pipeline.resources import data_json, data_jsonl
+from pipeline.stages.commit.pattern_engines import PatternEngine, SpacyEngine, make_engine
+from pipeline.stages.commit.token_patterns import DocColumns
 
 COUNTRY = "{country}"
 ANTECEDENT = "$antecedent"
@@ -147,24 +147,21 @@ class Analysis:
         }
 
 
-def data_file(name: str) -> Path:
-    """A name in pipeline/data, or a path of one's own."""
-    path = Path(name)
-    return path if path.is_absolute() or path.exists() else Path(str(resources.files("pipeline.data").joinpath(name)))
+# Each takes a file of pipeline/data by its name, or a path of one's own.
+
+def load_triggers(name: str | Path) -> list[Trigger]:
+    return [Trigger(**line) for line in data_jsonl(name)]
 
 
-def load_triggers(name: str) -> list[Trigger]:
-    lines = data_file(name).read_text(encoding="utf-8").splitlines()
-    return [Trigger(**json.loads(line)) for line in lines if line.strip()]
+def load_actor_patterns(name: str | Path) -> list[dict[str, Any]]:
+    return data_jsonl(name)
 
 
-def load_actor_patterns(name: str) -> list[dict[str, Any]]:
-    lines = data_file(name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+def load_lexicon(name: str | Path) -> Lexicon:
+    return lexicon_of(data_json(name))
 
 
-def load_lexicon(name: str) -> Lexicon:
-    data = json.loads(data_file(name).read_text(encoding="utf-8"))
+def lexicon_of(data: dict[str, list[str]]) -> Lexicon:
     return Lexicon(**{f: frozenset(data[f]) for f in Lexicon.__dataclass_fields__})
 
 
@@ -174,35 +171,60 @@ def load_lexicon(name: str) -> Lexicon:
         "triggers": "commitment_triggers.jsonl",
         "actors": "commitment_actors.jsonl",
         "lexicon": "commitment_lexicon.json",
+        "engine": "fast",
     },
-    requires=["token.dep", "token.lemma", "token.tag", "doc.sents"],
+    requires=["token.dep", "token.lemma", "token.tag", "token.ent_type", "doc.sents"],
     assigns=["doc.spans", "span._.commitment", "doc._.last_state_actor"],
 )
-def make_commitment_finder(nlp: Language, name: str, triggers: str, actors: str, lexicon: str) -> "CommitmentFinder":
-    return CommitmentFinder(nlp.vocab, load_triggers(triggers), load_actor_patterns(actors), load_lexicon(lexicon))
+def make_commitment_finder(nlp: Language, name: str, triggers: str, actors: str, lexicon: str,
+                           engine: str) -> "CommitmentFinder":
+    """`engine`: "fast" or "spacy" (pattern_engines.py), for the dependency triggers and the actors;
+    `doc._.country` and `doc._.acronyms` are read when the caller has set them."""
+    return CommitmentFinder(nlp.vocab, load_triggers(triggers), load_actor_patterns(actors), load_lexicon(lexicon),
+                            engine)
 
 
-class CommitmentFinder:
-    def __init__(self, vocab: Vocab, triggers: list[Trigger], actor_patterns: list[dict], lexicon: Lexicon):
-        self.triggers = {t.id: t for t in triggers}
-        self.lexicon = lexicon
-        # The dependency triggers are trees walked on the doc's arrays (token_patterns.py), each
-        # only on a doc that has the trigger's words: most paragraphs can match few of them.
-        self.tree_triggers: list[tuple[Trigger, WordNeeds, TreePattern]] = []
-        self.token_triggers: list[tuple[Trigger, WordNeeds]] = []
-        for t in triggers:
-            if t.matcher == "dependency":
-                needs = words_needed([node["RIGHT_ATTRS"] for node in t.pattern], vocab)
-                self.tree_triggers.append((t, needs, TreePattern(t.pattern, vocab)))
-            else:
-                self.token_triggers.append((t, words_needed(t.pattern, vocab)))
-        # The token triggers run in one spaCy Matcher (their operators need it) holding only the
-        # triggers whose words a doc has, in trigger order: its cost grows with every pattern it
-        # holds, and the matches of the patterns it holds come in the order the full one gives.
+class CommitmentFinder(JsonState):
+    def __init__(self, vocab: Vocab, triggers: list[Trigger], actor_patterns: list[dict], lexicon: Lexicon,
+                 engine: str = "fast"):
         self.vocab = vocab
-        self.token_matchers: dict[tuple[str, ...], Matcher] = {}  # by the triggers held; few combinations occur
-        self.actor_patterns = [SequencePattern(entry["pattern"], vocab) for entry in actor_patterns]
+        self.engine = engine
+        self.set_patterns(triggers, actor_patterns, lexicon)
+
+    def set_patterns(self, triggers: list[Trigger], actor_patterns: list[dict[str, Any]], lexicon: Lexicon) -> None:
+        """The triggers, the actor patterns ({"label", "pattern"}) and the lexicon, in place of any before."""
+        self.lexicon = lexicon
+        self.triggers: dict[str, Trigger] = {}
+        # Each trigger runs only on a doc that has its words: most paragraphs can match few of them.
+        self.tree_triggers: list[tuple[Trigger, WordNeeds]] = []
+        self.token_triggers: list[tuple[Trigger, WordNeeds]] = []
+        self.trees = make_engine(self.engine, self.vocab)
+        # The token triggers have operators: spaCy's Matcher, whichever the engine.
+        self.token_patterns: PatternEngine = SpacyEngine(self.vocab)
+        self.add_patterns(triggers)
+        self.actor_patterns = actor_patterns
+        self.actors = make_engine(self.engine, self.vocab)
+        for number, entry in enumerate(actor_patterns):
+            self.actors.add(str(number), entry["pattern"])
         self.actor_names = [entry["label"] for entry in actor_patterns]
+
+    def add_patterns(self, triggers: Iterable[Trigger]) -> None:
+        """Commitment triggers (lines of commitment_triggers.jsonl, as Trigger)."""
+        for t in triggers:
+            self.triggers[t.id] = t
+            if t.matcher == "dependency":
+                self.tree_triggers.append((t, words_needed([node["RIGHT_ATTRS"] for node in t.pattern], self.vocab)))
+                self.trees.add(t.id, t.pattern)
+            else:
+                self.token_triggers.append((t, words_needed(t.pattern, self.vocab)))
+                self.token_patterns.add(t.id, t.pattern)
+
+    def state(self) -> dict[str, Any]:
+        return {"triggers": [asdict(t) for t in self.triggers.values()], "actors": self.actor_patterns,
+                "lexicon": {name: sorted(words) for name, words in asdict(self.lexicon).items()}}
+
+    def load_state(self, values: dict[str, Any]) -> None:
+        self.set_patterns([Trigger(**t) for t in values["triggers"]], values["actors"], lexicon_of(values["lexicon"]))
 
     def __call__(self, doc: Doc) -> Doc:
         columns = DocColumns(doc)
@@ -228,26 +250,18 @@ class CommitmentFinder:
         return doc
 
     def hits(self, doc: Doc, columns: DocColumns) -> list[Hit]:
-        strings = doc.vocab.strings
         words = DocWords(columns)
         hits = [Hit(trigger, doc[i], [doc[i]]) for trigger, i in self.tree_matches(doc, columns, words)]
-        for match_id, start, end in self.token_matches(doc, words):
-            trigger = self.triggers[strings[match_id]]
+        for trigger_id, start, end in self.token_matches(columns, words):
+            trigger = self.triggers[trigger_id]
             tokens = list(doc[start:end])
             hits.append(Hit(trigger, clause_verb(tokens[trigger.anchor]), tokens))
         return hits
 
-    def token_matches(self, doc: Doc, words: DocWords) -> list[tuple[int, int, int]]:
+    def token_matches(self, columns: DocColumns, words: DocWords) -> list[tuple[str, int, int]]:
         """Matches of the token triggers whose words the doc has."""
-        held = tuple(t.id for t, needs in self.token_triggers if has_words(needs, words))
-        if not held:
-            return []
-        if held not in self.token_matchers:
-            matcher = Matcher(self.vocab, validate=True)
-            for trigger_id in held:
-                matcher.add(trigger_id, [self.triggers[trigger_id].pattern])
-            self.token_matchers[held] = matcher
-        return self.token_matchers[held](doc)
+        held = [t.id for t, needs in self.token_triggers if has_words(needs, words)]
+        return self.token_patterns(columns, held) if held else []
 
     def tree_matches(self, doc: Doc, columns: DocColumns, words: DocWords) -> list[tuple[Trigger, int]]:
         """(trigger, predicate) of the dependency triggers whose words the doc has, in trigger order.
@@ -256,16 +270,17 @@ class CommitmentFinder:
         unread = set()
         if len(doc) > MAX_TOKENS_AT_ONCE:
             unread = {i for sent in doc.sents if len(sent) > MAX_SENTENCE_TOKENS for i in range(sent.start, sent.end)}
-        return [(trigger, i) for trigger, needs, tree in self.tree_triggers if has_words(needs, words)
-                for i in tree.first_nodes(columns) if i not in unread]
+        held = [t.id for t, needs in self.tree_triggers if has_words(needs, words)]
+        matches = self.trees(columns, held) if held else []
+        return [(self.triggers[trigger_id], i) for trigger_id, i, _ in matches if i not in unread]
 
     def actor_labels(self, columns: DocColumns) -> dict[int, str]:
         """Token index -> actor label, the longest pattern winning (the first in the Matcher's order of equals)."""
         labels: dict[int, tuple[int, str]] = {}
-        for number, start, end in sequence_matches(self.actor_patterns, columns):
+        for number, start, end in self.actors(columns):
             for i in range(start, end):
                 if labels.get(i, (0, ""))[0] < end - start:
-                    labels[i] = (end - start, self.actor_names[number])
+                    labels[i] = (end - start, self.actor_names[int(number)])
         return {i: label for i, (_, label) in labels.items()}
 
     def acronym_actors(self, doc: Doc) -> dict[str, str]:

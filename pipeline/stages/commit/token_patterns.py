@@ -47,6 +47,7 @@ class DocColumns:
     """A doc's token attributes as lists of ids (attribute -> column), and its parse as child lists."""
 
     def __init__(self, doc: Doc):
+        self.doc = doc
         self.length = len(doc)
         array = doc.to_array([*COLUMNS, HEAD]) if len(doc) else numpy.zeros((0, len(COLUMNS) + 1), "uint64")
         self.values = Columns(array)

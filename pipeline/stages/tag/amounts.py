@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.patterns import CLAUSE_END_RE, SYMBOL_RE
+from pipeline.patterns import SYMBOL_RE
+from pipeline.nlp.state import JsonState
 from pipeline.resources import data_json
 from pipeline.stages.tag.vocabulary import alternation, looks_plural, reference_words, singular
 from pipeline.nlp.lowercase import AnyCasePattern, lowered
@@ -50,13 +52,13 @@ class AmountMatch:
 
 
 class AmountGrammar:
-    """Regexes built from the currency, unit and reference-word data files."""
+    """Regexes built from the currencies (code -> {"before": [...], "after": [...]}), the units
+    (unit -> its forms) and the reference words."""
 
-    def __init__(self) -> None:
-        currencies = data_json("currencies.json")
+    def __init__(self, currencies: dict[str, dict[str, list[str]]], units: dict[str, list[str]]) -> None:
         self.currency_before = {f: code for code, forms in currencies.items() for f in forms["before"]}
         self.currency_after = {f.lower(): code for code, forms in currencies.items() for f in forms["after"]}
-        self.units = {form.lower(): unit for unit, forms in data_json("units.json").items() for form in forms}
+        self.units = {form.lower(): unit for unit, forms in units.items() for form in forms}
         self.number = re.compile(rf"(?<![\w/.,:\-–—])(?:{NUMBER})(?![\w]|[-–—]\w*(?:th|rd|nd|st)\b|[.,]\d|/)")
         self.money_before = re.compile(rf"(?:{alternation(list(self.currency_before))})\s*$")
         self.money_after = re.compile(rf"^\s*({alternation(list(self.currency_after))})\b", re.I)
@@ -301,16 +303,24 @@ if not Span.has_extension("amount"):
     Span.set_extension("amount", default=None)
 
 
-class AmountTagger:
-    """Fills doc.spans[spans_key]; numbers inside `blocking_spans` groups or `blocking_labels` entities are skipped."""
+class AmountTagger(JsonState):
+    """Fills doc.spans[spans_key]; numbers inside `blocking_spans` groups or `blocking_labels` entities are skipped.
+    `currencies` and `units`: files of pipeline/data, or of one's own."""
 
     def __init__(self, nlp: Language, name: str, spans_key: str, blocking_spans: list[str],
-                 blocking_labels: list[str]):
+                 blocking_labels: list[str], currencies: str, units: str):
         self.name = name
         self.spans_key = spans_key
         self.blocking_spans = blocking_spans
         self.blocking_labels = set(blocking_labels)
-        self.grammar = AmountGrammar()
+        self.load_state({"currencies": data_json(currencies), "units": data_json(units)})
+
+    def state(self) -> dict[str, Any]:
+        return {"currencies": self.currencies, "units": self.units}
+
+    def load_state(self, values: dict[str, Any]) -> None:
+        self.currencies, self.units = values["currencies"], values["units"]
+        self.grammar = AmountGrammar(self.currencies, self.units)
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = [(s.start_char, s.end_char) for key in self.blocking_spans if key in doc.spans for s in doc.spans[key]]
@@ -333,9 +343,12 @@ class AmountTagger:
         "spans_key": "amounts",
         "blocking_spans": ["dates"],
         "blocking_labels": ["ORG", "LAW", "TREATY", "PROGRAMME", "SYMBOL"],
+        "currencies": "currencies.json",
+        "units": "units.json",
     },
-    assigns=["doc.spans"],
+    requires=["doc.ents", "doc.spans"],
+    assigns=["doc.spans", "span._.amount"],
 )
 def make_amount_tagger(nlp: Language, name: str, spans_key: str, blocking_spans: list[str],
-                       blocking_labels: list[str]) -> AmountTagger:
-    return AmountTagger(nlp, name, spans_key, blocking_spans, blocking_labels)
+                       blocking_labels: list[str], currencies: str, units: str) -> AmountTagger:
+    return AmountTagger(nlp, name, spans_key, blocking_spans, blocking_labels, currencies, units)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.lowercase import lowered
 from pipeline.patterns import MONTHS
+from pipeline.nlp.overlaps import non_overlapping
 from pipeline.stages.tag.numbers import NUMBER, parse_number
 from pipeline.nlp.tokens import doc_text
 
@@ -317,7 +318,7 @@ def find_dates(text: str, document_date: date | None = None) -> list[DateMatch]:
             interval = handler(m, document_date)
             if interval is not None:
                 found.append(DateMatch(m.start(), m.end(), m.group(), interval))
-    return non_overlapping(found)
+    return non_overlapping(found, bounds=lambda d: (d.start_char, d.end_char))
 
 
 def has_hints(hints: tuple[Hint, ...], text: str, lowered_text: str | None, found: dict[Hint, bool]) -> bool:
@@ -328,14 +329,6 @@ def has_hints(hints: tuple[Hint, ...], text: str, lowered_text: str | None, foun
         if not found[h]:
             return False
     return True
-
-
-def non_overlapping(matches: Iterable[DateMatch]) -> list[DateMatch]:
-    chosen: list[DateMatch] = []
-    for match in sorted(matches, key=lambda d: (-(d.end_char - d.start_char), d.start_char)):
-        if all(match.end_char <= c.start_char or match.start_char >= c.end_char for c in chosen):
-            chosen.append(match)
-    return sorted(chosen, key=lambda d: d.start_char)
 
 
 # ------------------------------------------------------------------ spaCy component
@@ -366,6 +359,8 @@ class DateTagger:
         return doc
 
 
-@Language.factory("upr_dates", default_config={"spans_key": "dates"}, assigns=["doc.spans"])
+# The grammar is code (RULES), no data: nothing to save with the pipeline. `doc._.document_date`
+# is set by the caller, not by a component.
+@Language.factory("upr_dates", default_config={"spans_key": "dates"}, assigns=["doc.spans", "span._.date"])
 def make_date_tagger(nlp: Language, name: str, spans_key: str) -> DateTagger:
     return DateTagger(nlp, name, spans_key)

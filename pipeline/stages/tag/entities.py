@@ -4,8 +4,8 @@ Labels: ORG, GPE, LOC, PERSON, NORP, LAW, TREATY, PROGRAMME and SYMBOL (UN
 document symbols). Patterns are data (pipeline/data/entity_patterns.jsonl), one
 JSON object a line, of three kinds:
 
-- `{"label": "ORG", "pattern": "Human Rights Council"}`: an exact phrase (the
-  EntityRuler's phrase format);
+- `{"label": "ORG", "pattern": "Human Rights Council"}`: an exact phrase, or a token pattern
+  (spaCy's SpanRuler format, which matches them);
 - `{"label": "LAW", "head": "Code"}`: a capitalized name containing this head word
   ("Criminal Code", "Ministry of Justice") takes the label of the first head it holds;
 - `{"label": "LAW", "regex": "...", "hint": "..."}`: a shape ("law on ..."); `{PHRASE}`, `{CAPS}`,
@@ -13,8 +13,11 @@ JSON object a line, of three kinds:
   is a regex that every match of the shape contains ("aw" in "law on ..."), searched first: a
   shape costs most where it cannot match, in every paragraph.
 
-`upr_entity_ruler` sets these as entities before `ner`, which respects them;
-`upr_entity_cleaner` afterwards keeps only the domain labels, drops a leading
+`add_entity_ruler` puts spaCy's SpanRuler first in the pipeline, for the phrases (with the
+States' names as places), and `upr_entity_ruler` before `ner`: it adds the shapes, the UN
+document symbols and the head-word names, chooses among all of them (the longest first, a
+phrase before a shape before a name between equals) and sets them as entities, which `ner`
+respects; `upr_entity_cleaner` afterwards keeps only the domain labels, drops a leading
 article, relabels statistical entities that carry a head word ("the State Legal
 Policy Concept" is a PROGRAMME, not an ORG) and drops the small model's known
 misreadings (percentages as MONEY, lowercase "persons").
@@ -22,15 +25,15 @@ misreadings (percentages as MONEY, lowercase "persons").
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Iterable
 
 from spacy.attrs import IDX, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.pipeline.span_ruler import prioritize_new_ents_filter
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from wordfreq import zipf_frequency
@@ -38,15 +41,20 @@ from wordfreq import zipf_frequency
 from pipeline.stages.context.metadata import countries
 from pipeline.patterns import SYMBOL_RE
 from pipeline.stages.tag.dates import FULL_DATE, YEAR
-from pipeline.resources import data_lines, data_text
 from pipeline.stages.tag.vocabulary import reference_words
+from pipeline.nlp.overlaps import non_overlapping
+from pipeline.nlp.state import JsonState
 from pipeline.nlp.tokens import doc_text, tokens_between
+from pipeline.prefilter import Needs, needs
+from pipeline.resources import data_jsonl, data_lines
 
 LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP", "LAW", "TREATY", "PROGRAMME", "SYMBOL")
 # spaCy's OntoNotes labels that map onto ours; the others (DATE, MONEY, CARDINAL, ...) are left
 # to the date and amount components.
 LABEL_MAP = {"FAC": "ORG"}
 RULER_ID = "upr_entity_ruler"
+PHRASES_ID = "upr_entity_phrases"  # the SpanRuler of the phrases, and its spans key
+ENTITY_PATTERNS = "entity_patterns.jsonl"
 # Words that end a PHRASE: verbs and clause openers after a name ("law on X was adopted").
 PHRASE_STOPS = (
     r"(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|can|could|may|must|which|that|who|"
@@ -97,31 +105,37 @@ class Candidate:
     start: int
     end: int
     label: str
-    priority: int  # lower wins between candidates of the same length
+    rank: int  # lower wins between candidates of the same length
+
+
+PHRASE_RANK, SHAPE_RANK, NAME_RANK = 0, 1, 2  # phrases and symbols, shapes, head-word names
 
 
 @dataclass(frozen=True)
 class Shape:
     label: str
     regex: re.Pattern
-    hint: re.Pattern  # what every match contains (the empty regex: no hint)
+    hint: Needs  # what every match contains (the empty regex: no hint)
 
 
 class EntityPatterns:
-    """The three kinds of pattern lines of one JSONL file."""
+    """The head-word and shape lines of a patterns file (its phrases go to the SpanRuler)."""
 
-    def __init__(self, lines: list[dict]):
-        self.phrases = [(d["label"], d["pattern"]) for d in lines if "pattern" in d]
-        self.heads = [(d["label"], d["head"]) for d in lines if "head" in d]
-        self.shapes = [Shape(d["label"], re.compile(expand_macros(d["regex"])), re.compile(d.get("hint", "")))
-                       for d in lines if "regex" in d]
+    def __init__(self, lines: Iterable[dict[str, Any]] = ()):
+        self.lines: list[dict[str, Any]] = []
+        self.add(lines)
+
+    def add(self, lines: Iterable[dict[str, Any]]) -> None:
+        lines = list(lines)
+        if phrases := [d for d in lines if "pattern" in d]:
+            raise ValueError(f"phrase patterns go to the SpanRuler ({PHRASES_ID}), not here: {phrases[0]!r}")
+        self.lines += lines
+        self.heads = [(d["label"], d["head"]) for d in self.lines if "head" in d]
+        self.shapes = [Shape(d["label"], re.compile(expand_macros(d["regex"])), needs(d.get("hint", "")))
+                       for d in self.lines if "regex" in d]
         heads = "|".join(re.escape(h) for _, h in self.heads)
         self.head_re = re.compile(rf"\b(?:{heads})\b" if heads else r"(?!)")
         self.head_label = {h: label for label, h in self.heads}
-
-    @classmethod
-    def from_jsonl(cls, text: str) -> "EntityPatterns":
-        return cls([json.loads(line) for line in text.splitlines() if line.strip()])
 
     def head_of(self, name: str) -> str | None:
         """The label of a name's head word, or None.
@@ -139,52 +153,79 @@ def expand_macros(regex: str) -> str:
     return re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{MACROS[m[1]]})", regex)
 
 
-def load_patterns(path: str) -> EntityPatterns:
-    text = Path(path).read_text(encoding="utf-8") if path else data_text("entity_patterns.jsonl")
-    return EntityPatterns.from_jsonl(text)
+def load_patterns(name: str | Path = ENTITY_PATTERNS) -> EntityPatterns:
+    """The head-word and shape lines of a patterns file of pipeline/data, or of one's own."""
+    return EntityPatterns(d for d in data_jsonl(name) if "pattern" not in d)
+
+
+def phrase_patterns(name: str | Path = ENTITY_PATTERNS) -> list[dict[str, Any]]:
+    """The SpanRuler's patterns: the file's phrases, and every State's name as a place wherever
+    it stands ("Barbados", "the United States of America")."""
+    return [d for d in data_jsonl(name) if "pattern" in d] + [{"label": "GPE", "pattern": state}
+                                                               for state in countries().values()]
+
+
+def add_entity_ruler(nlp: Language, patterns_file: str = ENTITY_PATTERNS, symbols: bool = True,
+                     **placement: Any) -> None:
+    """spaCy's SpanRuler for the phrases, first in the pipeline (it reads tokens alone, and adding its
+    patterns runs the pipes before it), and `upr_entity_ruler` where `placement` puts it (before="ner")."""
+    phrases = nlp.add_pipe("span_ruler", name=PHRASES_ID, first=True, config={"spans_key": PHRASES_ID})
+    phrases.add_patterns(phrase_patterns(patterns_file))
+    nlp.add_pipe(RULER_ID, config={"patterns_file": patterns_file, "symbols": symbols}, **placement)
 
 
 # ------------------------------------------------------------------ ruler
 
-class DomainEntityRuler:
-    """Phrases, shapes and head-word names as entities, longest first, before the NER."""
+class EntityShapeRuler(JsonState):
+    """Shapes, UN document symbols and head-word names, chosen with the SpanRuler's phrases
+    (doc.spans[phrases_key]), as entities before the NER. What the SpanRuler cannot express:
+    regexes over the text, names found by their head word, a choice among kinds of candidate."""
 
-    def __init__(self, nlp: Language, name: str, patterns_file: str, symbols: bool):
+    def __init__(self, nlp: Language, name: str, patterns_file: str, symbols: bool, phrases_key: str):
         self.name = name
         self.patterns = load_patterns(patterns_file)
         self.symbols = symbols
+        self.phrases_key = phrases_key
         self.opener_tags = frozenset(nlp.vocab.strings.add(tag) for tag in OPENER_TAGS)
         self.reference_prefix = re.compile(rf"(?i:{reference_words()})\s+[\dIVXLC]+\s+(?:of\s+)?(?:the\s+)?")
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for label, phrase in self.patterns.phrases:
-            self.matcher.add(label, [nlp.make_doc(phrase)])
-        # A State's name is a place wherever it stands ("Barbados", "the United States of America").
-        self.matcher.add("GPE", [nlp.make_doc(name) for name in countries().values()])
+
+    def add_patterns(self, lines: Iterable[dict[str, Any]]) -> None:
+        """Head-word and shape lines, as in entity_patterns.jsonl."""
+        self.patterns.add(lines)
+
+    def state(self) -> dict[str, Any]:
+        return {"patterns": self.patterns.lines}
+
+    def load_state(self, values: dict[str, Any]) -> None:
+        self.patterns = EntityPatterns(values["patterns"])
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = self.candidates(doc)
+        # The phrases are candidates, not yet entities: read, then taken out of the doc.
+        phrases = doc.spans[self.phrases_key] if self.phrases_key in doc.spans else []
+        candidates = [Candidate(p.start_char, p.end_char, p.label_, PHRASE_RANK) for p in phrases]
+        if self.phrases_key in doc.spans:
+            del doc.spans[self.phrases_key]
         spans = []
-        for c in choose(candidates):
+        for c in choose(candidates + self.candidates(doc)):
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="contract", span_id=RULER_ID)
             if span is not None and len(span):
                 spans.append(span)
-        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
-        doc.ents = sorted(filter_spans(spans + kept), key=lambda s: s.start)
+        doc.ents = sorted(prioritize_new_ents_filter(doc.ents, spans))  # what spaCy's SpanRuler does with its spans
         return doc
 
     def candidates(self, doc: Doc) -> list[Candidate]:
+        """The symbols, shapes and head-word names of a doc."""
         text = doc_text(doc)
-        found = [Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc.vocab.strings[key], 0)
-                 for key, s, e in self.matcher(doc)]
+        found = []
         if self.symbols:
-            found += [Candidate(m.start(), m.start() + len(m.group().rstrip(".,;")), "SYMBOL", 0)
+            found += [Candidate(m.start(), m.start() + len(m.group().rstrip(".,;")), "SYMBOL", PHRASE_RANK)
                       for m in SYMBOL_RE.finditer(text)]
         for shape in self.patterns.shapes:
-            if not shape.hint.search(text):
+            if not shape.hint.found_in(text):
                 continue
             for m in shape.regex.finditer(text):
                 matched = text[m.start():before_finite_verb(doc, m.start(), m.end())]
-                found.append(Candidate(m.start(), m.start() + len(trim_trailing_words(matched)), shape.label, 1))
+                found.append(Candidate(m.start(), m.start() + len(trim_trailing_words(matched)), shape.label, SHAPE_RANK))
         openers = opener_offsets(doc, self.opener_tags)
         for m in TITLE_RE.finditer(text):
             found += self.title_candidates(m.start(), m.group(), openers, text[:m.start()].rstrip()[-1:])
@@ -201,7 +242,7 @@ class DomainEntityRuler:
         for part_start, part in split_names(start + offset, run[offset:], self.patterns):
             label = self.patterns.head_of(part)
             if label and len(part.split()) >= 2 and not (long_title and PURPOSE_RE.match(part)):
-                found.append(Candidate(part_start, part_start + len(part), label, 2))
+                found.append(Candidate(part_start, part_start + len(part), label, NAME_RANK))
         return found
 
 
@@ -274,21 +315,25 @@ def trim_trailing_words(text: str) -> str:
 
 
 def choose(candidates: list[Candidate]) -> list[Candidate]:
-    chosen: list[Candidate] = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+    """The longest, then the best ranked, then the earliest of overlapping candidates."""
+    return non_overlapping(candidates, bounds=lambda c: (c.start, c.end),
+                           preference=lambda c: (-(c.end - c.start), c.rank, c.start))
 
 
-@Language.factory("upr_entity_ruler", default_config={"patterns_file": "", "symbols": True}, assigns=["doc.ents"])
-def make_entity_ruler(nlp: Language, name: str, patterns_file: str, symbols: bool) -> DomainEntityRuler:
-    return DomainEntityRuler(nlp, name, patterns_file, symbols)
+@Language.factory(
+    RULER_ID,
+    default_config={"patterns_file": ENTITY_PATTERNS, "symbols": True, "phrases_key": PHRASES_ID},
+    requires=["doc.spans"],
+    assigns=["doc.ents", "doc.spans"],
+)
+def make_entity_ruler(nlp: Language, name: str, patterns_file: str, symbols: bool,
+                      phrases_key: str) -> EntityShapeRuler:
+    return EntityShapeRuler(nlp, name, patterns_file, symbols, phrases_key)
 
 
 # ------------------------------------------------------------------ cleaner
 
-class EntityCleaner:
+class EntityCleaner(JsonState):
     """Keeps the domain labels and mends what the statistical model gets wrong here."""
 
     def __init__(self, nlp: Language, name: str, patterns_file: str, labels: list[str]):
@@ -296,6 +341,17 @@ class EntityCleaner:
         self.patterns = load_patterns(patterns_file)
         self.labels = set(labels)
         self.reference_words = {w.rstrip(".") for w in data_lines("reference_words.txt")}
+
+    def add_patterns(self, lines: Iterable[dict[str, Any]]) -> None:
+        """Head-word lines (and shapes, unused here), as in entity_patterns.jsonl."""
+        self.patterns.add(lines)
+
+    def state(self) -> dict[str, Any]:
+        return {"patterns": self.patterns.lines, "reference_words": sorted(self.reference_words)}
+
+    def load_state(self, values: dict[str, Any]) -> None:
+        self.patterns = EntityPatterns(values["patterns"])
+        self.reference_words = set(values["reference_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = []
@@ -378,7 +434,8 @@ def strip_article(ent: Span) -> Span | None:
 
 @Language.factory(
     "upr_entity_cleaner",
-    default_config={"patterns_file": "", "labels": list(LABELS)},
+    default_config={"patterns_file": ENTITY_PATTERNS, "labels": list(LABELS)},
+    requires=["doc.ents"],
     assigns=["doc.ents"],
 )
 def make_entity_cleaner(nlp: Language, name: str, patterns_file: str, labels: list[str]) -> EntityCleaner:

@@ -25,9 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import components  # noqa: F401  (registers the factories)
-from pipeline.stages.tag.entities import RULER_ID
+from pipeline.stages.tag.entities import RULER_ID, add_entity_ruler
 from pipeline.errors import TaggingFailed, UnsupportedModel
 from pipeline.model import Abbreviation, Paragraph
+from pipeline.nlp.overlaps import non_overlapping
 from pipeline.patterns import ABBREVIATION_IN_BRACKETS
 
 NO_MODEL = "none"
@@ -48,10 +49,10 @@ def load_nlp(model: str) -> Language:
         nlp = spacy.blank("en")
     split_glued_footnote_marks(nlp)
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe(RULER_ID, before="ner")
+        add_entity_ruler(nlp, before="ner")
         nlp.add_pipe("upr_entity_cleaner", after="ner")
     else:
-        nlp.add_pipe(RULER_ID)
+        add_entity_ruler(nlp)
         nlp.add_pipe("upr_entity_cleaner")
     nlp.add_pipe("upr_dates")
     nlp.add_pipe("upr_amounts")
@@ -188,8 +189,9 @@ def _name_finder(names: dict[str, str]) -> re.Pattern | None:
 
 def _with_missed_mentions(text: str, entities: list[dict[str, Any]], finder: re.Pattern,
                           labels: dict[str, str]) -> list[dict[str, Any]]:
-    found = list(entities)
-    for m in finder.finditer(text):
-        if all(m.end() <= e["start_char"] or m.start() >= e["end_char"] for e in found):
-            found.append({"text": m.group(), "start_char": m.start(), "end_char": m.end(), "label": labels[m.group()]})
-    return sorted(found, key=lambda e: e["start_char"])
+    """The entities, and the mentions of the document's names where none of them stands."""
+    mentions = [{"text": m.group(), "start_char": m.start(), "end_char": m.end(), "label": labels[m.group()]}
+                for m in finder.finditer(text)]
+    ranked = [(0, e) for e in entities] + [(1, mention) for mention in mentions]  # the entities found first
+    kept = non_overlapping(ranked, bounds=lambda r: (r[1]["start_char"], r[1]["end_char"]), preference=lambda r: r[0])
+    return [entity for _, entity in kept]

@@ -26,7 +26,7 @@ def test_tag_without_a_model_warns_and_runs_the_rules():
     load_nlp.cache_clear()
     with pytest.warns(RuleOnlyTagging, match="rules only"):
         nlp = load_nlp("none")
-    assert nlp.pipe_names == ["upr_entity_ruler", "upr_entity_cleaner", "upr_dates", "upr_amounts"]
+    assert nlp.pipe_names == ["upr_entity_phrases", "upr_entity_ruler", "upr_entity_cleaner", "upr_dates", "upr_amounts"]
 
 
 def test_tag_with_a_missing_model_warns_and_falls_back():
