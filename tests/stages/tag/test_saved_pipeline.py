@@ -5,6 +5,7 @@ the saved folder) and tags as it did."""
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -15,15 +16,16 @@ TEXT = ("On 6 November 2009 the Government of Kazakhstan adopted the law on the 
         "the child, and the Ministry of Justice will submit the Criminal Code to the Human Rights Council "
         "by 1 July 2010 (see A/HRC/WG.6/7/KAZ/1). Since 2005, 621 organizations received US$ 6 million, "
         "and 45 per cent of the 102 State institutions joined the Convention on the Rights of the Child.")
-DOCUMENT_DATE = "2009-11-06"
+DOCUMENT_DATE = date(2009, 11, 6)
 
 # Run in the fresh process: only spaCy and the saved folder, nothing of the package imported first.
 TAG = """
 import json, sys
+from datetime import date
 import spacy
 nlp = spacy.load(sys.argv[1])
 doc = nlp.make_doc(sys.argv[2])
-doc._.document_date = sys.argv[3]
+doc._.document_date = date.fromisoformat(sys.argv[3])
 doc = nlp(doc)
 print(json.dumps({
     "pipes": nlp.pipe_names,
@@ -51,7 +53,7 @@ def tagged(nlp):
 def test_saved_pipeline_loads_in_a_fresh_process_and_tags_alike(tmp_path):
     nlp = load_nlp(Settings().model)
     nlp.to_disk(tmp_path / "nlp")
-    run = subprocess.run([sys.executable, "-c", TAG, str(tmp_path / "nlp"), TEXT, DOCUMENT_DATE],
+    run = subprocess.run([sys.executable, "-c", TAG, str(tmp_path / "nlp"), TEXT, DOCUMENT_DATE.isoformat()],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     loaded = json.loads(run.stdout)
@@ -67,7 +69,7 @@ def test_saved_pipeline_carries_the_patterns_added_to_its_components(tmp_path):
     nlp.get_pipe("upr_entity_ruler").add_patterns([{"label": "PROGRAMME", "regex": r"Bolashak\b", "hint": "Bolashak"}])
     nlp.to_disk(tmp_path / "nlp")
     text = "the Bolashak scholarship"
-    run = subprocess.run([sys.executable, "-c", TAG, str(tmp_path / "nlp"), text, DOCUMENT_DATE],
+    run = subprocess.run([sys.executable, "-c", TAG, str(tmp_path / "nlp"), text, DOCUMENT_DATE.isoformat()],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     assert json.loads(run.stdout)["entities"] == [["Bolashak", 4, 12, "PROGRAMME"]]
