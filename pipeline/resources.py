@@ -44,11 +44,12 @@ def loaded_once(build: Callable[..., Loaded]) -> Callable[..., Loaded]:
 
 
 def data_path(name: str | Path) -> Traversable:
-    """A file of pipeline/data by its relative name, or an explicit path of one's own."""
-    path = Path(name)
-    if path.is_absolute() or path.exists():
-        return path
-    return resources.files(DATA_PACKAGE).joinpath(str(name))
+    """A file of pipeline/data by its relative name, or an explicit path of one's own: a
+    `Path`, or an absolute path as a string (a component's config). A relative string is
+    always a packaged name, never a file that happens to sit in the working folder."""
+    if isinstance(name, Path) or Path(name).is_absolute():
+        return Path(name)
+    return resources.files(DATA_PACKAGE).joinpath(name)
 
 
 def data_text(name: str | Path) -> str:

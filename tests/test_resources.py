@@ -45,3 +45,12 @@ def test_resources_read_package_files_and_explicit_paths(tmp_path):
     own = tmp_path / "triggers.txt"
     own.write_text("# a comment\n\n  kept  \n", encoding="utf-8")
     assert data_path(own) == own and list(data_rows(own)) == ["  kept  "]
+    assert list(data_rows(str(own))) == ["  kept  "]
+
+
+def test_resources_a_relative_name_is_the_packaged_file_even_beside_a_same_named_file(tmp_path, monkeypatch):
+    from pipeline.resources import data_text
+
+    (tmp_path / "units.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert data_text("units.json") != "{}"
