@@ -17,7 +17,7 @@ from pipeline.stages.context.metadata import distribution_date
 from pipeline.stages.furniture.furniture import mark_furniture
 from pipeline.stages.ingest.pdf import JOB_NUMBER_LINE_RE as PDF_JOB_NUMBER_LINE_RE
 from pipeline.stages.segment.abbreviations import is_long_form
-from pipeline.stages.segment.segment import LINE_ENDS_A_SENTENCE_RE
+from pipeline.stages.segment.numbering import LINE_ENDS_A_SENTENCE_RE
 from pipeline.stages.tag.dates import parse_calendar_date
 
 MONTH_NAMES = MONTHS.split("|")

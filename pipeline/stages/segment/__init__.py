@@ -1,4 +1,8 @@
-"""Segment stage (segment.py): numbered paragraphs, headings, front matter and notes."""
+"""Segment stage: numbered paragraphs, headings, front matter and notes.
+
+segment.py walks the lines; numbering.py finds the paragraph numbers, outline.py places the
+headings, items.py lists a paragraph's items, abbreviations.py reads the list of abbreviations.
+"""
 
 from __future__ import annotations
 

@@ -1,13 +1,11 @@
-"""Segment stage: numbered paragraphs, headings and the outline.
+"""Segment stage: the line walker that assigns every line to a paragraph, heading, note
+or front matter.
 
 Entry point: `segment(source) -> Segmentation`.
 
-Paragraph numbers are read through OCR damage ("31l.", "4,", "1 This") and
-chosen as the longest consecutive numbering sequence in the document, so a
-continuation line that starts with a number ("2009, and ...") or a numbered
-list elsewhere (abbreviations, sub-headings that restart at 1) is never taken
-for a paragraph. Headings get their numeral or letter from the sequence when
-the OCR dropped or floated it.
+Paragraph starts come from the numbering chain (numbering.py); the walker finds the
+headings between them, and the outline places them (outline.py). Paragraph items are in
+items.py, the list of abbreviations in the front matter in abbreviations.py.
 """
 
 from __future__ import annotations
@@ -15,59 +13,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.model import (
+    Footnote,
+    Heading,
+    Line,
+    Paragraph,
+    Segmentation,
+    SourceDocument,
+)
+from pipeline.patterns import BULLET_RE
 from pipeline.stages.segment.abbreviations import listed_abbreviations
-from pipeline.model import Footnote, Heading, Item, Line, Paragraph, Segmentation, SourceDocument
-from pipeline.patterns import BULLET_RE, SENTENCE_STOPS
+from pipeline.stages.segment.items import paragraph_items
+from pipeline.stages.segment.numbering import (
+    LINE_ENDS_A_SENTENCE_RE,
+    Candidate,
+    has_toc_leader,
+    paragraph_chain,
+)
+from pipeline.stages.segment.outline import (
+    TRAILING_FOOTNOTE_RE,
+    RawHeading,
+    clean_title,
+    ends_clause,
+    place_headings,
+    roman_value,
+)
 
-# A paragraph number as OCR leaves it: digits with look-alike letters, optional
-# bracket before and punctuation after ("[11.", "31l.", "4,", "1 This").
-PARA_NUMBER_RE = re.compile(r"^\s*[\[(]?(?P<num>[0-9][0-9lIOS|]{0,3}|[lI|][0-9]{1,3})(?P<punct>[.,:;]?)(?:\s+|$)(?P<rest>.*)$")
-MAX_PARAGRAPH_NUMBER = 10_000  # four digits: longer numbers are years, amounts or codes
-OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "S": "5"})
 # A heading numeral or letter: "V.", "B.", "[11." (III), " VI." floating alone.
 MARK_RE = re.compile(r"^\s*(?P<mark>[IVXivx\[|l1!]{1,6}|[A-Z])\s?[.,]\s*(?P<title>.*)$")
-OCR_ROMAN = str.maketrans({"[": "I", "|": "I", "l": "I", "1": "I", "!": "I", "i": "I", "v": "V", "x": "X"})
-ROMAN_VALUES = {roman: value for value, roman in enumerate(
-    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), start=1)}
 # In a PDF a bold line may print its numeral in the margin with no period: "III<gap>Implementation".
 BOLD_ROMAN_RE = re.compile(r"^\s*(?P<mark>[IVX]{2,6}|I)\s+(?P<title>[A-Z].*)$")
 NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<mark>\d{1,2})\.\s+(?P<title>[A-Z\"“‘'(].*)$")
-NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<mark>\d{1,3}\.|\([a-z0-9]{1,3}\)|[a-z]\))(?:\s+\S|\s*$)")
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<text>\S.*)$")
-# A contents line ends in a dot leader and perhaps a page number ("Introduction ..... 3").
-# Matched on the line's tail only (see `has_toc_leader`): searching the whole line
-# with a `(\.\s?){4,}...$` pattern backtracks quadratically on long runs of dots.
-TOC_LEADER_TAIL_RE = re.compile(r"(?:\.\s?){3}\.$")
-# A line that ends a sentence, perhaps followed by a footnote number ("management.21").
-LINE_ENDS_A_SENTENCE_RE = re.compile(rf"[{SENTENCE_STOPS}:;)\"”’']\d{{0,3}}\s*$")
 CONTINUES = re.compile(r"(\b(and|of|the|for|to|in|on|with|against|by|or|that)|[,;–\-])\s*$", re.I)
-TRAILING_FOOTNOTE_RE = re.compile(r"(?<=[A-Za-z)])\d{1,3}\s*$")
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 16
-
-
-@dataclass
-class Candidate:
-    index: int  # index into the document's lines
-    values: tuple[int, ...]
-    quality: int
-    rest: str
-    prefix_len: int
-
-
-@dataclass
-class RawHeading:
-    """A heading as found in the text, before its place in the outline is known."""
-
-    mark: str | None  # printed numeral/letter, OCR-normalized; None when not printed
-    numeric: bool  # numbered sub-heading ("1. COVID-19 pandemic")
-    title: str
-    indexes: list[int]
-    level: str = "topic"
-    value: int = 0
-    inferred: bool = False
-    bold: bool = False  # printed bold (PDF): a numbered bold heading is part of the outline
 
 
 @dataclass
@@ -125,126 +106,6 @@ def link_footnotes(paragraphs: list[Paragraph], footnotes: list[Footnote]) -> No
     for paragraph in paragraphs:
         refs = dict.fromkeys(n for line in paragraph.lines for n in line.footnote_refs)
         paragraph.footnotes = [by_number[n] for n in refs if n in by_number]
-
-
-# ---------------------------------------------------------------- numbering
-
-
-def paragraph_candidates(lines: list[Line], content: list[int]) -> list[Candidate]:
-    found = []
-    previous_text = ""
-    for k, i in enumerate(content):
-        after_blank = i > 0 and not lines[i - 1].text.strip()
-        text = lines[i].text
-        m = PARA_NUMBER_RE.match(text)
-        # The number may stand alone on its line, its text on the next ("1." / "The Working Group ...").
-        rest = m["rest"] if m and m["rest"] else following_text(lines, content, k) if m and m["punct"] == "." else ""
-        if rest and not has_toc_leader(text):
-            values = number_readings(m["num"])
-            if values:
-                quality = (2 if m["punct"] == "." else 0) + (1 if m["punct"] else 0)
-                quality += 2 if (after_blank or not previous_text or LINE_ENDS_A_SENTENCE_RE.search(previous_text)) else 0
-                quality += 1 if rest[:1].isupper() or rest[:1] in "\"“‘'(" else 0
-                quality -= 4 if looks_like_title(rest) else 0
-                found.append(Candidate(i, values, quality, m["rest"], m.start("rest")))
-        previous_text = text
-    return without_nested_lists(found, lines, content)
-
-
-def following_text(lines: list[Line], content: list[int], k: int) -> str:
-    return lines[content[k + 1]].text.strip() if k + 1 < len(content) else ""
-
-
-def without_nested_lists(found: list[Candidate], lines: list[Line], content: list[int]) -> list[Candidate]:
-    """Drop lists numbered from 1 again inside a paragraph ("... the following recommendations:
-    1. ... 2. ..."): they are items of that paragraph, not paragraphs.
-
-    A restart counts as nested when the line before it ends with a colon and
-    numbers above 1 came before it; the list runs while its numbers follow on.
-    """
-    position = {index: k for k, index in enumerate(content)}
-    kept: list[Candidate] = []
-    highest, expected = 0, 0
-    for cand in found:
-        if expected and expected in cand.values:
-            expected += 1
-            continue
-        expected = 0
-        k = position[cand.index]
-        introduced = k > 0 and lines[content[k - 1]].text.rstrip().endswith(":")
-        if 1 in cand.values and introduced and highest >= 2:
-            expected = 2
-            continue
-        kept.append(cand)
-        highest = max(highest, *cand.values)
-    return kept
-
-
-def has_toc_leader(text: str) -> bool:
-    """True for a contents line: a dot leader at the end (then a page number), or an ellipsis run."""
-    tail = text.rstrip().rstrip("0123456789").rstrip()
-    return bool(TOC_LEADER_TAIL_RE.search(tail[-8:])) or "……" in text
-
-
-def looks_like_title(rest: str) -> bool:
-    """A short line with no closing punctuation: a numbered sub-heading, not a paragraph."""
-    rest = TRAILING_FOOTNOTE_RE.sub("", rest.strip())
-    return len(rest) < 60 and not LINE_ENDS_A_SENTENCE_RE.search(rest) and not rest.endswith(",")
-
-
-def number_readings(token: str) -> tuple[int, ...]:
-    """The numbers an OCR'd token may stand for: look-alikes mapped, or trailing junk dropped."""
-    readings = []
-    mapped = token.translate(OCR_DIGITS)
-    if mapped.isdigit():
-        readings.append(int(mapped))
-    digits = re.match(r"\d+", token)
-    if digits and digits.group() != mapped:
-        readings.append(int(digits.group()))
-    return tuple(dict.fromkeys(v for v in readings if 0 < v < MAX_PARAGRAPH_NUMBER))
-
-
-def paragraph_chain(lines: list[Line], content: list[int]) -> dict[int, tuple[int, Candidate]]:
-    """The best run of consecutively numbered paragraph starts, as {line index: (number, candidate)}.
-
-    Dynamic programming over candidates in line order: a candidate numbered v
-    extends the best chain ending in v-1 (or v-2, v-3 at a cost, for numbers the
-    OCR destroyed). Gains reward well-formed numbers, so a continuation line
-    that happens to carry the right number loses to the real paragraph start.
-    """
-    candidates = paragraph_candidates(lines, content)
-    best_ending: dict[int, tuple[int, int, int | None]] = {}  # value -> (score, candidate pos, prev key)
-    nodes: list[tuple[int, int, int | None]] = []  # (score, value, previous node) per (candidate, value)
-    node_of: dict[tuple[int, int], int] = {}
-    for pos, cand in enumerate(candidates):
-        gain = 10 + cand.quality
-        for value in cand.values:
-            score, previous = gain - 6 * (value - 1) if value < 4 else gain - 20, None
-            for skip in (1, 2, 3):
-                prior = best_ending.get(value - skip)
-                if prior is not None:
-                    extended = prior[0] + gain - 15 * (skip - 1)
-                    if extended > score:
-                        score, previous = extended, prior[2]
-            node = len(nodes)
-            nodes.append((score, value, previous))
-            node_of[(pos, value)] = node
-            current = best_ending.get(value)
-            if current is None or score >= current[0]:  # ties go to the later start
-                best_ending[value] = (score, pos, node)
-    if not nodes:
-        return {}
-    end = max(range(len(nodes)), key=lambda n: (nodes[n][0], -n))
-    if nodes[end][0] < 20:  # a lone number is no numbering
-        return {}
-    pos_of_node = {node: pos for (pos, _value), node in node_of.items()}
-    chain: dict[int, tuple[int, Candidate]] = {}
-    node: int | None = end
-    while node is not None:
-        cand = candidates[pos_of_node[node]]
-        chain[cand.index] = (nodes[node][1], cand)
-        node = nodes[node][2]
-    return chain
 
 
 # ---------------------------------------------------------------- walking lines
@@ -511,150 +372,3 @@ class _Walker:
             lines=own,
             items=items,
         )
-
-
-def paragraph_items(body_lines: list[str]) -> list[Item]:
-    """Bullet or numbered items, as spans of the body (offsets into the joined lines)."""
-    items: list[Item] = []
-    offset = 0
-    in_list = False
-    for k, text in enumerate(body_lines):
-        bullet = BULLET_RE.match(text)
-        numbered = NUMBERED_ITEM_RE.match(text) if k > 0 else None
-        # A bullet list whose glyph the OCR lost; items of a numbered list carry their numbers.
-        lost_glyph = in_list and text[:1].isupper() and k > 0 and not NUMBERED_ITEM_RE.match(items[-1].marker)
-        if bullet or numbered or lost_glyph:
-            marker = (bullet.group().strip() if bullet else numbered["mark"] if numbered else "")
-            start = offset + (bullet.end() if bullet else 0)
-            items.append(Item(marker=marker, text="", start_char=start, end_char=offset + len(text)))
-            in_list = True
-        elif items and in_list:
-            items[-1].end_char = offset + len(text)
-        offset += len(text) + 1
-    body = "\n".join(body_lines)
-    for item in items:
-        item.text = body[item.start_char : item.end_char]
-    return items
-
-
-# ---------------------------------------------------------------- outline
-
-
-def roman_value(mark: str) -> int:
-    return ROMAN_VALUES.get(mark.translate(OCR_ROMAN), 0) if not mark.isdigit() else 0
-
-
-def letter_value(mark: str) -> int:
-    return ord(mark) - ord("A") + 1 if len(mark) == 1 and mark.isupper() else 0
-
-
-def place_headings(raw: list[RawHeading], floating: list[tuple[int, str]], lines: list[Line]) -> list[Heading]:
-    """Give every heading its level and numeral: printed, floated or inferred from the sequence."""
-    attach_floating(raw, floating)
-    read_marks(raw)
-    fill_gaps(raw)
-    outline: list[Heading] = []
-    section = subsection = ""
-    for heading in raw:
-        if heading.level == "section":
-            section = subsection = roman(heading.value)
-            hid, numeral = section, section
-        elif heading.level == "subsection":
-            numeral = str(heading.value) if heading.numeric else chr(ord("A") + heading.value - 1)
-            hid = subsection = f"{section}.{numeral}" if section else numeral
-        elif heading.level == "subsubsection":
-            numeral = str(heading.value)
-            hid = f"{subsection}.{numeral}"
-        else:
-            hid, numeral = "", heading.mark or ""
-        placed = Heading(
-            id=hid,
-            level=heading.level,
-            numeral=numeral,
-            title=heading.title,
-            line_start=lines[heading.indexes[0]].number,
-            line_end=lines[heading.indexes[-1]].number,
-            inferred=heading.inferred,
-        )
-        outline.append(placed)
-    return outline
-
-
-def attach_floating(raw: list[RawHeading], floating: list[tuple[int, str]]) -> None:
-    """A numeral the OCR floated away belongs to the next heading printed without one."""
-    for index, mark in floating:
-        for heading in raw:
-            if heading.indexes[0] > index and heading.mark is None:
-                heading.mark = mark
-                heading.inferred = True
-                break
-
-
-def read_marks(raw: list[RawHeading]) -> None:
-    section, letter = 0, 0
-    for heading in raw:
-        if heading.mark is not None and heading.numeric and heading.bold and section:
-            # A bold numbered heading: the third level under a lettered subsection, else the second.
-            heading.level, heading.value = ("subsubsection" if letter else "subsection"), int(heading.mark)
-            continue
-        if heading.mark is None or heading.numeric:
-            continue
-        options = []
-        r = roman_value(heading.mark)
-        if r and r > section:
-            options.append((r - section - 1, 1, "section", r))
-        v = letter_value(heading.mark)
-        if v and v > letter and section:
-            options.append((v - letter - 1, 0, "subsection", v))
-        if not options:
-            continue  # out of sequence: kept as a topic heading
-        _skip, _pref, level, value = min(options)
-        heading.level, heading.value = level, value
-        if level == "section":
-            section, letter = value, 0
-        else:
-            letter = value
-
-
-def fill_gaps(raw: list[RawHeading]) -> None:
-    """Unnumbered headings take the numerals missing between their neighbours."""
-    section, letter = 0, 0
-    pending: list[RawHeading] = []
-    for heading in raw + [None]:  # type: ignore[list-item]
-        if heading is not None and heading.numeric:
-            continue  # numbered headings are placed by their own number
-        if heading is not None and heading.level == "topic":
-            if heading.mark is None:
-                pending.append(heading)
-            continue
-        if heading is not None and pending:
-            if heading.level == "section":
-                missing = [("section", v) for v in range(section + 1, heading.value)]
-            else:
-                missing = [("subsection", v) for v in range(letter + 1, heading.value)]
-            if len(missing) == len(pending):
-                for gap, (level, value) in zip(pending, missing):
-                    gap.level, gap.value, gap.inferred = level, value, True
-                    if level == "section":
-                        section, letter = value, 0
-        pending = []
-        if heading is None:
-            break
-        if heading.level == "section":
-            section, letter = heading.value, 0
-        else:
-            letter = heading.value
-
-
-def roman(value: int) -> str:
-    return next(r for r, v in ROMAN_VALUES.items() if v == value)
-
-
-def ends_clause(text: str) -> bool:
-    return TRAILING_FOOTNOTE_RE.sub("", text).rstrip().endswith((".", ";", ",", ":"))
-
-
-def clean_title(title: str) -> str:
-    title = TRAILING_FOOTNOTE_RE.sub("", title.strip())
-    title = re.sub(r"\s*-\s+(?=[a-z])", "", title) if re.search(r"[a-z]-\s+[a-z]", title) else title
-    return re.sub(r"\s+", " ", title).strip()
