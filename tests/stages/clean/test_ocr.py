@@ -13,33 +13,32 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
-from pipeline.stages.clean import ocr
+from pipeline.prefilter import Prefiltered
+from pipeline.stages.clean.channel import GENERIC_EDIT_COST, MAX_READING_COST, _generic_edits, confusions, readings
 from pipeline.stages.clean.clean import clean_segmentation, clean_text
 from pipeline.stages.clean.document_lexicon import DocumentLexicon
-from pipeline.stages.clean.ocr import (
+from pipeline.stages.clean.fixers import glued_words, in_context, numbers, punctuation
+from pipeline.stages.clean.fixers.glued_words import MAX_PIECE_CHARS, glued_verdict
+from pipeline.stages.clean.known_words import (
     FOREIGN_LANGUAGES,
-    DOCUMENT_EDIT_COST,
-    DOCUMENT_READING_MIN,
-    GENERIC_EDIT_COST,
     KNOWN_ZIPF,
-    MAX_PIECE_CHARS,
-    MAX_READING_COST,
     PLAIN_WORD_RE,
-    REAL_WORD_MAX_COST,
-    REAL_WORD_MIN_RATIO,
     TOKEN_RE,
-    _likely_misreadings,
-    _generic_edits,
     candidate_words,
-    confusions,
-    document_readings,
     domain_lower,
+    function_word_pairs,
     function_words,
     is_word,
-    readings,
     standing_words,
     zipf,
     zipf_in,
+)
+from pipeline.stages.clean.reader import (
+    DOCUMENT_EDIT_COST,
+    DOCUMENT_READING_MIN,
+    REAL_WORD_MAX_COST,
+    REAL_WORD_MIN_RATIO,
+    DocumentReader,
 )
 from tests.conftest import segment_text
 
@@ -50,7 +49,7 @@ NEGATIVES = json.loads((DATA / "clean_negatives.json").read_text(encoding="utf-8
 
 
 def clean(text: str, *document: str):
-    return clean_text(text, DocumentLexicon([text, *document]))
+    return clean_text(text, DocumentReader.of([text, *document]))
 
 
 def case_params():
@@ -139,7 +138,7 @@ def test_ocr_keeps_a_word_that_only_reads_as_function_words_english_does_not_wri
 
 @pytest.mark.parametrize("word", ["toto", "awe", "ado", "anon", "todo", "nono"])
 def test_ocr_glued_verdict_keeps_a_word_whose_function_word_split_is_no_english(word):
-    assert ocr.glued_verdict(word, False) is None
+    assert glued_verdict(word, False) is None
 
 
 FOREIGN_PHRASES = [line.strip() for line in (ROOT_DATA / "foreign_phrases.txt").read_text(encoding="utf-8").splitlines()]
@@ -166,7 +165,7 @@ def test_ocr_still_splits_function_words_run_together(glued, expected):
 
 
 def test_ocr_function_word_pairs_are_pairs_of_function_words_and_never_doubled():
-    pairs = ocr.function_word_pairs()
+    pairs = function_word_pairs()
     assert pairs and all(len(pair) == 2 and set(pair) <= function_words() and pair[0] != pair[1] for pair in pairs)
 
 
@@ -271,18 +270,20 @@ def document_readings_by_brute_force(observed: str, lexicon: DocumentLexicon) ->
 def test_ocr_document_readings_find_what_putting_back_any_letter_finds(observed):
     lexicon = DocumentLexicon([DOCUMENT])
     if zipf(observed) < KNOWN_ZIPF:
-        assert list(document_readings(observed, lexicon)) == document_readings_by_brute_force(observed, lexicon)
+        assert list(DocumentReader(lexicon).document_readings(observed)) == document_readings_by_brute_force(
+            observed, lexicon
+        )
     else:
-        assert document_readings(observed, lexicon) == {}  # a word English knows is taken as written
+        assert DocumentReader(lexicon).document_readings(observed) == {}  # a word English knows is taken as written
 
 
 def test_ocr_document_readings_restore_one_letter_of_a_word_the_document_writes_often():
-    assert document_readings("govenment", DocumentLexicon([DOCUMENT])) == {"government": DOCUMENT_EDIT_COST}
-    assert document_readings("govenment", DocumentLexicon(["The government."])) == {}  # written once: no evidence
+    assert DocumentReader.of([DOCUMENT]).document_readings("govenment") == {"government": DOCUMENT_EDIT_COST}
+    assert DocumentReader.of(["The government."]).document_readings("govenment") == {}  # written once: no evidence
 
 
 def test_ocr_two_confusions_cost_more_than_a_real_word_reading_may():
-    """What lets `_likely_misreadings` list one confusion only."""
+    """What lets `likely_misreadings` list one confusion only."""
     assert 2 * min(c.cost for c in confusions()) > REAL_WORD_MAX_COST
     assert GENERIC_EDIT_COST > REAL_WORD_MAX_COST
 
@@ -298,7 +299,7 @@ def test_ocr_likely_misreadings_hold_every_word_with_a_cheap_reading_the_documen
         if cost <= REAL_WORD_MAX_COST and lexicon.words[reading] >= REAL_WORD_MIN_RATIO
     }
     assert {"hill", "wornen", "bil"} <= cheap
-    assert cheap <= _likely_misreadings(lexicon)
+    assert cheap <= DocumentReader(lexicon).likely_misreadings
 
 
 def test_ocr_standing_words_are_the_plain_words_is_word_accepts():
@@ -354,16 +355,19 @@ def test_ocr_cleaning_never_crashes_and_offsets_point_at_replacements(body):
 @settings(max_examples=300, deadline=None)
 @given(ocr_texts)
 def test_ocr_cleaning_is_idempotent(body):
-    lexicon = DocumentLexicon([body])
-    once, _, _ = clean_text(body, lexicon)
-    twice, corrections, _ = clean_text(once, lexicon)
+    reader = DocumentReader.of([body])
+    once, _, _ = clean_text(body, reader)
+    twice, corrections, _ = clean_text(once, reader)
     assert twice == once
     assert corrections == []
 
 
-PREFILTERED = {name: value for name, value in vars(ocr).items() if isinstance(value, ocr.Prefiltered)} | {
-    rule.id: rule.marker for rule in ocr.context_rules()
-}
+PREFILTERED = {
+    name: value
+    for module in (punctuation, numbers, glued_words)
+    for name, value in vars(module).items()
+    if isinstance(value, Prefiltered)
+} | {rule.id: rule.marker for rule in in_context.context_rules()}
 # Hits of the prefiltered patterns and pieces of them, glued or spaced at random: near misses and hits.
 PATTERN_PIECES = [
     "20102020", "in 20009", "May 19990", "1SO", "O1", "A22221", "Women’'s", "State’ s", "Stat€’s", "2009—-2012",
