@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipeline.patterns import ABBREVIATION_IN_BRACKETS
+from pipeline.prefilter import DocWords, WordNeeds
 from pipeline.stages.commit.token_patterns import DocColumns, SequencePattern, TreePattern, sequence_matches
 from pipeline.nlp.tokens import doc_text
 
@@ -229,7 +230,7 @@ class CommitmentFinder:
 
     def hits(self, doc: Doc, columns: DocColumns) -> list[Hit]:
         strings = doc.vocab.strings
-        words = DocWords(columns)
+        words = DocWords(columns.values)
         hits = [Hit(trigger, doc[i], [doc[i]]) for trigger, i in self.tree_matches(doc, columns, words)]
         for match_id, start, end in self.token_matches(doc, words):
             trigger = self.triggers[strings[match_id]]
@@ -239,7 +240,7 @@ class CommitmentFinder:
 
     def token_matches(self, doc: Doc, words: DocWords) -> list[tuple[int, int, int]]:
         """Matches of the token triggers whose words the doc has."""
-        held = tuple(t.id for t, needs in self.token_triggers if has_words(needs, words))
+        held = tuple(t.id for t, needs in self.token_triggers if needs.found_in(words))
         if not held:
             return []
         if held not in self.token_matchers:
@@ -256,7 +257,7 @@ class CommitmentFinder:
         unread = set()
         if len(doc) > MAX_TOKENS_AT_ONCE:
             unread = {i for sent in doc.sents if len(sent) > MAX_SENTENCE_TOKENS for i in range(sent.start, sent.end)}
-        return [(trigger, i) for trigger, needs, tree in self.tree_triggers if has_words(needs, words)
+        return [(trigger, i) for trigger, needs, tree in self.tree_triggers if needs.found_in(words)
                 for i in tree.first_nodes(columns) if i not in unread]
 
     def actor_labels(self, columns: DocColumns) -> dict[int, str]:
@@ -324,7 +325,6 @@ def acronym_long_form(abbr: str, paren: Token) -> Span | None:
 
 # The token attributes a pattern names words by, as DocWords and DocColumns key them.
 WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
-WordNeeds = tuple[tuple[int, frozenset[int]], ...]  # (attribute, accepted word hashes) per token that must match
 
 
 def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
@@ -338,24 +338,7 @@ def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> Word
             accepted = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
             if name.upper() in WORD_ATTRS and accepted:
                 needs.append((WORD_ATTRS[name.upper()], frozenset(vocab.strings.add(w) for w in accepted)))
-    return tuple(needs)
-
-
-class DocWords(dict):
-    """The doc's words by attribute (ORTH, LOWER or LEMMA) as sets of hashes, each made on first use."""
-
-    def __init__(self, columns: DocColumns):
-        super().__init__()
-        self.columns = columns
-
-    def __missing__(self, attr: int) -> set[int]:
-        words = self[attr] = set(self.columns.values[attr])
-        return words
-
-
-
-def has_words(needs: WordNeeds, words: DocWords) -> bool:
-    return all(not accepted.isdisjoint(words[attr]) for attr, accepted in needs)
+    return WordNeeds(tuple(needs))
 
 
 class SentenceContext:
