@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from pipeline.prefilter import Needs, Prefiltered
+from pipeline.prefilter import Prefiltered, needs
 from pipeline.resources import data_jsonl, loaded_once
 from pipeline.stages.clean.document_lexicon import LETTERS
 from pipeline.stages.clean.edits import Edit
@@ -55,9 +55,8 @@ def context_rules() -> tuple[ContextRule, ...]:
     for rule in data_jsonl("ocr_context_rules.jsonl"):
         before = re.compile(_token_pattern(rule["before"]) + r"\s+\Z") if rule["before"] else None
         after = re.compile(r"\s+" + _token_pattern(rule["after"])) if rule["after"] else None
-        marker = Prefiltered(
-            re.compile(_token_pattern(rule["marker"])), Needs(re.compile(_token_pattern(rule["marker"], whole=False)))
-        )
+        marker_words = rule["marker"]
+        marker = Prefiltered(re.compile(_token_pattern(marker_words)), needs(_token_pattern(marker_words, whole=False)))
         rules.append(ContextRule(rule["id"], rule["tier"], marker, before, after, rule["replacement"]))
     return tuple(rules)
 
