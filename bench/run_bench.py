@@ -102,9 +102,10 @@ def measure(work: Callable[[], object], runs: int) -> Timing:
 
 def forget_text_caches() -> None:
     """Each seed run pays for what a new document costs. Results cached by word or text
-    (dateparser readings, OCR verdicts: bounded `lru_cache`s) are a real gain across a
+    (dateparser readings, OCR readings: bounded `lru_cache`s) are a real gain across a
     corpus, but a rerun of the same seed would find all of them; one-time loads (model,
-    lexicons: caches of size 1 or unbounded) are kept, like the model load."""
+    lexicons: caches of size 1 or unbounded) are kept, like the model load. (OCR verdicts
+    live and die with each document's reader.)"""
     for module in [m for name, m in sys.modules.items() if name.startswith("pipeline.")]:
         for value in vars(module).values():
             maxsize = getattr(value, "cache_parameters", lambda: {})().get("maxsize")

@@ -3,14 +3,16 @@
 Most paragraphs contain nothing a given rule could match. A cheap search for what every
 match must contain (a year's four digits, the word "ago") spares them the rule's costly
 one. One type for every user: the OCR fixers, the date rules, the entity shapes and the
-commitment patterns.
+commitment patterns. Patterns over text need a regex (`Needs`); patterns over a parsed doc's
+tokens (the commitment triggers) need words (`WordNeeds`), found in the doc's words
+(`DocWords`); both answer `found_in`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator, Mapping
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,28 @@ def all_found(required: tuple[Needs, ...], text: str, lowered_text: str | None, 
         if not memo[need]:
             return False
     return True
+
+
+@dataclass(frozen=True)
+class WordNeeds:
+    """What every match of a token pattern contains, in words: for each of its tokens that
+    must match and names its words, the words it accepts, as hashes of one token attribute
+    (ORTH, LOWER or LEMMA). Nothing needed: found in every doc."""
+
+    accepted: tuple[tuple[int, frozenset[int]], ...] = ()
+
+    def found_in(self, words: DocWords) -> bool:
+        return all(not accepted.isdisjoint(words[attr]) for attr, accepted in self.accepted)
+
+
+class DocWords(dict):
+    """A doc's words by token attribute, as sets of hashes, each made on first use from the
+    doc's `columns` (attribute -> the attribute's hash for each token)."""
+
+    def __init__(self, columns: Mapping[int, Iterable[int]]):
+        super().__init__()
+        self.columns = columns
+
+    def __missing__(self, attr: int) -> set[int]:
+        words = self[attr] = set(self.columns[attr])
+        return words

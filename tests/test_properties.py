@@ -14,7 +14,8 @@ from conftest import segment_text
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from pipeline.stages.clean.clean import DocumentLexicon, clean_paragraphs, clean_text
+from pipeline.stages.clean.clean import clean_paragraphs, clean_text
+from pipeline.stages.clean.reader import DocumentReader
 from pipeline.outputs.emit import line_claims
 from pipeline.stages.furniture.furniture import mark_furniture
 from pipeline.stages.ingest.ingest import split_lines
@@ -71,7 +72,7 @@ def whole_document(text: str) -> Document:
 
 
 def assert_clean_offsets_are_valid(body: str) -> None:
-    text, corrections, to_text = clean_text(body, DocumentLexicon([body]))
+    text, corrections, to_text = clean_text(body, DocumentReader.of([body]))
     event("with corrections" if corrections else "without corrections")
     for c in corrections:
         assert 0 <= c.start_char <= c.end_char <= len(text)
@@ -95,9 +96,9 @@ def test_clean_rejoined_words_are_logged_where_they_are(body):
 @PROPERTY
 @given(any_body)
 def test_clean_is_idempotent(body):
-    lexicon = DocumentLexicon([body])
-    once, _, _ = clean_text(body, lexicon)
-    twice, corrections, _ = clean_text(once, lexicon)
+    reader = DocumentReader.of([body])
+    once, _, _ = clean_text(body, reader)
+    twice, corrections, _ = clean_text(once, reader)
     assert twice == once and corrections == []
 
 

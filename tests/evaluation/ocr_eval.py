@@ -13,9 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.stages.clean.clean import document_lexicon
+from pipeline.stages.clean.clean import document_reader
 from pipeline.model import Document, Heading, Paragraph
-from pipeline.stages.clean.ocr import suspicious_words
 
 TIERS = ("dropped_letter", "glued", "split", "real_word", "number", "punctuation")
 LAYOUT_RULES = ("hyphenation",)  # line-break joins: reported apart, not an OCR tier
@@ -176,8 +175,8 @@ def replace_word(text: str, original: str, correction: str) -> str:
 
 def kept_suspicious(document: Document) -> list[str]:
     """Words the gate kept although a reading came close: for a reviewer, not changed."""
-    lexicon = document_lexicon(document.segmentation)
-    return [t.text for p in document.segmentation.paragraphs for t in suspicious_words(p.text, lexicon)]
+    reader = document_reader(document.segmentation)
+    return [t.text for p in document.segmentation.paragraphs for t in reader.suspicious_words(p.text)]
 
 
 def damaged_rare_words(gold: dict, document: Document) -> list[Change]:

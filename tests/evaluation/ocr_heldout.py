@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.stages.clean.clean import clean_text
-from pipeline.stages.clean.document_lexicon import DocumentLexicon
+from pipeline.stages.clean.reader import DocumentReader
 from pipeline.model import Document
 
 KINDS = ("dropped_letter", "glued", "split")
@@ -122,10 +122,10 @@ def evaluate_document(document: Document, seed: int = SEED) -> HeldoutScore:
         words = paragraph.text.split()
         tokens, sites = damage(words, rng)
         damaged.append((words, " ".join(tokens), sites))
-    lexicon = DocumentLexicon(text for _, text, _ in damaged)
+    reader = DocumentReader.of(text for _, text, _ in damaged)
     score = HeldoutScore()
     for words, text, sites in damaged:
-        cleaned, _corrections, _ = clean_text(text, lexicon)
+        cleaned, _corrections, _ = clean_text(text, reader)
         score.add(score_paragraph(words, sites, cleaned))
     return score
 

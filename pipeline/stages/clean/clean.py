@@ -2,8 +2,9 @@
 
 Entry point: `clean_segmentation(segmentation) -> None` fills each paragraph's
 `text` and `corrections`, maps `items` into the cleaned text and repairs heading
-titles. Layout fixers live here, the OCR repair fixers in ocr.py. Each fixer is a function
-`(text, lexicon) -> list[Edit]`; LAYOUT_FIXERS and OCR_FIXERS fix the order they run in. An edit
+titles. Layout fixers live here, the OCR repair fixers in fixers/. Each fixer is a function
+`(text, reader) -> list[Edit]`, the reader being the document's (reader.py, made once per
+document); LAYOUT_FIXERS and OCR_FIXERS fix the order they run in. An edit
 with a rule is logged in `corrections` with its original; layout edits (line
 breaks, runs of spaces) are not OCR changes and carry no rule.
 """
@@ -12,21 +13,26 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
-from pipeline.stages.clean import ocr
-from pipeline.stages.clean.edits import Edit, OffsetMap, apply_edits
-from pipeline.stages.clean.document_lexicon import DocumentLexicon
 from pipeline.model import Correction, Heading, Paragraph, Segmentation
-from pipeline.stages.clean.ocr import zipf
+from pipeline.resources import data_lines, loaded_once
+from pipeline.stages.clean.document_lexicon import DocumentLexicon
+from pipeline.stages.clean.edits import Edit, OffsetMap, apply_edits
+from pipeline.stages.clean.fixers.glued_words import fix_camel_glued, fix_glued_words
+from pipeline.stages.clean.fixers.in_context import fix_in_context
+from pipeline.stages.clean.fixers.misreadings import fix_dropped_letters, fix_names, fix_real_words
+from pipeline.stages.clean.fixers.numbers import fix_numbers
+from pipeline.stages.clean.fixers.punctuation import fix_punctuation
+from pipeline.stages.clean.fixers.split_words import fix_split_words
+from pipeline.stages.clean.foreign_phrases import sparing_foreign_phrases
+from pipeline.stages.clean.known_words import WORD_ZIPF, is_word, zipf
+from pipeline.stages.clean.reader import DocumentReader
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def hyphen_prefixes() -> frozenset[str]:
-    data = resources.files("pipeline.data").joinpath("hyphen_prefixes.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in data.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in data_lines("hyphen_prefixes.txt"))
 
 
 # ---------------------------------------------------------------- fixers
@@ -38,7 +44,7 @@ SUSPENDED_HYPHEN_FOLLOWERS = frozenset({"and", "or", "nor"})
 LINE_BREAK_RANGE_RE = re.compile(r"(?<=\d)([-–—])[ \t]*\n[ \t]*(?=\d)")
 
 
-def fix_line_break_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+def fix_line_break_hyphens(text: str, reader: DocumentReader) -> list[Edit]:
     """Join "pre-\\nplanning" only where the joined form is a word; keep real hyphens."""
     edits = []
     for m in LINE_BREAK_HYPHEN_RE.finditer(text):
@@ -46,7 +52,7 @@ def fix_line_break_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
         hyphen_at = m.start() + len(left)
         if right in SUSPENDED_HYPHEN_FOLLOWERS:  # "pre-\nand post-Soviet": the break was a space
             edits.append(Edit(hyphen_at + 1, hyphen_at + 2, " ", None))
-        elif should_join(left, right, lexicon):
+        elif should_join(left, right, reader.lexicon):
             edits.append(Edit(hyphen_at, hyphen_at + 2, "", "hyphenation"))
         else:
             edits.append(Edit(hyphen_at + 1, hyphen_at + 2, "", None))
@@ -63,7 +69,7 @@ def should_join(left: str, right: str, lexicon: DocumentLexicon) -> bool:
         return True
     if left.lower() in hyphen_prefixes():
         return False
-    if ocr.is_word(left) and ocr.is_word(right) and zipf(joined.lower()) < ocr.WORD_ZIPF:
+    if is_word(left) and is_word(right) and zipf(joined.lower()) < WORD_ZIPF:
         return False  # "so-\ncalled": two words make a compound, not one rare word
     return zipf(joined.lower()) >= 1.5
 
@@ -73,7 +79,7 @@ def should_join(left: str, right: str, lexicon: DocumentLexicon) -> bool:
 DOTTED_HYPHEN_RE = re.compile(r"(?<![\w./@])(?P<left>[a-z]+)\.(?P<right>[a-z]{2,})(?![\w/@]|\.\w)")
 
 
-def fix_dotted_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+def fix_dotted_hyphens(text: str, reader: DocumentReader) -> list[Edit]:
     """Restore "well-being" from "well.being" where the left part is a hyphen prefix."""
     return [
         Edit(m.start() + len(m["left"]), m.start() + len(m["left"]) + 1, "-", "dotted_hyphen")
@@ -82,7 +88,7 @@ def fix_dotted_hyphens(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     ]
 
 
-def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
+def fix_layout_whitespace(text: str, reader: DocumentReader) -> list[Edit]:
     """Line breaks become spaces; runs of spaces collapse; no space at either end."""
     runs = re.finditer(r"[ \t]*(?:\n[ \t]*)+|[ \t]{2,}", text)  # "\n \n" is one run, not two
     edits = [Edit(m.start(), m.end(), " ", None) for m in runs if m.group() != " "]
@@ -95,7 +101,7 @@ def fix_layout_whitespace(text: str, lexicon: DocumentLexicon) -> list[Edit]:
     return edits
 
 
-Fixer = Callable[[str, DocumentLexicon], list[Edit]]
+Fixer = Callable[[str, DocumentReader], list[Edit]]
 # Layout first, once, so OCR fixers see one line of text (they never make
 # layout work: their replacements are words and single spaces).
 LAYOUT_FIXERS: dict[str, Fixer] = {
@@ -109,15 +115,15 @@ LAYOUT_FIXERS: dict[str, Fixer] = {
 # single-word corrections; rules that read a word's neighbours come last, when
 # the neighbours are repaired.
 OCR_FIXERS: dict[str, Fixer] = {
-    "punctuation": ocr.fix_punctuation,
-    "glued_words": ocr.fix_glued_words,
-    "camel_glued": ocr.fix_camel_glued,
-    "split_words": ocr.fix_split_words,
-    "numbers": ocr.fix_numbers,
-    "dropped_letters": ocr.fix_dropped_letters,
-    "names": ocr.fix_names,
-    "real_words": ocr.fix_real_words,
-    "in_context": ocr.fix_in_context,
+    "punctuation": fix_punctuation,
+    "glued_words": fix_glued_words,
+    "camel_glued": fix_camel_glued,
+    "split_words": fix_split_words,
+    "numbers": fix_numbers,
+    "dropped_letters": fix_dropped_letters,
+    "names": fix_names,
+    "real_words": fix_real_words,
+    "in_context": fix_in_context,
 }
 
 
@@ -127,7 +133,7 @@ OCR_FIXERS: dict[str, Fixer] = {
 MAX_PASSES = 3  # OCR fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
 
 
-def clean_text(body: str, lexicon: DocumentLexicon):
+def clean_text(body: str, reader: DocumentReader):
     """Run the layout fixers, then the OCR fixers in order, again while a pass
     still changes something (so that cleaning clean text changes nothing); returns
     (text, corrections, offset function from body to text). A change to an
@@ -143,7 +149,7 @@ def clean_text(body: str, lexicon: DocumentLexicon):
         for name, fixer in fixers.items():
             if unchanged_by.get(name) == text:
                 continue  # a fixer is a function of the text: on the same text it finds nothing again
-            edits = ocr.sparing_foreign_phrases(text, fixer(text, lexicon))
+            edits = sparing_foreign_phrases(text, fixer(text, reader))
             if not edits:
                 unchanged_by[name] = text
                 continue
@@ -197,19 +203,20 @@ def merged_corrections(
 
 def clean_segmentation(segmentation: Segmentation) -> None:
     """The stage's entry point: clean every paragraph and every heading title."""
-    lexicon = document_lexicon(segmentation)
-    clean_paragraphs(segmentation.paragraphs, lexicon)
-    clean_headings(segmentation, lexicon)
+    reader = document_reader(segmentation)
+    clean_paragraphs(segmentation.paragraphs, reader)
+    clean_headings(segmentation, reader)
 
 
-def document_lexicon(segmentation: Segmentation) -> DocumentLexicon:
-    return DocumentLexicon([p.body for p in segmentation.paragraphs] + [h.title for h in segmentation.outline])
+def document_reader(segmentation: Segmentation) -> DocumentReader:
+    """The document's reader, for its paragraphs and headings: its judgements end with it."""
+    return DocumentReader.of([p.body for p in segmentation.paragraphs] + [h.title for h in segmentation.outline])
 
 
-def clean_paragraphs(paragraphs: list[Paragraph], lexicon: DocumentLexicon | None = None) -> None:
-    lexicon = lexicon or DocumentLexicon(p.body for p in paragraphs)
+def clean_paragraphs(paragraphs: list[Paragraph], reader: DocumentReader | None = None) -> None:
+    reader = reader or DocumentReader.of(p.body for p in paragraphs)
     for paragraph in paragraphs:
-        text, corrections, to_text = clean_text(paragraph.body, lexicon)
+        text, corrections, to_text = clean_text(paragraph.body, reader)
         paragraph.text = text
         paragraph.corrections = corrections
         for item in paragraph.items:
@@ -219,12 +226,12 @@ def clean_paragraphs(paragraphs: list[Paragraph], lexicon: DocumentLexicon | Non
             item.start_char, item.end_char, item.text = start, end, text[start:end]
 
 
-def clean_headings(segmentation: Segmentation, lexicon: DocumentLexicon) -> None:
+def clean_headings(segmentation: Segmentation, reader: DocumentReader) -> None:
     """Repair titles with the same fixers ("Rightsof migrantsand" -> "Rights of migrants
     and"), keeping the original in `raw_title`; paragraphs point to the repaired headings."""
     repaired: dict[int, Heading] = {}
     for heading in segmentation.outline:
-        title, corrections, _ = clean_text(heading.title, lexicon)
+        title, corrections, _ = clean_text(heading.title, reader)
         if corrections:
             repaired[id(heading)] = dataclasses.replace(heading, title=title, raw_title=heading.title)
     if not repaired:

@@ -28,6 +28,7 @@ from spacy.vocab import Vocab
 
 from pipeline.patterns import ABBREVIATION_IN_BRACKETS
 from pipeline.nlp.state import JsonState
+from pipeline.prefilter import DocWords, WordNeeds
 from pipeline.nlp.tokens import doc_text
 from pipeline.resources import data_json, data_jsonl
 from pipeline.stages.commit.pattern_engines import PatternEngine, SpacyEngine, make_engine
@@ -250,7 +251,7 @@ class CommitmentFinder(JsonState):
         return doc
 
     def hits(self, doc: Doc, columns: DocColumns) -> list[Hit]:
-        words = DocWords(columns)
+        words = DocWords(columns.values)
         hits = [Hit(trigger, doc[i], [doc[i]]) for trigger, i in self.tree_matches(doc, columns, words)]
         for trigger_id, start, end in self.token_matches(columns, words):
             trigger = self.triggers[trigger_id]
@@ -260,7 +261,7 @@ class CommitmentFinder(JsonState):
 
     def token_matches(self, columns: DocColumns, words: DocWords) -> list[tuple[str, int, int]]:
         """Matches of the token triggers whose words the doc has."""
-        held = [t.id for t, needs in self.token_triggers if has_words(needs, words)]
+        held = [t.id for t, needs in self.token_triggers if needs.found_in(words)]
         return self.token_patterns(columns, held) if held else []
 
     def tree_matches(self, doc: Doc, columns: DocColumns, words: DocWords) -> list[tuple[Trigger, int]]:
@@ -270,7 +271,7 @@ class CommitmentFinder(JsonState):
         unread = set()
         if len(doc) > MAX_TOKENS_AT_ONCE:
             unread = {i for sent in doc.sents if len(sent) > MAX_SENTENCE_TOKENS for i in range(sent.start, sent.end)}
-        held = [t.id for t, needs in self.tree_triggers if has_words(needs, words)]
+        held = [t.id for t, needs in self.tree_triggers if needs.found_in(words)]
         matches = self.trees(columns, held) if held else []
         return [(self.triggers[trigger_id], i) for trigger_id, i, _ in matches if i not in unread]
 
@@ -339,7 +340,6 @@ def acronym_long_form(abbr: str, paren: Token) -> Span | None:
 
 # The token attributes a pattern names words by, as DocWords and DocColumns key them.
 WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
-WordNeeds = tuple[tuple[int, frozenset[int]], ...]  # (attribute, accepted word hashes) per token that must match
 
 
 def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
@@ -353,24 +353,7 @@ def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> Word
             accepted = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
             if name.upper() in WORD_ATTRS and accepted:
                 needs.append((WORD_ATTRS[name.upper()], frozenset(vocab.strings.add(w) for w in accepted)))
-    return tuple(needs)
-
-
-class DocWords(dict):
-    """The doc's words by attribute (ORTH, LOWER or LEMMA) as sets of hashes, each made on first use."""
-
-    def __init__(self, columns: DocColumns):
-        super().__init__()
-        self.columns = columns
-
-    def __missing__(self, attr: int) -> set[int]:
-        words = self[attr] = set(self.columns.values[attr])
-        return words
-
-
-
-def has_words(needs: WordNeeds, words: DocWords) -> bool:
-    return all(not accepted.isdisjoint(words[attr]) for attr, accepted in needs)
+    return WordNeeds(tuple(needs))
 
 
 class SentenceContext:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+
+from pipeline.resources import data_rows, loaded_once
 
 EXTRACTION_LANGUAGE = "en"
 SAMPLE_CHARS = 50_000  # the first pages are enough, and keep a huge file cheap
@@ -28,14 +28,12 @@ class Language:
     words: frozenset[str]
 
 
-@lru_cache(maxsize=1)
+@loaded_once
 def languages() -> tuple[Language, ...]:
-    data = resources.files("pipeline.data").joinpath("function_words.tsv").read_text(encoding="utf-8")
     found = []
-    for line in data.splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, name, *words = line.split("\t")
-            found.append(Language(code, name, frozenset(words)))
+    for line in data_rows("function_words.tsv"):
+        code, name, *words = line.split("\t")
+        found.append(Language(code, name, frozenset(words)))
     return tuple(found)
 
 

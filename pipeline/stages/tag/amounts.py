@@ -22,7 +22,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.patterns import CLAUSE_END_RE, SYMBOL_RE
-from pipeline.patterns import SYMBOL_RE
 from pipeline.nlp.state import JsonState
 from pipeline.resources import data_json
 from pipeline.stages.tag.vocabulary import alternation, looks_plural, reference_words, singular

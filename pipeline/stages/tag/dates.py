@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from pipeline.nlp.lowercase import lowered
 from pipeline.patterns import MONTHS
 from pipeline.nlp.overlaps import non_overlapping
+from pipeline.prefilter import Needs, all_found, needs, needs_any_case
 from pipeline.stages.tag.numbers import NUMBER, parse_number
 from pipeline.nlp.tokens import doc_text
 
@@ -243,59 +244,36 @@ def _named_year(m: re.Match, today: date | None) -> Interval | None:
     return Interval(date(year, 1, 1), date(year, 12, 31), "relative")
 
 
-@dataclass(frozen=True)
-class Hint:
-    """What a text must contain for a rule to match there: a cheap search that spares most
-    paragraphs the rule's costly one. `any_case` hints are written in lower case and searched
-    in the lowercased text (lowercase.py), found when there is none."""
-
-    regex: re.Pattern
-    any_case: bool = False
-
-    def found_in(self, text: str, lowered_text: str | None) -> bool:
-        if not self.any_case:
-            return self.regex.search(text) is not None
-        return lowered_text is None or self.regex.search(lowered_text) is not None
-
-
-def hint(pattern: str) -> Hint:
-    return Hint(re.compile(pattern))
-
-
-def any_case(pattern: str) -> Hint:
-    return Hint(re.compile(pattern), any_case=True)
-
-
 # Every POINT, YEAR and DECADE has four digits in a row: searched first, it spares the texts
-# without a year the other hints.
-HAS_YEAR = hint(r"\d\d\d\d")
-HAS_MONTH = hint(MONTH)
-RULES: list[tuple[str, Handler, tuple[Hint, ...]]] = [
+# without a year the other needs.
+HAS_YEAR = needs(r"\d\d\d\d")
+HAS_MONTH = needs(MONTH)
+RULES: list[tuple[str, Handler, tuple[Needs, ...]]] = [
     (rf"\b(?i:between|from)\s+(?P<a>{POINT})\s+(?:and|to|until|till|through)\s+(?P<b>{POINT})", _range_of_points,
-     (HAS_YEAR, any_case(r"between\s|from\s"))),
-    (rf"(?<![\d,./])(?P<a>{YEAR}){DASH}(?P<b>{YEAR})(?![\d/])", _year_range, (HAS_YEAR, hint(rf"\d\d\d\d{DASH}\d"))),
+     (HAS_YEAR, needs_any_case(r"between\s|from\s"))),
+    (rf"(?<![\d,./])(?P<a>{YEAR}){DASH}(?P<b>{YEAR})(?![\d/])", _year_range, (HAS_YEAR, needs(rf"\d\d\d\d{DASH}\d"))),
     # OCR sometimes loses the dash: "20102020".
-    (rf"(?<![\d,./])(?P<a>(?:19|20)\d\d)(?P<b>(?:19|20)\d\d)(?!\d)", _year_range, (HAS_YEAR, hint(r"\d\d\d\d\d\d\d\d"))),
+    (rf"(?<![\d,./])(?P<a>(?:19|20)\d\d)(?P<b>(?:19|20)\d\d)(?!\d)", _year_range, (HAS_YEAR, needs(r"\d\d\d\d\d\d\d\d"))),
     (rf"\b(?:(?i:between|from)\s+)?(?P<m1>{MONTH})\s*(?:and|to|until|through|{DASH})\s*(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})",
      _month_range, (HAS_YEAR, HAS_MONTH)),
     (rf"\b(?:(?i:from)\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?\s*(?:to|and|{DASH})\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})",
      _day_range, (HAS_YEAR, HAS_MONTH)),
-    (rf"\b(?i:since)\s+(?P<p>{POINT})", _since, (HAS_YEAR, any_case(r"since\s"))),
+    (rf"\b(?i:since)\s+(?P<p>{POINT})", _since, (HAS_YEAR, needs_any_case(r"since\s"))),
     (rf"\b(?i:the)\s+(?P<w>past|last|previous|preceding|coming|next|following)\s+(?:(?P<n>{NUMBER})\s+)?"
-     r"(?P<u>(?i:years|months|decades|decade))\b", _span_around_today, (any_case(r"years|months|decade"),)),
-    (rf"\b(?P<n>{NUMBER})\s+(?P<u>(?i:years?|months?|decades?))\s+ago\b", _ago, (hint(r"ago"),)),
+     r"(?P<u>(?i:years|months|decades|decade))\b", _span_around_today, (needs_any_case(r"years|months|decade"),)),
+    (rf"\b(?P<n>{NUMBER})\s+(?P<u>(?i:years?|months?|decades?))\s+ago\b", _ago, (needs(r"ago"),)),
     (r"\b(?i:(?P<end>the\s+end\s+of\s+)?(?:the\s+(?P<w>current|previous|next|coming|last)\s+year|"
-     r"(?P<w2>this|last|next)\s+year))\b", _named_year, (any_case(r"year"),)),
+     r"(?P<w2>this|last|next)\s+year))\b", _named_year, (needs_any_case(r"year"),)),
     (rf"\b(?:{FULL_DATE}|{MONTH_YEAR})", _point, (HAS_YEAR, HAS_MONTH)),
     # "... of 2009" (a quarter, a half, the end, months) or "early/late 2009".
     (rf"(?i:{QUARTER}|{HALF}|{YEAR_PART}|{MONTHS_OF_YEAR})", _point,
-     (HAS_YEAR, any_case(r"(?:of|early|late)\s+\d\d\d\d"))),
-    (rf"(?i:{DECADE})", _point, (HAS_YEAR, any_case(r"\d\d\d0['’]?s"))),
+     (HAS_YEAR, needs_any_case(r"(?:of|early|late)\s+\d\d\d\d"))),
+    (rf"(?i:{DECADE})", _point, (HAS_YEAR, needs_any_case(r"\d\d\d0['’]?s"))),
     (BARE_YEAR, _point, (HAS_YEAR,)),
 ]
 
 
-COMPILED = [(re.compile(pattern), handler, hints) for pattern, handler, hints in RULES]
+COMPILED = [(re.compile(pattern), handler, required) for pattern, handler, required in RULES]
 # "Article 2009", "No. 1998", "resolution 2005": references, not years. Only words that number
 # things: a name's year stays a date ("the Education Act 1996", "Convention, 2011").
 REFERENCE_BEFORE = re.compile(
@@ -308,9 +286,9 @@ def find_dates(text: str, document_date: date | None = None) -> list[DateMatch]:
     """Every date expression in text, longest first where they overlap, in text order."""
     found: list[DateMatch] = []
     lowered_text = lowered(text)
-    found_hints: dict[Hint, bool] = {}
-    for regex, handler, hints in COMPILED:
-        if not has_hints(hints, text, lowered_text, found_hints):
+    found_needs: dict[Needs, bool] = {}
+    for regex, handler, required in COMPILED:
+        if not all_found(required, text, lowered_text, found_needs):
             continue
         for m in regex.finditer(text):
             if REFERENCE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
@@ -321,14 +299,6 @@ def find_dates(text: str, document_date: date | None = None) -> list[DateMatch]:
     return non_overlapping(found, bounds=lambda d: (d.start_char, d.end_char))
 
 
-def has_hints(hints: tuple[Hint, ...], text: str, lowered_text: str | None, found: dict[Hint, bool]) -> bool:
-    """Does the text have all of a rule's hints? `found` keeps each answer: rules share hints."""
-    for h in hints:
-        if h not in found:
-            found[h] = h.found_in(text, lowered_text)
-        if not found[h]:
-            return False
-    return True
 
 
 # ------------------------------------------------------------------ spaCy component

@@ -1,11 +1,13 @@
 """Clean stage: layout and line-break hyphenation, with every change logged."""
 
-from pipeline.stages.clean import ocr
-from pipeline.stages.clean.clean import DocumentLexicon, clean_text
+from pipeline.stages.clean.clean import clean_text
+from pipeline.stages.clean.fixers.glued_words import fix_glued_words
+from pipeline.stages.clean.fixers.split_words import fix_split_words
+from pipeline.stages.clean.reader import DocumentReader
 
 
 def clean(body, *others):
-    return clean_text(body, DocumentLexicon([body, *others]))
+    return clean_text(body, DocumentReader.of([body, *others]))
 
 
 def test_clean_joins_lines_and_collapses_spaces():
@@ -56,6 +58,6 @@ def test_clean_leaves_dots_in_addresses_and_sentences_alone():
 def test_clean_glued_word_fixer_leaves_a_fragment_the_split_word_fixer_joins():
     # The glued fixer runs first: cutting "istry" into "is try" would leave nothing to join.
     body = "the Min istry of Justice and the prov ision of aid"
-    lexicon = DocumentLexicon([body])
-    assert ocr.fix_glued_words(body, lexicon) == []
-    assert [body[e.start : e.end] for e in ocr.fix_split_words(body, lexicon)] == ["Min istry", "prov ision"]
+    reader = DocumentReader.of([body])
+    assert fix_glued_words(body, reader) == []
+    assert [body[e.start : e.end] for e in fix_split_words(body, reader)] == ["Min istry", "prov ision"]

@@ -1,46 +1,20 @@
-"""OCR repair: cases as data (tests/data/clean_cases.json), negatives that must
-come back unchanged, and properties every cleaning keeps."""
+"""OCR repair through the clean stage: cases as data (tests/data/clean_cases.json),
+negatives that must come back unchanged, and properties every cleaning keeps. The
+parts have their own tests: test_known_words, test_channel, test_reader, fixers/."""
 
 from __future__ import annotations
 
 import json
-import random
-import string
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
-from pipeline.stages.clean import ocr
+from pipeline.prefilter import Prefiltered
 from pipeline.stages.clean.clean import clean_segmentation, clean_text
-from pipeline.stages.clean.document_lexicon import DocumentLexicon
-from pipeline.stages.clean.ocr import (
-    FOREIGN_LANGUAGES,
-    DOCUMENT_EDIT_COST,
-    DOCUMENT_READING_MIN,
-    GENERIC_EDIT_COST,
-    KNOWN_ZIPF,
-    MAX_PIECE_CHARS,
-    MAX_READING_COST,
-    PLAIN_WORD_RE,
-    REAL_WORD_MAX_COST,
-    REAL_WORD_MIN_RATIO,
-    TOKEN_RE,
-    _likely_misreadings,
-    _generic_edits,
-    candidate_words,
-    confusions,
-    document_readings,
-    domain_lower,
-    function_words,
-    is_word,
-    readings,
-    standing_words,
-    zipf,
-    zipf_in,
-)
+from pipeline.stages.clean.fixers import glued_words, in_context, numbers, punctuation
+from pipeline.stages.clean.reader import DocumentReader
 from tests.conftest import segment_text
 
 DATA = Path(__file__).parents[2] / "data"
@@ -50,7 +24,7 @@ NEGATIVES = json.loads((DATA / "clean_negatives.json").read_text(encoding="utf-8
 
 
 def clean(text: str, *document: str):
-    return clean_text(text, DocumentLexicon([text, *document]))
+    return clean_text(text, DocumentReader.of([text, *document]))
 
 
 def case_params():
@@ -137,11 +111,6 @@ def test_ocr_keeps_a_word_that_only_reads_as_function_words_english_does_not_wri
     assert (cleaned, corrections) == (text, [])
 
 
-@pytest.mark.parametrize("word", ["toto", "awe", "ado", "anon", "todo", "nono"])
-def test_ocr_glued_verdict_keeps_a_word_whose_function_word_split_is_no_english(word):
-    assert ocr.glued_verdict(word, False) is None
-
-
 FOREIGN_PHRASES = [line.strip() for line in (ROOT_DATA / "foreign_phrases.txt").read_text(encoding="utf-8").splitlines()]
 
 
@@ -165,11 +134,6 @@ def test_ocr_still_splits_function_words_run_together(glued, expected):
     assert clean(glued)[0] == expected
 
 
-def test_ocr_function_word_pairs_are_pairs_of_function_words_and_never_doubled():
-    pairs = ocr.function_word_pairs()
-    assert pairs and all(len(pair) == 2 and set(pair) <= function_words() and pair[0] != pair[1] for pair in pairs)
-
-
 @pytest.mark.parametrize(
     "split, expected",
     [
@@ -185,126 +149,11 @@ def test_ocr_joins_a_fragment_with_its_neighbour_instead_of_cutting_it_into_word
     assert [c.rule for c in corrections] == ["split"]
 
 
-@pytest.mark.parametrize("language", ("en", *FOREIGN_LANGUAGES))
-def test_ocr_zipf_read_from_the_table_agrees_with_wordfreq(language):
-    random_letters = random.Random(7)
-    junk = ["".join(random_letters.choices(string.ascii_lowercase, k=random_letters.randint(1, 12))) for _ in range(500)]
-    words = [w for w in top_n_list(language, 3000) if w.isascii() and w.isalpha()] + junk + ["Rights", "défenseur"]
-    assert [zipf_in(w, language) for w in words] == [zipf_frequency(w, language) for w in words]
-
-
 def test_ocr_keeps_a_token_whose_reading_borrows_a_letter_from_across_the_space():
     moved_space, _, _ = clean("They met the Medial ife foundation.")
     dropped_letter, _, _ = clean("A process for al legal aid.")
     assert moved_space == "They met the Medial ife foundation."  # "Media life" as likely as "Medial life"
     assert dropped_letter == "A process for all legal aid."  # "egal" is no word: the l was dropped
-
-
-def test_ocr_readings_are_weighted_by_the_confusion_table():
-    costs = readings("specia")
-    assert costs["special"] < costs.get("species", float("inf"))
-
-
-def inverse_confusions(form: str) -> dict[str, float]:
-    """Every form one listed confusion could have turned into `form`, tried at every place."""
-    found: dict[str, float] = {}
-    for confusion in confusions():
-        observed, intended = confusion.observed, confusion.intended
-        places = range(len(form) + 1) if not observed else [i for i in range(len(form)) if form.startswith(observed, i)]
-        for i in places:
-            reading = form[:i] + intended + form[i + len(observed) :]
-            found[reading] = min(found.get(reading, float("inf")), confusion.cost)
-    return found
-
-
-def readings_by_brute_force(observed: str) -> dict[str, float]:
-    """`readings` without the generic edits, by trying every confusion at every place
-    (twice for a word wordfreq does not know)."""
-    candidates = candidate_words()
-    first = inverse_confusions(observed)
-    found = {form: cost for form, cost in first.items() if form in candidates}
-    for form, cost in first.items() if zipf(observed) < KNOWN_ZIPF else ():
-        for reading, step in inverse_confusions(form).items():
-            if reading in candidates and cost + step <= MAX_READING_COST:
-                found[reading] = min(found.get(reading, float("inf")), cost + step)
-    found.pop(observed, None)
-    return found
-
-
-DAMAGED_WORDS = ["specia", "congtitution", "legidation", "hedth", "mgjor", "govemment", "rnany", "tbe",
-                 "benefitsincreased", "organizationsin", "lnstitutions", "wornen", "dcvclopment", "ofthe",
-                 "humn", "clarly", "forning", "tiat", "governnent"]  # ... and two confusions that overlap
-
-
-@pytest.mark.parametrize("observed", DAMAGED_WORDS)
-def test_ocr_readings_agree_with_trying_every_confusion_at_every_place(observed):
-    """`readings` tries a second confusion after an inserted string only as a compound
-    confusion of the token (where the two overlap): elsewhere they commute."""
-    listed = {reading: cost for reading, cost in readings(observed).items() if cost < GENERIC_EDIT_COST}
-    assert listed == readings_by_brute_force(observed)
-
-
-def one_letter_edits(form: str) -> set[str]:
-    letters = string.ascii_lowercase
-    deleted = {form[:i] + form[i + 1 :] for i in range(len(form))}
-    replaced = {form[:i] + c + form[i + 1 :] for i in range(len(form)) for c in letters}
-    return deleted | replaced | {form[:i] + c + form[i:] for i in range(len(form) + 1) for c in letters}
-
-
-@pytest.mark.parametrize("form", [*DAMAGED_WORDS, "xspecial", "specialx", "spxecial", "qqqqqq", "a"])
-def test_ocr_generic_edits_skip_only_places_where_no_candidate_word_is_left(form):
-    candidates = candidate_words()
-    assert {f for f in _generic_edits(form) if f in candidates} == one_letter_edits(form) & candidates
-
-
-DOCUMENT = "The government and the Government of all human rights; all human rights, all government. " * 3
-
-
-def document_readings_by_brute_force(observed: str, lexicon: DocumentLexicon) -> list[str]:
-    """The words the document writes often that any letter put back anywhere makes."""
-    places = range(len(observed) + 1)
-    forms = [observed[:i] + letter + observed[i:] for i in places for letter in string.ascii_lowercase]
-    return list(dict.fromkeys(f for f in forms if lexicon.words[f] >= DOCUMENT_READING_MIN and f in candidate_words()))
-
-
-@pytest.mark.parametrize("observed", ["govenment", "goverment", "hman", "al", "rigts", "humanrights", "the"])
-def test_ocr_document_readings_find_what_putting_back_any_letter_finds(observed):
-    lexicon = DocumentLexicon([DOCUMENT])
-    if zipf(observed) < KNOWN_ZIPF:
-        assert list(document_readings(observed, lexicon)) == document_readings_by_brute_force(observed, lexicon)
-    else:
-        assert document_readings(observed, lexicon) == {}  # a word English knows is taken as written
-
-
-def test_ocr_document_readings_restore_one_letter_of_a_word_the_document_writes_often():
-    assert document_readings("govenment", DocumentLexicon([DOCUMENT])) == {"government": DOCUMENT_EDIT_COST}
-    assert document_readings("govenment", DocumentLexicon(["The government."])) == {}  # written once: no evidence
-
-
-def test_ocr_two_confusions_cost_more_than_a_real_word_reading_may():
-    """What lets `_likely_misreadings` list one confusion only."""
-    assert 2 * min(c.cost for c in confusions()) > REAL_WORD_MAX_COST
-    assert GENERIC_EDIT_COST > REAL_WORD_MAX_COST
-
-
-def test_ocr_likely_misreadings_hold_every_word_with_a_cheap_reading_the_document_writes_often():
-    text = DOCUMENT + " the hill and the bill, the bill, the bill; wornen and women, women, women, women. " * 2
-    lexicon = DocumentLexicon([text])
-    words = {w.lower() for w in TOKEN_RE.findall(text)} | {"hill", "bil", "biil", "wornen", "rnen", "govemment"}
-    cheap = {
-        word
-        for word in words
-        for reading, cost in readings(word).items()
-        if cost <= REAL_WORD_MAX_COST and lexicon.words[reading] >= REAL_WORD_MIN_RATIO
-    }
-    assert {"hill", "wornen", "bil"} <= cheap
-    assert cheap <= _likely_misreadings(lexicon)
-
-
-def test_ocr_standing_words_are_the_plain_words_is_word_accepts():
-    words = [*get_frequency_dict("en"), *domain_lower(), *function_words()]
-    plain = [word for word in words if PLAIN_WORD_RE.fullmatch(word) and len(word) <= MAX_PIECE_CHARS]
-    assert [word for word in plain if is_word(word) != (word in standing_words())] == []
 
 
 def test_clean_repairs_heading_titles_and_keeps_the_raw_title():
@@ -354,16 +203,19 @@ def test_ocr_cleaning_never_crashes_and_offsets_point_at_replacements(body):
 @settings(max_examples=300, deadline=None)
 @given(ocr_texts)
 def test_ocr_cleaning_is_idempotent(body):
-    lexicon = DocumentLexicon([body])
-    once, _, _ = clean_text(body, lexicon)
-    twice, corrections, _ = clean_text(once, lexicon)
+    reader = DocumentReader.of([body])
+    once, _, _ = clean_text(body, reader)
+    twice, corrections, _ = clean_text(once, reader)
     assert twice == once
     assert corrections == []
 
 
-PREFILTERED = {name: value for name, value in vars(ocr).items() if isinstance(value, ocr.Prefiltered)} | {
-    rule.id: rule.marker for rule in ocr.context_rules()
-}
+PREFILTERED = {
+    name: value
+    for module in (punctuation, numbers, glued_words)
+    for name, value in vars(module).items()
+    if isinstance(value, Prefiltered)
+} | {rule.id: rule.marker for rule in in_context.context_rules()}
 # Hits of the prefiltered patterns and pieces of them, glued or spaced at random: near misses and hits.
 PATTERN_PIECES = [
     "20102020", "in 20009", "May 19990", "1SO", "O1", "A22221", "Women’'s", "State’ s", "Stat€’s", "2009—-2012",

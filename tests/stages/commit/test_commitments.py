@@ -9,7 +9,8 @@ import spacy
 
 from spacy.attrs import LEMMA, LOWER
 
-from pipeline.stages.commit.commitments import DocWords, Trigger, commitment_spans, has_words, load_triggers, words_needed
+from pipeline.prefilter import DocWords, WordNeeds
+from pipeline.stages.commit.commitments import Trigger, commitment_spans, load_triggers, words_needed
 from pipeline.stages.commit.token_patterns import DocColumns
 from pipeline.run.settings import Settings
 
@@ -45,16 +46,16 @@ def test_components_commitments_words_needed_are_the_required_tokens_words():
     vocab = spacy.blank("en").vocab
     needs = words_needed([{"LEMMA": {"IN": ["plan", "intend"]}}, {"LOWER": "to", "OP": "?"}, {"POS": "VERB"},
                           {"LOWER": "now", "OP": "+"}], vocab)
-    assert needs == ((LEMMA, frozenset({vocab.strings["plan"], vocab.strings["intend"]})),
-                     (LOWER, frozenset({vocab.strings["now"]})))
+    assert needs == WordNeeds(((LEMMA, frozenset({vocab.strings["plan"], vocab.strings["intend"]})),
+                               (LOWER, frozenset({vocab.strings["now"]}))))
 
 
 def test_components_commitments_a_trigger_runs_only_on_a_doc_with_its_words():
     nlp = spacy.load(Settings().model)
     needs = words_needed([{"LEMMA": "plan"}, {"LOWER": "to"}], nlp.vocab)
-    assert has_words(needs, DocWords(DocColumns(nlp("The Ministry plans to open schools."))))
-    assert not has_words(needs, DocWords(DocColumns(nlp("The Ministry planned nothing."))))  # "to" is missing
-    assert has_words((), DocWords(DocColumns(nlp(""))))  # nothing needed: always runs
+    assert needs.found_in(DocWords(DocColumns(nlp("The Ministry plans to open schools.")).values))
+    assert not needs.found_in(DocWords(DocColumns(nlp("The Ministry planned nothing.")).values))  # "to" is missing
+    assert WordNeeds().found_in(DocWords(DocColumns(nlp("")).values))  # nothing needed: always runs
 
 
 def test_components_commitments_token_triggers_match_as_one_matcher_of_them_all():
@@ -73,7 +74,7 @@ def test_components_commitments_token_triggers_match_as_one_matcher_of_them_all(
     matched = 0
     for doc in nlp.pipe(texts):
         columns = DocColumns(doc)
-        found = finder.token_matches(columns, DocWords(columns))
+        found = finder.token_matches(columns, DocWords(columns.values))
         assert found == [(nlp.vocab.strings[key], start, end) for key, start, end in every_trigger(doc)]
         matched += len(found)
     assert matched >= 3

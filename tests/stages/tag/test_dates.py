@@ -10,13 +10,13 @@ import spacy
 from pipeline.stages.tag.dates import (
     COMPILED,
     find_dates,
-    has_hints,
     parse_calendar_date,
     parse_with_dateparser,
     read_point,
     shift,
 )
 from pipeline.nlp.lowercase import lowered
+from pipeline.prefilter import all_found
 
 CASES = json.loads((Path(__file__).parent / "cases" / "dates.json").read_text(encoding="utf-8"))
 TODAY = date.fromisoformat(CASES["document_date"])
@@ -70,14 +70,14 @@ def test_dates_component_fills_a_span_group_with_values():
 
 
 # Texts in odd cases, and one with a long s ("ſ"), which a case-insensitive regex reads as "s".
-HINT_TEXTS = [c["text"] for c in CASES["cases"]] + [
+NEEDS_TEXTS = [c["text"] for c in CASES["cases"]] + [
     "SINCE 2005", "The End Of 2009", "EARLY 2010", "In The 1990S", "FROM 2001 TO 2003", "the PAST TEN YEARS",
     "ſince 2005", "Between JANUARY 2009 and March 2010", "the First Quarter OF 2011",
 ]
 
 
-@pytest.mark.parametrize("text", HINT_TEXTS, ids=lambda t: t[:40])
-def test_dates_rule_hints_are_found_wherever_their_rule_matches(text):
-    for regex, _, hints in COMPILED:
+@pytest.mark.parametrize("text", NEEDS_TEXTS, ids=lambda t: t[:40])
+def test_dates_rule_needs_are_found_wherever_their_rule_matches(text):
+    for regex, _, required in COMPILED:
         if regex.search(text):
-            assert has_hints(hints, text, lowered(text), {}), (regex.pattern[:60], text)
+            assert all_found(required, text, lowered(text), {}), (regex.pattern[:60], text)
