@@ -12,7 +12,7 @@ from pipeline.outputs.tables import heading_label
 import pipeline.stages.tag.amounts  # noqa: F401  (registers the upr_amounts component)
 from pipeline.patterns import MONTHS, PAGE_LABEL_RE
 from pipeline.stages.clean.clean import clean_text
-from pipeline.stages.clean.document_lexicon import DocumentLexicon
+from pipeline.stages.clean.reader import DocumentReader
 from pipeline.stages.context.metadata import distribution_date
 from pipeline.stages.furniture.furniture import mark_furniture
 from pipeline.stages.ingest.pdf import JOB_NUMBER_LINE_RE as PDF_JOB_NUMBER_LINE_RE
@@ -24,7 +24,7 @@ MONTH_NAMES = MONTHS.split("|")
 
 
 def cleaned(text: str) -> str:
-    return clean_text(text, DocumentLexicon([text]))[0]
+    return clean_text(text, DocumentReader.of([text]))[0]
 
 
 def test_months_are_the_twelve_in_calendar_order():
