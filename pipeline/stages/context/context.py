@@ -15,7 +15,8 @@ from typing import Iterator, Sequence
 import pycountry
 
 from pipeline.model import Abbreviation, DocumentContext, SourceDocument, State
-from pipeline.stages.context.metadata import (cover_lines, countries, country, distribution_date, document_type,
+from pipeline.states import state_names
+from pipeline.stages.context.metadata import (cover_lines, country, distribution_date, document_type,
                                               find_symbol, original_language, session)
 from pipeline.stages.tag.dates import FULL_DATE, parse_calendar_date
 
@@ -66,7 +67,7 @@ def state_from_cover(cover: list[str]) -> State | None:
 
 def un_name(found) -> str:
     """The State's name as UN documents write it (pipeline/data/countries.txt), else ISO's."""
-    names = countries()
+    names = state_names()
     for name in iso_spellings(found):
         key = name.lower().replace("'", "’")
         if key in names:

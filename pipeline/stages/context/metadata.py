@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime
-from functools import lru_cache
-from importlib import resources
 
 from pipeline.model import Line, SourceDocument
 from pipeline.patterns import MONTHS, SYMBOL_LINE_RE, SYMBOL_RE
+from pipeline.resources import data_rows, loaded_once
+from pipeline.states import state_names
 
 # A text input has no pages: its cover is its first lines (the cover of a UN document holds ~20).
 COVER_LINES = 40
@@ -86,7 +86,7 @@ def session(cover: list[str]) -> str | None:
 
 def country(cover: list[str]) -> str | None:
     """The State under review: a cover line that is a State's name alone ("Slovenia*")."""
-    names = countries()
+    names = state_names()
     for line in cover:
         name = line.rstrip(COUNTRY_MARKS).strip().lower()  # rstrip: a regex here is quadratic on long lines
         if name in names:
@@ -102,14 +102,7 @@ def document_type(cover: list[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def countries() -> dict[str, str]:
-    data = resources.files("pipeline.data").joinpath("countries.txt").read_text(encoding="utf-8")
-    return {line.strip().lower(): line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")}
-
-
-@lru_cache(maxsize=1)
+@loaded_once
 def document_types() -> list[tuple[str, re.Pattern[str]]]:
-    data = resources.files("pipeline.data").joinpath("document_types.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t", 1) for line in data.splitlines() if line.strip() and not line.startswith("#")]
+    rows = [line.split("\t", 1) for line in data_rows("document_types.tsv")]
     return [(name, re.compile(pattern.strip(), re.I)) for name, pattern in rows]

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
-from pipeline.stages.context.metadata import countries
+from pipeline.states import state_names
 from pipeline.patterns import SYMBOL_RE
 from pipeline.stages.tag.dates import FULL_DATE, YEAR
 from pipeline.stages.tag.vocabulary import reference_words
@@ -162,7 +162,7 @@ def phrase_patterns(name: str | Path = ENTITY_PATTERNS) -> list[dict[str, Any]]:
     """The SpanRuler's patterns: the file's phrases, and every State's name as a place wherever
     it stands ("Barbados", "the United States of America")."""
     return [d for d in data_jsonl(name) if "pattern" in d] + [{"label": "GPE", "pattern": state}
-                                                               for state in countries().values()]
+                                                               for state in state_names().values()]
 
 
 def add_entity_ruler(nlp: Language, patterns_file: str = ENTITY_PATTERNS, symbols: bool = True,
@@ -275,7 +275,7 @@ def is_generic_possessive(word: str) -> bool:
     """"Government's" in "the Government's Interdepartmental Commission", "Bahamas’" in "Bahamas’
     National Mechanism": an owner, not part of the name (but not "Women's Association")."""
     base = re.sub(r"['’]s?$", "", word)
-    return base != word and (base.lower() in GENERIC_OWNERS or base.lower() in countries())
+    return base != word and (base.lower() in GENERIC_OWNERS or base.lower() in state_names())
 
 
 def split_names(start: int, run: str, patterns: EntityPatterns) -> list[tuple[int, str]]:
@@ -380,7 +380,7 @@ class EntityCleaner(JsonState):
             return None
         if label in ("PERSON", "ORG", "GPE") and is_people_word(span):
             label = "NORP"
-        elif (len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span.text.lower() not in countries()
+        elif (len(span) == 1 and label in ("PERSON", "ORG", "GPE") and span.text.lower() not in state_names()
               and (span[0].tag_ not in ("NNP", "NNPS") or (span.end < ent.end and is_common_word(span[0])))):
             # "Specialized" opening a sentence, "Citizens" left of "Citizens of Kazakhstan" (a State's
             # name the tagger misread stays)
