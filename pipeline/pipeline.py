@@ -2,7 +2,7 @@
 
     ingest -> furniture -> segment -> context -> clean -> tag -> commit -> emit
 
-Each stage is `run(document, settings) -> Document` (its folder's `__init__.py` under
+Each stage is `run(document, settings) -> Document` (its folder's `stage.py` under
 pipeline/stages/; emit writes pipeline/outputs/emit.py's files). `process_document`
 runs them for one file, timing each and checking the time limit after each;
 `pipeline.run.executor.run` finds the inputs, processes many (in parallel,
@@ -20,7 +20,13 @@ from pipeline.model import Document
 from pipeline.outputs.emit import write_document_outputs
 from pipeline.run.guard import check_deadline, guarded
 from pipeline.run.settings import Settings
-from pipeline.stages import clean, commit, context, furniture, ingest, segment, tag
+from pipeline.stages.clean import stage as clean
+from pipeline.stages.commit import stage as commit
+from pipeline.stages.context import stage as context
+from pipeline.stages.furniture import stage as furniture
+from pipeline.stages.ingest import stage as ingest
+from pipeline.stages.segment import stage as segment
+from pipeline.stages.tag import stage as tag
 
 
 def emit(document: Document, settings: Settings) -> Document:

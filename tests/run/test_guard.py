@@ -13,7 +13,7 @@ from pipeline.run.cli import main
 from pipeline.errors import DocumentTimeout
 from pipeline.run.guard import check_deadline, time_limit
 from pipeline.pipeline import Stage
-from pipeline.stages import segment as segment_stage
+from pipeline.stages.segment import stage as segment_stage
 from pipeline.run.settings import Settings
 from pipeline.stages.tag.tag import load_nlp
 

@@ -1,12 +1,4 @@
-"""Clean stage (clean.py): each paragraph's text, its OCR errors corrected and recorded."""
+"""Clean stage (clean.py): each paragraph's text, its OCR errors corrected and recorded.
 
-from __future__ import annotations
-
-from pipeline.model import Document
-from pipeline.run.settings import Settings
-from pipeline.stages.clean.clean import clean_segmentation
-
-
-def run(document: Document, settings: Settings) -> Document:
-    clean_segmentation(document.segmentation)
-    return document
+Entry point: `stage.run(document, settings)`.
+"""

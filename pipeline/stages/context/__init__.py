@@ -1,15 +1,5 @@
 """Context stage (context.py): what the document is, for the stages after it; and the
-cover page's metadata (metadata.py), written as it was read."""
+cover page's metadata (metadata.py), written as it was read.
 
-from __future__ import annotations
-
-from pipeline.model import Document
-from pipeline.run.settings import Settings
-from pipeline.stages.context.context import read_context
-from pipeline.stages.context.metadata import document_metadata
-
-
-def run(document: Document, settings: Settings) -> Document:
-    document.context = read_context(document.source, document.segmentation.abbreviations)
-    document.metadata = document_metadata(document.source)
-    return document
+Entry point: `stage.run(document, settings)`.
+"""

@@ -1,14 +1,4 @@
-"""Tag stage (tag.py): entities, dates and amounts of every paragraph, through one spaCy pipeline."""
+"""Tag stage (tag.py): entities, dates and amounts of every paragraph, through one spaCy pipeline.
 
-from __future__ import annotations
-
-from pipeline.model import Document
-from pipeline.run.settings import Settings
-from pipeline.stages.tag.tag import load_nlp, tag_paragraphs
-
-
-def run(document: Document, settings: Settings) -> Document:
-    context = document.context
-    document.docs = tag_paragraphs(document.segmentation.paragraphs, load_nlp(settings.model),
-                                   context.document_date, settings.batch_size, context.abbreviations)
-    return document
+Entry point: `stage.run(document, settings)`.
+"""

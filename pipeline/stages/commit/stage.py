@@ -1,0 +1,14 @@
+"""The commit stage's entry point, as pipeline/pipeline.py lists it: `run(document, settings) -> Document`."""
+
+from __future__ import annotations
+
+from pipeline.model import Document
+from pipeline.run.settings import Settings
+from pipeline.stages.commit.commit import document_commitments
+from pipeline.stages.tag.tag import load_nlp
+
+
+def run(document: Document, settings: Settings) -> Document:
+    document_commitments(document, load_nlp(settings.model))  # the tag stage's pipeline, loaded once
+    document.docs = []  # the parsed docs are read last here: free them before emit
+    return document

@@ -1,0 +1,14 @@
+"""The tag stage's entry point, as pipeline/pipeline.py lists it: `run(document, settings) -> Document`."""
+
+from __future__ import annotations
+
+from pipeline.model import Document
+from pipeline.run.settings import Settings
+from pipeline.stages.tag.tag import load_nlp, tag_paragraphs
+
+
+def run(document: Document, settings: Settings) -> Document:
+    context = document.context
+    document.docs = tag_paragraphs(document.segmentation.paragraphs, load_nlp(settings.model),
+                                   context.document_date, settings.batch_size, context.abbreviations)
+    return document
