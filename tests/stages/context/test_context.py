@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from conftest import source_from_text
+from test_metadata import WORKING_GROUP_COVER  # a Working Group report's cover: its symbol names no State
 
 from pipeline.model import Abbreviation, State
 from pipeline.stages.context.context import (APPROVAL_DATE, DISTRIBUTION_DATE, find_document_date, read_context,
@@ -21,14 +22,6 @@ NATIONAL_REPORT_COVER = """
     Kazakhstan*
 
     1. The report was approved on 6 November 2008.
-    """
-WORKING_GROUP_COVER = """
-    United Nations A/HRC/14/10
-    Distr.: General
-    23 March 2010 Original: English
-    Human Rights Council Fourteenth session
-    Report of the Working Group on the Universal Periodic Review*
-    Kazakhstan
     """
 
 

@@ -18,28 +18,12 @@ TEXT = ("On 6 November 2009 the Government of Kazakhstan adopted the law on the 
         "and 45 per cent of the 102 State institutions joined the Convention on the Rights of the Child.")
 DOCUMENT_DATE = date(2009, 11, 6)
 
-# Run in the fresh process: only spaCy and the saved folder, nothing of the package imported first.
-TAG = """
-import json, sys
-from datetime import date
-import spacy
-nlp = spacy.load(sys.argv[1])
-doc = nlp.make_doc(sys.argv[2])
-doc._.document_date = date.fromisoformat(sys.argv[3])
-doc = nlp(doc)
-print(json.dumps({
-    "pipes": nlp.pipe_names,
-    "entities": [[e.text, e.start_char, e.end_char, e.label_] for e in doc.ents],
-    "dates": [s._.date for s in doc.spans["dates"]],
-    "amounts": [s._.amount for s in doc.spans["amounts"]],
-    "commitments": [[s.start_char, s.end_char, s.label_] for s in doc.spans.get("commitments", [])],
-}))
-"""
-
-
-def tagged(nlp):
-    doc = nlp.make_doc(TEXT)
-    doc._.document_date = DOCUMENT_DATE
+# What a tagged doc holds; defined as source so that the fresh process runs the same code
+# without importing anything of the package.
+TAGGED = """
+def tagged(nlp, text, document_date):
+    doc = nlp.make_doc(text)
+    doc._.document_date = document_date
     doc = nlp(doc)
     return {
         "pipes": nlp.pipe_names,
@@ -48,6 +32,20 @@ def tagged(nlp):
         "amounts": [s._.amount for s in doc.spans["amounts"]],
         "commitments": [[s.start_char, s.end_char, s.label_] for s in doc.spans.get("commitments", [])],
     }
+"""
+# Run in the fresh process: only spaCy and the saved folder, nothing of the package imported first.
+TAG = TAGGED + """
+import json, sys
+from datetime import date
+import spacy
+print(json.dumps(tagged(spacy.load(sys.argv[1]), sys.argv[2], date.fromisoformat(sys.argv[3]))))
+"""
+namespace: dict = {}
+exec(TAGGED, namespace)
+
+
+def tagged(nlp, text=TEXT):
+    return namespace["tagged"](nlp, text, DOCUMENT_DATE)
 
 
 def test_saved_pipeline_loads_in_a_fresh_process_and_tags_alike(tmp_path):
