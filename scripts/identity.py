@@ -38,13 +38,25 @@ def base_tree(ref: str) -> tuple[str, Path]:
     return sha[:12], tree
 
 
-def run_pipeline(code: Path, inputs: Path, out: Path, jobs: int) -> None:
-    """The pipeline of `code` (imported from there, not from the installed package) over `inputs`."""
+def base_python(tree: Path) -> str:
+    """An interpreter with the base commit installed in a venv of its own: the working tree's
+    venv would lend the base its `spacy_factories` entry points, and spaCy takes a factory
+    from an entry point before the one the base code registers."""
+    venv = tree.with_name(tree.name.replace("src-", "venv-"))
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", str(tree)], check=True)
+    return str(python)
+
+
+def run_pipeline(python: str, code: Path, inputs: Path, out: Path, jobs: int) -> None:
+    """The pipeline of `code` (imported from there, not from an installed package) over `inputs`."""
     if out.exists():
         shutil.rmtree(out)
     tmp = out.with_name(out.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
-    cmd = [sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(tmp), "--jobs", str(jobs), "--force"]
+    cmd = [python, "-m", "pipeline", "run", str(inputs), "--out", str(tmp), "--jobs", str(jobs), "--force"]
     print(f"[{code.name}] {inputs.name} -> {out}", flush=True)
     subprocess.run(cmd, cwd=code, env={"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"}, check=False,
                    stdout=subprocess.DEVNULL, stderr=(out.parent / f"{out.name}.stderr").open("w"))
@@ -68,10 +80,10 @@ def main() -> int:
         base_out = CACHE / f"out-{sha}" / name
         if args.rerun_base or not base_out.exists():
             base_out.parent.mkdir(parents=True, exist_ok=True)
-            run_pipeline(tree, SETS[name], base_out, args.jobs)
+            run_pipeline(base_python(tree), tree, SETS[name], base_out, args.jobs)
         work_out = CACHE / "out-work" / name
         work_out.parent.mkdir(parents=True, exist_ok=True)
-        run_pipeline(REPO, SETS[name], work_out, args.jobs)
+        run_pipeline(sys.executable, REPO, SETS[name], work_out, args.jobs)
         print(f"== {name}: {args.base} ({sha}) vs working tree", flush=True)
         status |= subprocess.run([sys.executable, "-m", "pipeline", "diff", str(base_out), str(work_out)],
                                  cwd=REPO).returncode
