@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast regen eval bench report browser clean setup
+.PHONY: run test test-fast regen eval identity bench report browser clean setup
 
 # Setup is idempotent: redone only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -31,6 +31,11 @@ regen: $(STAMP)
 
 eval: $(STAMP)
 	PYTHONPATH=tests $(PY) -m evaluation.evaluate
+
+# Outputs of commit BASE and of the working tree over every document in ../shared, diffed
+# (long: ~470 documents twice; the base outputs are kept in .identity/ for the next check).
+identity: $(STAMP)
+	$(PY) scripts/identity.py --base $(or $(BASE),HEAD)
 
 # The HTML review report of the last run: output/report/index.html.
 report: $(STAMP)
