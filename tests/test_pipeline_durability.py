@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 
+import psutil
 import pytest
 from conftest import ROOT, SEED, corpus_file, write_seed_excerpt
 
@@ -73,8 +74,12 @@ def test_pipeline_killed_run_leaves_complete_files_and_rerun_matches_an_uninterr
 
     process = run_pipeline(inputs, out)
     wait_for_files(out / "paragraphs", 4)
+    helpers = psutil.Process(process.pid).children(recursive=True)  # the forkserver and its workers
+    assert helpers, "the run was meant to use worker processes"
     process.send_signal(signal.SIGKILL)
     process.wait()
+    _, alive = psutil.wait_procs(helpers, timeout=10)
+    assert not alive, f"processes outlived the killed run: {[p.pid for p in alive]}"
     written = len(list((out / "paragraphs").glob("*.jsonl")))
     assert 4 <= written < copies, "the run was not interrupted in the middle"
     assert_every_output_file_is_complete(out)

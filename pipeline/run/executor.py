@@ -25,6 +25,7 @@ import os
 import pstats
 import signal
 import sys
+import threading
 import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
@@ -268,7 +269,8 @@ def execute_local_pool(todo: list[Task], out: Path, settings: Settings, options:
     # pipeline imported once, not from this process and its progress-bar thread.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline.pipeline"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                               initargs=(os.getpid(),))
     try:
         yield from in_flight(
             todo,
@@ -282,9 +284,25 @@ def execute_local_pool(todo: list[Task], out: Path, settings: Settings, options:
     pool.shutdown(wait=True)
 
 
-def init_worker() -> None:
-    """Ctrl-C is the main process's to handle; workers finish or are cancelled by it."""
+def init_worker(main_pid: int) -> None:
+    """Ctrl-C is the main process's to handle; workers finish or are cancelled by it. A main
+    process killed outright (SIGKILL, out of memory) cannot tell them: they end on their own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=exit_when_gone, args=(main_pid,), name="main-watch", daemon=True).start()
+
+
+MAIN_WATCH_SECONDS = 1.0
+
+
+def exit_when_gone(main_pid: int) -> None:
+    """End this worker once the main process is gone (a worker blocked on the task queue
+    would otherwise wait forever: it holds the queue's write end itself)."""
+    while True:
+        time.sleep(MAIN_WATCH_SECONDS)
+        try:
+            os.kill(main_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
 
 
 def execute_dask(todo: list[Task], out: Path, settings: Settings, options: RunOptions) -> Iterator[Outcome]:
