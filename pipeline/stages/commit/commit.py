@@ -6,7 +6,7 @@ country=None)` fills each Paragraph.commitments with one record per committing s
 `actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
 is {text, start, end, start_char, end_char} or null. All offsets point into Paragraph.text.
 The sentences are found by the spaCy component `upr_commitments`
-(pipeline/components/commitments.py); this stage resolves what needs the whole document:
+(pipeline/stages/commit/commitments.py); this stage resolves what needs the whole document:
 the country's name, "it" across paragraphs, and deadlines from the paragraph's dates.
 
 `document_commitments(document, nlp)` runs it inside the pipeline, on the docs the tag

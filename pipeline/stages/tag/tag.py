@@ -6,7 +6,7 @@ NLP stage shares, the commitment finder included when the model can parse) and
 and the abbreviations are the document context's), which runs `nlp.pipe` once over the paragraphs, fills
 `Paragraph.entities`, `.dates` and `.amounts` with spans into the cleaned `text`,
 and returns the parsed docs for the commit stage.
-The components are in pipeline/components/; any installed English spaCy pipeline
+The components are in this folder (registered by pipeline/components.py); any installed English spaCy pipeline
 can carry them, and without one a blank English pipeline runs the rules alone.
 """
 
