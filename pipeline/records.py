@@ -34,6 +34,7 @@ class Amount(TextSpan):
     value: int | float
     unit: str | None  # currency or unit as written, normalized
     equivalent_of: NotRequired[Span]  # the amount this one restates ("US$ 1 million (€ 700,000)")
+    ambiguous: NotRequired[bool]  # its sign could mean another currency ("$" in a report on a State using a dollar)
 
 
 class Deadline(TextSpan):

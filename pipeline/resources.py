@@ -1,6 +1,6 @@
 """The one loader of pipeline/data, and one-time loads (lexicons, word indexes).
 
-Every data file is named relative to pipeline/data ("currencies.json", "domain/names.txt");
+Every data file is named relative to pipeline/data ("units.json", "domain/names.txt");
 `data_path` also takes a path of one's own, so a caller can point a component at its own
 copy (an explicit override, never a search). Parsed forms are built once per process.
 """

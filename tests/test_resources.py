@@ -41,7 +41,7 @@ def test_resources_read_package_files_and_explicit_paths(tmp_path):
     from pipeline.resources import data_json, data_lines, data_path, data_rows
 
     assert "Kazakhstan" in data_lines("countries.txt")
-    assert all(not key.startswith("_") for key in data_json("currencies.json"))
+    assert all(not key.startswith("_") for key in data_json("currency_forms.json"))
     own = tmp_path / "triggers.txt"
     own.write_text("# a comment\n\n  kept  \n", encoding="utf-8")
     assert data_path(own) == own and list(data_rows(own)) == ["  kept  "]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.patterns import CLAUSE_END_RE, SYMBOL_RE
 from pipeline.nlp.state import JsonState
 from pipeline.resources import data_json
+from pipeline.stages.tag.currencies import CurrencyReader, Reading, currency_table
 from pipeline.stages.tag.vocabulary import alternation, looks_plural, reference_words, singular
 from pipeline.nlp.lowercase import AnyCasePattern, lowered
 from pipeline.stages.tag.numbers import NUMBER, is_word_number, parse_number
@@ -51,16 +52,18 @@ class AmountMatch:
 
 
 class AmountGrammar:
-    """Regexes built from the currencies (code -> {"before": [...], "after": [...]}), the units
+    """Regexes built from the currency table (currencies.currency_table), the units
     (unit -> its forms) and the reference words."""
 
-    def __init__(self, currencies: dict[str, dict[str, list[str]]], units: dict[str, list[str]]) -> None:
-        self.currency_before = {f: code for code, forms in currencies.items() for f in forms["before"]}
-        self.currency_after = {f.lower(): code for code, forms in currencies.items() for f in forms["after"]}
+    def __init__(self, currencies: dict[str, dict], units: dict[str, list[str]]) -> None:
+        self.currencies = CurrencyReader(currencies)
+        names = [f for f in currencies["after"] if not f.isupper()]
+        codes = [f for f in currencies["after"] if f.isupper()]
         self.units = {form.lower(): unit for unit, forms in units.items() for form in forms}
         self.number = re.compile(rf"(?<![\w/.,:\-–—])(?:{NUMBER})(?![\w]|[-–—]\w*(?:th|rd|nd|st)\b|[.,]\d|/)")
-        self.money_before = re.compile(rf"(?:{alternation(list(self.currency_before))})\s*$")
-        self.money_after = re.compile(rf"^\s*({alternation(list(self.currency_after))})\b", re.I)
+        # A sign after a letter only as a whole ("R$", not the "$" of "XR$").
+        self.money_before = re.compile(rf"(?<![^\W\d_])(?:{alternation(list(currencies['before']))})\s*$")
+        self.money_after = re.compile(rf"^\s*((?i:{alternation(names)})|{alternation(codes)})(?!\w)")
         self.percent_after = re.compile(r"^\s*(?:per\s*cent|percent|%)", re.I)
         self.unit_after = re.compile(rf"^(?:\s+|-)({alternation(list(self.units))})(?![\w])", re.I)
         self.rate_after = re.compile(rf"^\s+per\s+({alternation(list(self.units))})\b", re.I)
@@ -88,7 +91,9 @@ class AmountGrammar:
     # -------------------------------------------------------------- classification
 
     def find(self, doc: Doc, text: str, blocked: list[tuple[int, int]]) -> list[AmountMatch]:
-        """The amounts of a doc whose text is `text` (tokens.doc_text: spaCy rebuilds doc.text on every read)."""
+        """The amounts of a doc whose text is `text` (tokens.doc_text: spaCy rebuilds doc.text on every read).
+        The document's habits come with the doc: `doc._.state` (ISO 3166 alpha-3 of the State under
+        review, whose currency a "$" may be) and `doc._.decimal_comma`."""
         found = []
         references = [(r.start(), r.end()) for r in self.reference.finditer(text, lowered(text))]
         last_reference_end = -1
@@ -126,15 +131,17 @@ class AmountGrammar:
     def classify(self, doc: Doc, text: str, m: re.Match, end: int) -> AmountMatch | None:
         """The amount a number found by `m` gives; `end`: where its figures end ("six (6)")."""
         start = m.start()
-        value = parse_number(m.group())
+        value = parse_number(m.group(), doc._.decimal_comma)
+        state = doc._.state
         if value is None:
             return None
         before, after = text[max(0, start - 12):start], text[end:end + 60]
-        if (cur := self.money_before.search(before)) and not is_word_number(m.group()):
-            code = self.currency_before[cur.group().strip()]
-            return AmountMatch(start - len(before) + cur.start(), end, "money", value, code)
-        if cur := self.money_after.match(after):
-            return AmountMatch(start, end + cur.end(), "money", value, self.currency_after[cur[1].lower()])
+        cur = self.money_before.search(before) if not is_word_number(m.group()) else None
+        if cur and (reading := self.currencies.read(cur.group().strip(), "before", state)):
+            return money(start - len(before) + cur.start(), end, value, reading)
+        cur = self.money_after.match(after)
+        if cur and (reading := self.currencies.read(cur[1], "after", state)):
+            return money(start, end + cur.end(), value, reading)
         if pct := self.percent_after.match(after):
             return AmountMatch(start, end + pct.end(), "percent", value, "%")
         if unit := self.unit_after.match(after):
@@ -149,8 +156,20 @@ class AmountGrammar:
             if rate := self.rate_after.match(text[noun_end:noun_end + 40]):
                 per = self.units[rate[1].lower()]
                 return AmountMatch(start, noun_end + rate.end(), "measure", value, f"{unit}/{per}")
-            return AmountMatch(start, noun_end, "count", value, unit)
+            return AmountMatch(start, noun_end, "count", whole_count(m.group(), value), unit)
         return AmountMatch(start, end, None, value, None)
+
+
+def money(start: int, end: int, value: float, reading: Reading) -> AmountMatch:
+    """A sum of money; "ambiguous": its sign could mean another currency ("$" in a report on Barbados)."""
+    return AmountMatch(start, end, "money", value, reading.code, {"ambiguous": True} if reading.ambiguous else {})
+
+
+def whole_count(figures: str, value: float) -> float:
+    """A count is whole: "1.483 people" in a document that writes decimals with a dot is 1483."""
+    if value != int(value) and re.fullmatch(r"\d{1,3}[.,]\d{3}", figures):
+        return int(re.sub(r"[.,]", "", figures))
+    return value
 
 
 def _inside(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
@@ -300,11 +319,17 @@ def link_restatements(amounts: list[AmountMatch], text: str, restated: re.Patter
 
 if not Span.has_extension("amount"):
     Span.set_extension("amount", default=None)
+if not Doc.has_extension("state"):
+    Doc.set_extension("state", default=None)
+if not Doc.has_extension("decimal_comma"):
+    Doc.set_extension("decimal_comma", default=False)
 
 
 class AmountTagger(JsonState):
     """Fills doc.spans[spans_key]; numbers inside `blocking_spans` groups or `blocking_labels` entities are skipped.
-    `currencies` and `units`: files of pipeline/data, or of one's own."""
+    `currencies`: the file of forms CLDR lacks (currency_forms.json, or one's own), `units`: a file of
+    pipeline/data or one's own. The caller sets `doc._.state` (ISO 3166 alpha-3 of the State under review)
+    and `doc._.decimal_comma` (the document's habit)."""
 
     def __init__(self, nlp: Language, name: str, spans_key: str, blocking_spans: list[str],
                  blocking_labels: list[str], currencies: str, units: str):
@@ -312,7 +337,7 @@ class AmountTagger(JsonState):
         self.spans_key = spans_key
         self.blocking_spans = blocking_spans
         self.blocking_labels = set(blocking_labels)
-        self.load_state({"currencies": data_json(currencies), "units": data_json(units)})
+        self.load_state({"currencies": currency_table(currencies), "units": data_json(units)})
 
     def state(self) -> dict[str, Any]:
         return {"currencies": self.currencies, "units": self.units}
@@ -342,7 +367,7 @@ class AmountTagger(JsonState):
         "spans_key": "amounts",
         "blocking_spans": ["dates"],
         "blocking_labels": ["ORG", "LAW", "TREATY", "PROGRAMME", "SYMBOL"],
-        "currencies": "currencies.json",
+        "currencies": "currency_forms.json",
         "units": "units.json",
     },
     requires=["doc.ents", "doc.spans"],

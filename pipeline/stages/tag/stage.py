@@ -10,5 +10,6 @@ from pipeline.stages.tag.tag import load_nlp, tag_paragraphs
 def run(document: Document, settings: Settings) -> Document:
     context = document.context
     document.docs = tag_paragraphs(document.segmentation.paragraphs, load_nlp(settings.model),
-                                   context.document_date, settings.batch_size, context.abbreviations)
+                                   context.document_date, settings.batch_size, context.abbreviations,
+                                   context.state.alpha_3 if context.state else None)
     return document

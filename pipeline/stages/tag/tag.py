@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from pipeline import components  # noqa: F401  (registers the factories)
 from pipeline.stages.tag.entities import RULER_ID, add_entity_ruler
+from pipeline.stages.tag.numbers import decimal_comma_habit
 from pipeline.errors import TaggingFailed, UnsupportedModel
 from pipeline.model import Abbreviation, Paragraph
 from pipeline.nlp.overlaps import non_overlapping
@@ -99,17 +100,23 @@ def _trained_pipeline(model: str) -> Language | None:
 
 
 def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: date | None,
-                   batch_size: int = 64, abbreviations: Sequence[Abbreviation] = ()) -> list[Doc]:
+                   batch_size: int = 64, abbreviations: Sequence[Abbreviation] = (),
+                   state: str | None = None) -> list[Doc]:
     """Tag every paragraph; returns the parsed docs (the commit stage reads them next).
     `document_date`: relative dates ("last year") count from it; `abbreviations`: the
-    document's list of them.
+    document's list of them; `state`: the ISO 3166 alpha-3 code of the State under review
+    (a "$" in a report on a State that uses a dollar may be its own). Whether the document
+    writes decimals with a comma is read from all its paragraphs.
 
     The commitment finder waits: it needs the document's country, known only
     once every paragraph is parsed.
     """
     docs = [nlp.make_doc(p.text) for p in paragraphs]
+    decimal_comma = decimal_comma_habit([p.text for p in paragraphs])
     for doc in docs:
         doc._.document_date = document_date
+        doc._.state = state
+        doc._.decimal_comma = decimal_comma
     tagged = 0
     parsed: list[Doc] = []
     waiting = [COMMITMENTS] if COMMITMENTS in nlp.pipe_names else []
