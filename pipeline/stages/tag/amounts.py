@@ -77,7 +77,20 @@ class AmountGrammar:
         self.page_number = re.compile(rf"\d+\s+{SYMBOL_RE.pattern}")
         # "Tier 1", "Goal 16": a number that is part of a label (the word before is not a sentence opener).
         self.label_before = re.compile(r"(?<![.!?:;])\s[A-Z][a-z]+\s$")
-        self.age_before = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged|under|over)\s*$", re.I)
+        # "aged 65", "the age of 18": an age, a measure in years; "under 18": a bound left alone.
+        self.age_before = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged)\s*$", re.I)
+        self.bound_before = re.compile(r"\b(?:under|over)\s*$", re.I)
+        # "12 midnight", "10 p.m.": a time of day.
+        self.time_after = re.compile(r"^\s*(?:midnight|noon|[ap]\.\s?m\.|[ap]m\b|o['’]clock|hours?\s+GMT)", re.I)
+        # "five or more children", "50 and over": the bound and the noun it counts.
+        self.bound_after = re.compile(r"\s+(?:or|and)\s+(?:more|fewer|less|over|above|older|younger)\s+", re.I)
+        # "One obligation", "one such centre", "one another", "one of": "one" as a determiner or a pronoun.
+        self.sentence_start = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"“(]?$")
+        self.one_pronoun = re.compile(r"^\s+(?:such|another|other|more|day|way|of|who|which|that|in\s+(?:every|each|five|four|three|ten))\b", re.I)
+        # "up to a year", "within a month": a duration of one unit ("once a year" is a rate, left alone).
+        self.one_unit = re.compile(r"\b(?:up\s+to|within|for|than|after|under)\s+(an?\s+(year|month|week|day|hour))\b", re.I)
+        # "Three of them": a part of what was counted last.
+        self.of_them_after = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
         # "5 to 10 years", "34 and 12 per cent", "239 of the 297 recommendations"
         self.coordinated_after = re.compile(r"^\s*(?:and|or|to|[-–—]|out\s+of|of(?:\s+the)?)\s*$", re.I)
         self.restated_after = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|approximately\s+)?$", re.I)
@@ -116,13 +129,23 @@ class AmountGrammar:
             if amount is not None:
                 found.append(amount)
         found = [a for a in found if a.kind is not None or not self.is_age_or_label(text, a)]
+        for amount in found:
+            if amount.kind is None and self.age_before.search(text, max(0, amount.start_char - 15), amount.start_char):
+                amount.kind, amount.unit = "measure", "year"
+            elif amount.kind is None and self.of_them_after.match(text, amount.end_char):
+                last = next((a for a in reversed(found) if a.end_char <= amount.start_char and a.kind == "count" and a.unit), None)
+                amount.kind, amount.unit = ("count", last.unit) if last else (None, None)
+        found += [AmountMatch(m.start(1), m.end(1), "measure", 1, m[2].lower()) for m in self.one_unit.finditer(text)
+                  if not _inside(m.start(1), m.end(1), blocked)]
+        found.sort(key=lambda a: a.start_char)
         resolve_bare_numbers(found, doc, text, self.coordinated_after)
         link_restatements(found, text, self.restated_after)
         return [a for a in found if a.kind is not None or a.unit is not None or not _is_small_word(text, a)]
 
     def is_age_or_label(self, text: str, amount: AmountMatch) -> bool:
+        """A bound ("under 18") or a number in a label ("Tier 1", "Call 100"); an age ("aged 65") is kept."""
         before = text[max(0, amount.start_char - 15):amount.start_char]
-        return bool(self.age_before.search(before) or self.label_before.search(" " + before))
+        return bool(self.bound_before.search(before) or self.label_before.search(" " + before))
 
     def listed_after_reference(self, text: str, m: re.Match, last_reference_end: int) -> bool:
         """"articles 141, 160 and 164": 160 and 164 are references like 141."""
@@ -150,7 +173,11 @@ class AmountGrammar:
             return AmountMatch(start, end + times.end(), "measure", value, times[1])
         if is_word_number(m.group()) and after[:1] in ("-", "\u2013"):
             return None  # "one-stop shop", "two-fold": a word, not an amount
-        partitive = self.partitive_after.match(text, end)
+        if self.time_after.match(after):
+            return None
+        if m.group().lower() == "one" and (self.sentence_start.search(text, 0, start) or self.one_pronoun.match(after)):
+            return None  # "One obligation is ...", "one such centre", "one another": a determiner or a pronoun
+        partitive = self.partitive_after.match(text, end) or self.bound_after.match(text, end)
         if noun := counted_noun(doc, end, value) or (partitive and counted_noun(doc, partitive.end() - 1, value)):
             noun_end, unit = noun
             if rate := self.rate_after.match(text[noun_end:noun_end + 40]):
