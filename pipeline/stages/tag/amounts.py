@@ -71,7 +71,9 @@ class AmountGrammar:
         # "article 23", "No. 190", "sect. III.D.1", "Code: 141": the reference and its number.
         self.reference = AnyCasePattern(rf"\b(?:{reference_words()}):?\s*[\w.\-/]*\d[\w\-/]*")
         # "articles 141, 160 and 164": a number listed after a reference is one too.
-        self.listed_after = re.compile(r"^\s*(?:,|;|and|or|to|[-–—])\s*(?:and\s+)?$", re.I)
+        # "Code: 141, Violation of equal rights, 160, Genocide; and 164": titles may stand between them.
+        self.listed_after = re.compile(r"^\s*(?:,|;|and|or|to|[-–—])\s*(?:and\s+)?$"
+                                       r"|^,\s+[A-Z][^.;:\d()]{0,80}[,;]\s*(?:and\s+)?$", re.I)
         # "(7) Provision of ...", "; 21. To revise ...": item numbers; "6 A/HRC/...": a page number.
         self.item_marker = re.compile(r"(?:(?<=\()\d+\)\s+[A-Z]|(?:(?<=^)|(?<=[.;:]\s))\d+[.)]\s+[A-Z])")
         self.page_number = re.compile(rf"\d+\s+{SYMBOL_RE.pattern}")
@@ -86,7 +88,7 @@ class AmountGrammar:
         self.bound_after = re.compile(r"\s+(?:or|and)\s+(?:more|fewer|less|over|above|older|younger)\s+", re.I)
         # "One obligation", "one such centre", "one another", "one of": "one" as a determiner or a pronoun.
         self.sentence_start = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"“(]?$")
-        self.one_pronoun = re.compile(r"^\s+(?:such|another|other|more|day|way|of|who|which|that|in\s+(?:every|each|five|four|three|ten))\b", re.I)
+        self.one_pronoun = re.compile(r"^\s+(?:such|another|other|more|day|way|who|which|that|in\s+(?:every|each|five|four|three|ten))\b", re.I)
         # "up to a year", "within a month": a duration of one unit ("once a year" is a rate, left alone).
         self.one_unit = re.compile(r"\b(?:up\s+to|within|for|than|after|under)\s+(an?\s+(year|month|week|day|hour))\b", re.I)
         # "Three of them": a part of what was counted last.
@@ -117,9 +119,14 @@ class AmountGrammar:
             last_reference_end = max([last_reference_end, *(end for _, end in references if end <= m.start())])
             if _inside(m.start(), m.end(), blocked):
                 continue
-            if _inside(m.start(), m.end(), references) or self.listed_after_reference(text, m, last_reference_end):
+            if _inside(m.start(), m.end(), references):
                 last_reference_end = m.end()
                 continue
+            if self.listed_after_reference(text, m, last_reference_end):
+                listed = self.classify(doc, text, m, m.end())
+                if listed is None or listed.kind is None:  # "and 164", not "and 600 people"
+                    last_reference_end = m.end()
+                    continue
             if self.item_marker.match(text, m.start()) or self.page_number.match(text, m.start()):
                 continue
             restated = self.figure_restated.match(text, m.end()) if is_word_number(m.group()) else None
@@ -175,9 +182,10 @@ class AmountGrammar:
             return None  # "one-stop shop", "two-fold": a word, not an amount
         if self.time_after.match(after):
             return None
-        if m.group().lower() == "one" and (self.sentence_start.search(text, 0, start) or self.one_pronoun.match(after)):
-            return None  # "One obligation is ...", "one such centre", "one another": a determiner or a pronoun
         partitive = self.partitive_after.match(text, end) or self.bound_after.match(text, end)
+        if m.group().lower() == "one" and not partitive and (self.sentence_start.search(text, 0, start)
+                                                              or self.one_pronoun.match(after)):
+            return None  # "One obligation is ...", "one such centre", "one another": a determiner or a pronoun
         if noun := counted_noun(doc, end, value) or (partitive and counted_noun(doc, partitive.end() - 1, value)):
             noun_end, unit = noun
             if rate := self.rate_after.match(text[noun_end:noun_end + 40]):
