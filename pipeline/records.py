@@ -27,6 +27,7 @@ class Date(TextSpan):
     start: str | None  # ISO date of the first day the text can mean
     end: str | None  # ISO date of the last day
     granularity: str  # "day", "month", "quarter", "year", ...
+    relation: NotRequired[str]  # "since": the date starts the period the sentence speaks of ("since 2005")
 
 
 class Amount(TextSpan):

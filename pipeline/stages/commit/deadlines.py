@@ -39,7 +39,7 @@ def link_deadline(text: str, start_char: int, end_char: int, dates: list[DateDic
         leading_word = d["text"].split(maxsplit=1)[0].lower()  # the tagger keeps "since" in "since 2000"
         if preposition in REFERENCE_PREPOSITIONS or leading_word in REFERENCE_PREPOSITIONS:
             continue
-        if document_date is not None and date.fromisoformat(d["end"]) < document_date:
+        if document_date is not None and d["end"] is not None and date.fromisoformat(d["end"]) < document_date:
             continue  # a past date records what was done, not what will be
         outside = not any(s <= d["start_char"] and d["end_char"] <= e for s, e in preferred)
         rank = 0 if preposition in CLOSING_PREPOSITIONS else 1 if preposition in START_PREPOSITIONS else 2

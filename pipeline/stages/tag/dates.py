@@ -35,13 +35,16 @@ MONTH = rf"(?:{MONTHS})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 # A year standing alone: not part of a longer number, a symbol ("A/64/2009"), a ratio or a reference.
-BARE_YEAR = r"(?<![\d,./\-–—])(?:1[89]\d\d|20\d\d)(?![\d/]|,\d|\.\d|\s*(?:per\s*cent|%))"
+# A footnote number glued after it ("in 2023.37 The") leaves it a year.
+BARE_YEAR = r"(?<![\d,./\-–—])(?:1[89]\d\d|20\d\d)(?![\d/]|,\d|\.\d(?!\d{0,2}(?:\s|$))|\s*(?:per\s*cent|%))"
 DASH = r"\s*[-–—‑]+\s*"
 ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 DAY_ORDINAL = r"(?:st|nd|rd|th)?"
-FULL_DATE = rf"(?:{DAY}{DAY_ORDINAL}\s*{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY}{DAY_ORDINAL},\s+{YEAR})"
-MONTH_YEAR = rf"(?:{MONTH},?\s+(?:of\s+)?{YEAR})"  # "December 2015", "December of 2015"
+FULL_DATE = rf"(?:{DAY}{DAY_ORDINAL}\s*{MONTH},?\s*{YEAR}|{MONTH}\s+{DAY}{DAY_ORDINAL}(?:,|\s+of)\s+{YEAR})"
+MONTH_YEAR = rf"(?:{MONTH}(?:,?\s+(?:of\s+)?|\s*/\s*){YEAR})"  # "December 2015", "December of 2015", "November/2021"
+# A day and a month without a year ("March 31", "31 March"): the year comes from the paragraph's other dates.
+DAY_MONTH = rf"(?:{MONTH}\s+{DAY}{DAY_ORDINAL}|{DAY}{DAY_ORDINAL}\s+{MONTH})(?![\d\w]|,?\s+(?:of\s+)?{YEAR}|/)"
 QUARTER = rf"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+{YEAR}"
 HALF = rf"(?:the\s+)?(?:first|second)\s+half\s+of\s+{YEAR}"
 YEAR_PART = rf"(?:(?:the\s+)?(?:end|close|beginning|start)\s+of|\b(?:early|late))\s+{YEAR}"
@@ -64,12 +67,13 @@ class DateMatch:
     end_char: int
     text: str
     interval: Interval
+    relation: str | None = None  # "since": the date is where a period the sentence speaks of starts
 
     def record(self) -> dict:
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
         return {"text": self.text, "start_char": self.start_char, "end_char": self.end_char,
                 "start": iso(self.interval.start), "end": iso(self.interval.end),
-                "granularity": self.interval.granularity}
+                "granularity": self.interval.granularity, **({"relation": self.relation} if self.relation else {})}
 
 
 # ------------------------------------------------------------------ calendar helpers
@@ -83,9 +87,10 @@ def date_parser() -> DateDataParser:
 
 # The shapes nearly every calendar date has ("6 November 2009", "November 6, 2009",
 # "July 2009"), read directly: dateparser, which reads the others, takes ~1 ms a call.
-DAY_MONTH_YEAR_RE = re.compile(rf"(?P<d>{DAY}){DAY_ORDINAL}\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
-MONTH_DAY_YEAR_RE = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY}){DAY_ORDINAL},\s+(?P<y>{YEAR})")
-MONTH_YEAR_RE = re.compile(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
+DAY_MONTH_YEAR_RE = re.compile(rf"(?P<d>{DAY}){DAY_ORDINAL}\s+(?P<m>{MONTH}),?\s*(?P<y>{YEAR})")
+MONTH_DAY_YEAR_RE = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY}){DAY_ORDINAL}(?:,|\s+of)\s+(?P<y>{YEAR})")
+MONTH_YEAR_RE = re.compile(rf"(?P<m>{MONTH})(?:,?\s+(?:of\s+)?|\s*/\s*)(?P<y>{YEAR})")
+DAY_MONTH_RE = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY}){DAY_ORDINAL}|(?P<d2>{DAY}){DAY_ORDINAL}\s+(?P<m2>{MONTH})")
 MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS.split("|"), start=1)}
 
 
@@ -158,8 +163,10 @@ def read_point(text: str) -> Interval | None:
         months = int(parse_number(m[2]) or 0)
         if not 1 <= months <= 12:
             return None
-        year = int(m[3])
-        return month_interval(year, 1, "range", months) if m[1] == "first" else month_interval(year, 13 - months, "range", 12)
+        year, granularity = int(m[3]), "half" if months == 6 else "range"
+        if m[1] == "first":
+            return month_interval(year, 1, granularity, months)
+        return month_interval(year, 13 - months, granularity, 12)
     if m := re.fullmatch(r"(?:the\s+)?(\d{4})['’]?s", lowered):
         return year_interval(int(m[1]), int(m[1]) + 9, "decade")
     if re.fullmatch(YEAR, text):
@@ -184,12 +191,13 @@ def _range_of_points(m: re.Match, today: date | None) -> Interval | None:
 
 
 def _year_range(m: re.Match, today: date | None) -> Interval | None:
-    first, last = int(m["a"]), int(m["b"])
+    """"2009-2012", and "2016–18" (the century of the first year)."""
+    first, last = int(m["a"]), int(m["b"]) if len(m["b"]) == 4 else int(m["a"][:2] + m["b"])
     return year_interval(first, last, "range") if first < last <= first + 100 else None
 
 
 def _month_range(m: re.Match, today: date | None) -> Interval | None:
-    return _between(f"{m['m1']} {m['y']}", f"{m['m2']} {m['y']}")
+    return _between(f"{m['m1'] or m['m1b']} {m['y']}", f"{m['m2']} {m['y']}")
 
 
 def _day_range(m: re.Match, today: date | None) -> Interval | None:
@@ -204,33 +212,56 @@ def _between(first_text: str, last_text: str) -> Interval | None:
     return Interval(first.start, last.end, "range")
 
 
-def _since(m: re.Match, today: date | None) -> Interval | None:
-    origin = read_point(m["p"])
-    if origin is None or (today and origin.start > today):
-        return None
-    return Interval(origin.start, today, "relative")
-
-
 UNIT_MONTHS = {"year": 12, "month": 1, "decade": 120}
 
 
 def _span_around_today(m: re.Match, today: date | None) -> Interval | None:
-    """"the past 10 years" (back from the document date), "the coming decade" (forward)."""
+    """"the past 10 years" (back from the document date), "the coming decade" (forward), in whole
+    calendar units: in 2009 the past 10 years are 1999-01-01..2009-12-31."""
     count = parse_number(m["n"]) if m["n"] else 1
     if not count or not today:
         return Interval(None, None, "relative") if count else None
     months = int(count * UNIT_MONTHS[m["u"].lower().rstrip("s")])
+    if months % 12 == 0:
+        years = months // 12
+        if m["w"].lower() in ("coming", "next", "following"):
+            return year_interval(today.year, today.year + years, "relative")
+        return year_interval(today.year - years, today.year, "relative")
+    this_month = month_interval(today.year, today.month, "relative")
     if m["w"].lower() in ("coming", "next", "following"):
-        return Interval(today, shift(today, months=months), "relative")
-    return Interval(shift(today, months=-months), today, "relative")
+        last = shift(today, months=months)
+        return Interval(this_month.start, month_interval(last.year, last.month, "relative").end, "relative")
+    first = shift(today, months=-months)
+    return Interval(date(first.year, first.month, 1), this_month.end, "relative")
 
 
 def _ago(m: re.Match, today: date | None) -> Interval | None:
+    """"Four years ago": the calendar year (or month) that many back from the document's."""
     count = parse_number(m["n"])
     if not count or not today:
         return Interval(None, None, "relative") if count else None
-    day = shift(today, months=-int(count * UNIT_MONTHS[m["u"].lower().rstrip("s")]))
-    return Interval(day, day, "relative")
+    months = int(count * UNIT_MONTHS[m["u"].lower().rstrip("s")])
+    day = shift(today, months=-months)
+    if months % 12 == 0:
+        return year_interval(day.year, granularity="relative")
+    return month_interval(day.year, day.month, "relative")
+
+
+def _narrowed_year(m: re.Match, today: date | None) -> Interval | None:
+    return read_point(f"the {m['w'].lower()} {m['n']} months of {m['y']}")
+
+
+def _listed_month(m: re.Match, today: date | None) -> Interval | None:
+    return month_interval(int(m["y"]), MONTH_NUMBERS[m["m"]], "month")
+
+
+def _day_month(m: re.Match, today: date | None) -> Interval | None:
+    """"March 31" without a year: a day whose year find_dates takes from the paragraph's other dates."""
+    found = DAY_MONTH_RE.fullmatch(m.group())
+    month, day = MONTH_NUMBERS[found["m"] or found["m2"]], int(found["d"] or found["d2"])
+    if day > calendar.monthrange(2000, month)[1]:  # 2000: a leap year, 29 February is a day
+        return None
+    return Interval(None, None, "day")
 
 
 def _named_year(m: re.Match, today: date | None) -> Interval | None:
@@ -249,16 +280,22 @@ def _named_year(m: re.Match, today: date | None) -> Interval | None:
 HAS_YEAR = needs(r"\d\d\d\d")
 HAS_MONTH = needs(MONTH)
 RULES: list[tuple[str, Handler, tuple[Needs, ...]]] = [
-    (rf"\b(?i:between|from)\s+(?P<a>{POINT})\s+(?:and|to|until|till|through)\s+(?P<b>{POINT})", _range_of_points,
+    (rf"\b(?i:between|from)\s+(?P<a>{POINT})\s+(?:and|to|until|till|through|up\s+to)\s+(?P<b>{POINT})", _range_of_points,
      (HAS_YEAR, needs_any_case(r"between\s|from\s"))),
-    (rf"(?<![\d,./])(?P<a>{YEAR}){DASH}(?P<b>{YEAR})(?![\d/])", _year_range, (HAS_YEAR, needs(rf"\d\d\d\d{DASH}\d"))),
+    (rf"(?<![\d,./])(?P<a>{YEAR}){DASH}(?P<b>{YEAR}|\d\d)(?![\d/])", _year_range, (HAS_YEAR, needs(rf"\d\d\d\d{DASH}\d"))),
     # OCR sometimes loses the dash: "20102020".
     (rf"(?<![\d,./])(?P<a>(?:19|20)\d\d)(?P<b>(?:19|20)\d\d)(?!\d)", _year_range, (HAS_YEAR, needs(r"\d\d\d\d\d\d\d\d"))),
-    (rf"\b(?:(?i:between|from)\s+)?(?P<m1>{MONTH})\s*(?:and|to|until|through|{DASH})\s*(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})",
-     _month_range, (HAS_YEAR, HAS_MONTH)),
+    # "between February and March 2009", "January to June 2009"; "July and August 2009" are two months.
+    (rf"\b(?:(?i:between)\s+(?P<m1>{MONTH})\s*(?:and|to|{DASH})|(?:(?i:from)\s+)?(?P<m1b>{MONTH})\s*(?:to|until|through|{DASH}))"
+     rf"\s*(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})", _month_range, (HAS_YEAR, HAS_MONTH)),
     (rf"\b(?:(?i:from)\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?\s*(?:to|and|{DASH})\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})",
      _day_range, (HAS_YEAR, HAS_MONTH)),
-    (rf"\b(?i:since)\s+(?P<p>{POINT})", _since, (HAS_YEAR, needs_any_case(r"since\s"))),
+    # "2009 (for the first 6 months)": the brackets narrow the year.
+    (rf"(?P<y>{BARE_YEAR})\s*\((?i:for\s+|in\s+|during\s+)?(?i:the\s+)?(?P<w>(?i:first|last))\s+(?P<n>{NUMBER})\s+(?i:months)\)",
+     _narrowed_year, (HAS_YEAR, needs_any_case(r"months\)"))),
+    # "2017 up to June 2021", "2015 until 2019": a range without "from".
+    (rf"(?P<a>{POINT})\s+(?i:up\s+to|until|till|through)\s+(?P<b>{POINT})", _range_of_points,
+     (HAS_YEAR, needs_any_case(r"up\s+to|until|till|through"))),
     (rf"\b(?i:the)\s+(?P<w>past|last|previous|preceding|coming|next|following)\s+(?:(?P<n>{NUMBER})\s+)?"
      r"(?P<u>(?i:years|months|decades|decade))\b", _span_around_today, (needs_any_case(r"years|months|decade"),)),
     (rf"\b(?P<n>{NUMBER})\s+(?P<u>(?i:years?|months?|decades?))\s+ago\b", _ago, (needs(r"ago"),)),
@@ -269,6 +306,9 @@ RULES: list[tuple[str, Handler, tuple[Needs, ...]]] = [
     (rf"(?i:{QUARTER}|{HALF}|{YEAR_PART}|{MONTHS_OF_YEAR})", _point,
      (HAS_YEAR, needs_any_case(r"(?:of|early|late)\s+\d\d\d\d"))),
     (rf"(?i:{DECADE})", _point, (HAS_YEAR, needs_any_case(r"\d\d\d0['’]?s"))),
+    (rf"\b{DAY_MONTH}", _day_month, (HAS_MONTH,)),
+    # "July and August 2009": two months, the first taking the year of the last.
+    (rf"\b(?P<m>{MONTH})(?=(?:\s*(?:,|and|or|&)\s*{MONTH})+,?\s+(?P<y>{YEAR}))", _listed_month, (HAS_YEAR, HAS_MONTH)),
     (BARE_YEAR, _point, (HAS_YEAR,)),
 ]
 
@@ -295,8 +335,34 @@ def find_dates(text: str, document_date: date | None = None) -> list[DateMatch]:
                 continue
             interval = handler(m, document_date)
             if interval is not None:
-                found.append(DateMatch(m.start(), m.end(), m.group(), interval))
-    return non_overlapping(found, bounds=lambda d: (d.start_char, d.end_char))
+                since = SINCE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                found.append(DateMatch(m.start(), m.end(), m.group(), interval, "since" if since else None))
+    return with_years(non_overlapping(found, bounds=lambda d: (d.start_char, d.end_char)))
+
+
+# "since 2005" is the year 2005, said to start a period ("relation": "since").
+SINCE_BEFORE = re.compile(r"\b(?i:since|ever\s+since)\s+$")
+
+
+def with_years(found: list[DateMatch]) -> list[DateMatch]:
+    """A day without a year ("March 31") takes the year of the paragraph's date before it, else after it."""
+    dated = [d for d in found if d.interval.start is not None]
+    resolved = []
+    for match in found:
+        if match.interval.granularity == "day" and match.interval.start is None:
+            context = ([d for d in dated if d.end_char <= match.start_char][-1:]
+                       or [d for d in dated if d.start_char >= match.end_char][:1])
+            if context:
+                year = context[0].interval.start.year
+                day = DAY_MONTH_RE.fullmatch(match.text)
+                try:
+                    when = date(year, MONTH_NUMBERS[day["m"] or day["m2"]], int(day["d"] or day["d2"]))
+                    match = DateMatch(match.start_char, match.end_char, match.text, Interval(when, when, "day"),
+                                      match.relation)
+                except ValueError:  # 29 February of a common year
+                    pass
+        resolved.append(match)
+    return resolved
 
 
 

@@ -35,6 +35,13 @@ def test_dates_keep_relative_expressions_unresolved_without_a_document_date():
     assert (match.interval.start, match.interval.end, match.interval.granularity) == (None, None, "relative")
 
 
+@pytest.mark.parametrize("text, relation", [("Since 2005, facilities", "since"), ("ever since July 2009", "since"),
+                                            ("in 2005", None)])
+def test_dates_since_is_the_point_with_its_relation(text, relation):
+    (match,) = find_dates(text, TODAY)
+    assert match.record().get("relation") == relation
+
+
 def test_dates_shift_clamps_the_last_day_of_february():
     assert shift(date(2008, 2, 29), years=-1) == date(2007, 2, 28)
 
@@ -64,7 +71,7 @@ def test_dates_component_fills_a_span_group_with_values():
     doc._.document_date = date(2009, 11, 6)
     doc = nlp(doc)
     assert [(s.text, s._.date["start"], s._.date["end"]) for s in doc.spans["when"]] == [
-        ("Since 2005", "2005-01-01", "2009-11-06"),
+        ("2005", "2005-01-01", "2005-12-31"),
         ("July 2009", "2009-07-01", "2009-07-31"),
     ]
 

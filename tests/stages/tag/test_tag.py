@@ -52,7 +52,7 @@ def test_tag_fills_paragraphs_with_spans_into_the_cleaned_text(rules_nlp):
         for item in p.entities + p.dates + p.amounts:
             assert p.text[item["start_char"]:item["end_char"]] == item["text"]
     assert [(e["text"], e["label"]) for e in first.entities] == [("Ministry of Justice", "ORG")]
-    assert [(d["start"], d["end"]) for d in first.dates] == [("1999-11-06", "2009-11-06")]
+    assert [(d["start"], d["end"]) for d in first.dates] == [("1999-01-01", "2009-12-31")]
     assert [(a["kind"], a["value"], a["unit"]) for a in first.amounts] == [("money", 70000000, "USD")]
     assert [(a["kind"], a["value"]) for a in second.amounts] == [("percent", 53.4)]
 
