@@ -24,6 +24,7 @@ from typing import Any
 AMOUNT_GROUPS = {"money": "money", "percent": "percent", "count": "count/measure", "measure": "count/measure"}
 # Gold files marked "held_out" were annotated blind, on documents the rules were not written against.
 HELD_OUT_TITLE = "held-out documents (gold annotated blind, rules not tuned on them)"
+BLIND_TUNED_TITLE = "blind documents tuned on (gold annotated blind, then rules tuned on them)"
 
 
 @dataclass
@@ -42,9 +43,13 @@ def evaluate_tags(gold_dir: Path) -> None:
             _print(scores, indent="    ", confusions=0)
     print("  all documents")
     _print(tag_scores_of_all(gold_dir), indent="    ", confusions=25)
-    if any(gold.get("held_out") for gold in _load(gold_dir)):
+    golds = _load(gold_dir)
+    if any(gold.get("annotated_blind") and not gold.get("held_out") for gold in golds):
+        print(f"  {BLIND_TUNED_TITLE}")
+        _print(tag_scores_of_all(gold_dir, group="blind tuned"), indent="    ", confusions=25)
+    if any(gold.get("held_out") for gold in golds):
         print(f"  {HELD_OUT_TITLE}")
-        _print(tag_scores_of_all(gold_dir, held_out_only=True), indent="    ", confusions=25)
+        _print(tag_scores_of_all(gold_dir, group="held out"), indent="    ", confusions=25)
 
 
 def _load(gold_dir: Path) -> list[dict]:
@@ -53,11 +58,21 @@ def _load(gold_dir: Path) -> list[dict]:
     return load_gold("tags", gold_dir)
 
 
-def tag_scores_of_all(gold_dir: Path, held_out_only: bool = False) -> TagScores:
-    """Scores of all gold documents together, or of those marked "held_out" (annotated blind)."""
+def group_of(gold: dict) -> str:
+    """"held out" (annotated blind, no rule tuned on it), "blind tuned" (annotated blind, then
+    tuned on) or "own" (written with the pipeline's conventions in view)."""
+    if gold.get("held_out"):
+        return "held out"
+    return "blind tuned" if gold.get("annotated_blind") else "own"
+
+
+def tag_scores_of_all(gold_dir: Path, held_out_only: bool = False, group: str | None = None) -> TagScores:
+    """Scores of all gold documents together, or of one group of them (group_of; `held_out_only`:
+    the "held out" group)."""
+    group = "held out" if held_out_only else group
     total = TagScores()
     for gold in _load(gold_dir):
-        scores = tag_scores(gold) if gold.get("held_out") or not held_out_only else None
+        scores = tag_scores(gold) if group is None or group_of(gold) == group else None
         if scores is None:
             continue
         for name, score in scores.totals.items():
@@ -110,15 +125,24 @@ def _source_of(doc_id: str, root: Path) -> str | None:
 
 
 def _print(scores: TagScores, indent: str, confusions: int) -> None:
-    print(indent + entity_score(scores).line("entities (all domain labels)"))
+    print(indent + _line(entity_score(scores), "entities (all domain labels)"))
     for name in sorted(scores.totals):
-        print(indent + scores.totals[name].line(name))
+        print(indent + _line(scores.totals[name], name))
     for name in sorted(scores.exact):
-        print(indent + scores.exact[name].line(f"{name} exact value"))
+        accuracy = scores.exact[name]
+        label = f"{name} exact value"
+        print(indent + (accuracy.line(label) if accuracy.total else f"{label:<34} n/a"))
     if confusions:
         print(f"{indent[:-2]}worst confusions (gold -> found):")
         for text, count in scores.confusions.most_common(confusions):
             print(f"{indent}{count:3d}  {text}")
+
+
+def _line(score, name: str) -> str:
+    """A score's line; "n/a" for a class neither the gold nor the tagger has."""
+    if score.true_positive + score.false_positive + score.false_negative == 0:
+        return f"{name:<34} n/a"
+    return score.line(name)
 
 
 # ------------------------------------------------------------------ entities

@@ -7,7 +7,7 @@ import pytest
 
 from evaluation import evaluate_tags
 from evaluation.evaluate import Score
-from evaluation.evaluate_tags import HELD_OUT_TITLE, TagScores, locate, match_spans, same_amount, tag_scores_of_all
+from evaluation.evaluate_tags import BLIND_TUNED_TITLE, HELD_OUT_TITLE, TagScores, locate, match_spans, same_amount, tag_scores_of_all
 
 
 def test_evaluate_tags_locates_gold_despite_spacing_and_repeats():
@@ -59,3 +59,31 @@ def test_evaluate_tags_prints_the_held_out_block_after_all_documents(two_scored_
     held_out_block = out[out.index(HELD_OUT_TITLE):]
     assert out.index("all documents") < out.index(HELD_OUT_TITLE)
     assert "P 100.0%  R  50.0%" in held_out_block and "(tp 1, fp 0, fn 1)" in held_out_block
+
+
+@pytest.fixture
+def three_scored_documents(monkeypatch):
+    """The project's own gold, a blind one tuned on, and a held-out one."""
+    golds = [{"doc_id": "own"}, {"doc_id": "tuned", "annotated_blind": True, "held_out": False},
+             {"doc_id": "blind", "annotated_blind": True, "held_out": True}]
+    scores = {"own": Score(true_positive=3), "tuned": Score(true_positive=2, false_positive=2),
+              "blind": Score(true_positive=1, false_negative=1)}
+    monkeypatch.setattr(evaluate_tags, "_load", lambda gold_dir: golds)
+    monkeypatch.setattr(evaluate_tags, "tag_scores",
+                        lambda gold: TagScores(totals={"dates": copy.copy(scores[gold["doc_id"]]),
+                                                       "entity PERSON": Score()}))
+
+
+def test_evaluate_tags_totals_blind_documents_tuned_on_apart(three_scored_documents, capsys):
+    tuned = tag_scores_of_all(Path("gold"), group="blind tuned")
+    assert (tuned.totals["dates"].true_positive, tuned.totals["dates"].false_positive) == (2, 2)
+    evaluate_tags.evaluate_tags(Path("gold"))
+    out = capsys.readouterr().out
+    assert out.index("all documents") < out.index(BLIND_TUNED_TITLE) < out.index(HELD_OUT_TITLE)
+    assert "(tp 2, fp 2, fn 0)" in out[out.index(BLIND_TUNED_TITLE):out.index(HELD_OUT_TITLE)]
+
+
+def test_evaluate_tags_prints_an_empty_class_as_not_applicable(three_scored_documents, capsys):
+    evaluate_tags.evaluate_tags(Path("gold"))
+    lines = [line for line in capsys.readouterr().out.splitlines() if "entity PERSON" in line]
+    assert lines and all(line.rstrip().endswith("n/a") for line in lines)

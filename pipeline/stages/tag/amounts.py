@@ -279,6 +279,9 @@ def _is_noun(token: Token, tagged: bool) -> bool:
 # -------------------------------------------------------------- context
 
 NUMBER_OF_RE = re.compile(r"\b(?:number|total|list)\s+of\s+", re.I)
+# "The population ... was 15,880,600": the subject counts people (not "per cent of the population").
+POPULATION_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]otal)\s+population\s+(?!of\b)")
+POPULATION_SHARE_RE = re.compile(r"\s*(?:per\s*cent|%|times)", re.I)
 
 
 def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, text: str, coordinated: re.Pattern) -> None:
@@ -333,11 +336,12 @@ def bracketed_noun(doc: Doc, text: str, amount: AmountMatch) -> str | None:
 
 
 def number_of_noun(doc: Doc, text: str, amount: AmountMatch) -> str | None:
-    """"the number of Majilis deputies to 107" -> "deputy"."""
+    """"the number of Majilis deputies to 107" -> "deputy"; "The population ... was 15,880,600" -> "person"."""
     sentence_start = max((m.end() for m in CLAUSE_END_RE.finditer(text, 0, amount.start_char)), default=0)
     found = list(NUMBER_OF_RE.finditer(text, sentence_start, amount.start_char))
     if not found:
-        return None
+        population = POPULATION_RE.search(text, sentence_start, amount.start_char)
+        return "person" if population and not POPULATION_SHARE_RE.match(text, amount.end_char) else None
     noun = counted_noun(doc, found[-1].end() - 1, 2)
     return noun[1] if noun and noun[0] <= amount.start_char else None
 
