@@ -8,7 +8,8 @@ JSON object a line, of three kinds:
   (spaCy's SpanRuler format, which matches them);
 - `{"label": "LAW", "head": "Code"}`: a capitalized name containing this head word
   ("Criminal Code", "Ministry of Justice") takes the label of the first head it holds;
-- `{"label": "LAW", "regex": "...", "hint": "..."}`: a shape ("law on ..."); `{PHRASE}`, `{CAPS}`,
+- `{"label": "LAW", "regex": "...", "hint": "..."}`: a shape ("law on ..."; a group `(?P<name>...)`
+  is the entity within the context the shape reads, "programme entitled “Nurly Kosh”"); `{PHRASE}`, `{CAPS}`,
   `{YEAR}`, `{YEARS}` and `{FULL_DATE}` expand to the fragments in MACROS. The optional `hint`
   is a regex that every match of the shape contains ("aw" in "law on ..."), searched first: a
   shape costs most where it cannot match, in every paragraph.
@@ -71,9 +72,12 @@ CAP_WORD = r"(?:No\.\s*\d+|[A-Z](?:[^\W\d_]|[’'\-])*)"
 # A capitalized name: capitalized words joined by the small words names use.
 # ", " joins only a list that "and" closes: "Economic, Social and Cultural Rights".
 COMMA_IN_NAME = r",\s+(?=[A-Z][\w’'\-]*(?:,\s+[A-Z][\w’'\-]*)*\s+and\s+[A-Z])"
+# A word in brackets inside a name, where more of the name follows: "Marriage (Matrimony) and
+# Family Code", "Sexual Offences (Amendment) Act"; not an abbreviation ("Ministry of Justice (MoJ)").
+BRACKETED_IN_NAME = r"(?:\s+\([A-Z][a-z]+(?:\s+[a-z]+)*\)(?=\s+(?:(?:and|of|for)\s+)?[A-Z]))?"
 TITLE = (
-    rf"{CAP_WORD}(?:(?:\s+(?:(?:and\s+)?(?:of|for|on|to|under)(?:\s+(?:the|its|their))?\s+"
-    rf"|(?:against|with|and|de|des|du)\s+)?|{COMMA_IN_NAME}){CAP_WORD})*"
+    rf"{CAP_WORD}{BRACKETED_IN_NAME}(?:(?:\s+(?:(?:and\s+)?(?:of|for|on|to|under)(?:\s+(?:the|its|their))?\s+"
+    rf"|(?:against|with|and|de|des|du)\s+)?|{COMMA_IN_NAME}){CAP_WORD}{BRACKETED_IN_NAME})*"
 )
 TITLE_RE = re.compile(rf"(?<![\w’'\-]){TITLE}")
 MACROS = {
@@ -158,11 +162,17 @@ def load_patterns(name: str | Path = ENTITY_PATTERNS) -> EntityPatterns:
     return EntityPatterns(d for d in data_jsonl(name) if "pattern" not in d)
 
 
+# Gazetteers of names that are entities wherever they stand: file of pipeline/data -> label.
+GAZETTEERS = {"treaties.txt": "TREATY", "international_bodies.txt": "ORG"}
+
+
 def phrase_patterns(name: str | Path = ENTITY_PATTERNS) -> list[dict[str, Any]]:
-    """The SpanRuler's patterns: the file's phrases, and every State's name as a place wherever
+    """The SpanRuler's patterns: the file's phrases, the titles of international instruments and
+    the names of international bodies (GAZETTEERS), and every State's name as a place wherever
     it stands ("Barbados", "the United States of America")."""
-    return [d for d in data_jsonl(name) if "pattern" in d] + [{"label": "GPE", "pattern": state}
-                                                               for state in state_names().values()]
+    gazetteers = [{"label": label, "pattern": title} for file, label in GAZETTEERS.items() for title in data_lines(file)]
+    return [d for d in data_jsonl(name) if "pattern" in d] + gazetteers + [{"label": "GPE", "pattern": state}
+                                                                           for state in state_names().values()]
 
 
 def add_entity_ruler(nlp: Language, patterns_file: str = ENTITY_PATTERNS, symbols: bool = True,
@@ -223,9 +233,11 @@ class EntityShapeRuler(JsonState):
         for shape in self.patterns.shapes:
             if not shape.hint.found_in(text):
                 continue
+            named = "name" in shape.regex.groupindex  # a shape's group "name": the entity within its context
             for m in shape.regex.finditer(text):
-                matched = text[m.start():before_finite_verb(doc, m.start(), m.end())]
-                found.append(Candidate(m.start(), m.start() + len(trim_trailing_words(matched)), shape.label, SHAPE_RANK))
+                start, end = (m.start("name"), m.end("name")) if named else (m.start(), m.end())
+                matched = text[start:end if named else before_finite_verb(doc, start, end)]
+                found.append(Candidate(start, start + len(trim_trailing_words(matched)), shape.label, SHAPE_RANK))
         openers = opener_offsets(doc, self.opener_tags)
         for m in TITLE_RE.finditer(text):
             found += self.title_candidates(m.start(), m.group(), openers, text[:m.start()].rstrip()[-1:])

@@ -55,6 +55,22 @@ RULER_CASES = [
     ("damaged by Hurricane Matthew in 2016", [("Hurricane Matthew", "NOT_ENTITY")]),
     ("it submitted its Sixth Periodic Report.", [("Sixth Periodic Report", "NOT_ENTITY")]),
     ("officers trained at the Regional Workshop on the UPR", [("Regional Workshop", "NOT_ENTITY"), ("UPR", "NOT_ENTITY")]),
+    ("a programme entitled “Children of Kazakhstan for 2007-2011” was",
+     [("Children of Kazakhstan for 2007-2011", "PROGRAMME")]),
+    ('the programme "Healthy Living for 2008-2016" ran', [("Healthy Living for 2008-2016", "PROGRAMME")]),
+    ("the “Stop Trafficking” campaign ran", [("Stop Trafficking", "PROGRAMME")]),
+    ("the plan “to reduce poverty” was", []),
+    ("a law amending legislation on the mass media", [("law amending legislation on the mass media", "LAW")]),
+    ("under Government order No. 1116 of 2009", [("Government order No. 1116", "LAW")]),
+    ("Law n. 13,104 defines femicide", [("Law n. 13,104", "LAW")]),
+    ("Council resolution 5/1 and Decree No. 45", [("Decree No. 45", "LAW")]),
+    ("the Marriage (Matrimony) and Family Code", [("Marriage (Matrimony) and Family Code", "LAW")]),
+    ("the Sexual Offences (Amendment) Act was passed", [("Sexual Offences (Amendment) Act", "LAW")]),
+    ("the Ministry of Justice (MoJ) and the Ministry of Health", [("Ministry of Justice", "ORG"), ("Ministry of Health", "ORG")]),
+    ("ratified the United Nations Convention against Transnational Organized Crime",
+     [("United Nations Convention against Transnational Organized Crime", "TREATY")]),
+    ("reported to the Committee on the Elimination of Racial Discrimination",
+     [("Committee on the Elimination of Racial Discrimination", "ORG")]),
 ]
 
 
