@@ -388,6 +388,11 @@ class EntityCleaner(JsonState):
             return None  # "Commission", "Ministry" alone: a body named by its kind, not a name
         if label == "PERSON" and not all(t.is_title or t.is_punct for t in span):
             return None
+        if label in ("PERSON", "NORP", "GPE") and not head and names_a_programme(span):
+            label = "PROGRAMME"  # "Nurly Kosh programme", "Bolashak overseas scholarship": the small model's guess overruled
+        elif label == "PERSON" and not after_a_title(span) and not is_people_word(span) and (
+                all(is_common_word(t) for t in span if t.is_alpha) or (len(span) == 1 and not known_name(span.text))):
+            return None  # "Healthy Diet", "Sorbonne": common words or one unknown word, and no title before them
         if label in ("PERSON", "NORP") and names_a_language(span):
             return None
         if label in ("PERSON", "ORG", "GPE") and is_people_word(span):
@@ -414,6 +419,35 @@ def is_people_word(span: Span) -> bool:
         return True
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return following is not None and following.pos_ == "NOUN" and following.is_lower
+
+
+PROGRAMME_WORDS = {"programme", "program", "scheme", "project", "campaign", "initiative", "strategy", "plan",
+                   "scholarship", "scholarships"}
+PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "professor", "prof", "judge", "justice",
+                 "president", "minister", "ambassador", "rapporteur", "commissioner", "senator", "king", "queen", "prince"}
+
+
+def names_a_programme(span: Span) -> bool:
+    """A name followed by what it names, lowercase: "Nurly Kosh programme", "Bolashak overseas scholarship"."""
+    if span.text.lower() in state_names():
+        return False
+    for token in span.doc[span.end:span.end + 3]:
+        if token.lower_ in PROGRAMME_WORDS:
+            return True
+        if not (token.is_alpha and token.is_lower):
+            return False
+    return False
+
+
+def known_name(word: str) -> bool:
+    """A personal name that recurs in UN reporting (pipeline/data/domain/names.txt)."""
+    return word in data_lines("domain/names.txt")
+
+
+def after_a_title(span: Span) -> bool:
+    """"Mr. Smith", "Special Rapporteur Manfred Nowak": a person's title just before the name."""
+    before = [t for t in span.doc[max(0, span.start - 2):span.start] if not t.is_punct]
+    return any(t.lower_ in PERSON_TITLES for t in before)
 
 
 def is_common_word(token) -> bool:

@@ -144,3 +144,18 @@ def test_entities_cleaner_drops_a_name_cut_short_to_common_words(cleaner):
     doc = tagged_doc(["Citizens", "of", "Kazakhstan", "vote"], ["NNPS", "IN", "NNP", "VBP"],
                      ["PROPN", "ADP", "PROPN", "VERB"], ["B-ORG", "I-ORG", "B-GPE", "O"])
     assert [(e.text, e.label_) for e in cleaner(doc).ents] == [("Kazakhstan", "GPE")]
+
+
+@pytest.mark.parametrize("words, tags, ents, expected", [
+    (["the", "Nurly", "Kosh", "programme"], ["DT", "NNP", "NNP", "NN"], ["O", "B-PERSON", "I-PERSON", "O"],
+     [("Nurly Kosh", "PROGRAMME")]),
+    (["the", "Bolashak", "overseas", "scholarship"], ["DT", "NNP", "JJ", "NN"], ["O", "B-NORP", "O", "O"],
+     [("Bolashak", "PROGRAMME")]),
+    (["a", "Healthy", "Diet", "drive"], ["DT", "NNP", "NNP", "NN"], ["O", "B-PERSON", "I-PERSON", "O"], []),
+    (["at", "the", "Sorbonne", "."], ["IN", "DT", "NNP", "."], ["O", "O", "B-PERSON", "O"], []),
+    (["Mr.", "Nowak", "came"], ["NNP", "NNP", "VBD"], ["O", "B-PERSON", "O"], [("Nowak", "PERSON")]),
+    (["Navi", "Pillay", "came"], ["NNP", "NNP", "VBD"], ["B-PERSON", "I-PERSON", "O"], [("Navi Pillay", "PERSON")]),
+])
+def test_entities_cleaner_labels_persons_from_evidence(cleaner, words, tags, ents, expected):
+    pos = ["PROPN" if t == "NNP" else "NOUN" if t == "NN" else "X" for t in tags]
+    assert [(e.text, e.label_) for e in cleaner(tagged_doc(words, tags, pos, ents)).ents] == expected
