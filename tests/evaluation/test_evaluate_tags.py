@@ -87,3 +87,20 @@ def test_evaluate_tags_prints_an_empty_class_as_not_applicable(three_scored_docu
     evaluate_tags.evaluate_tags(Path("gold"))
     lines = [line for line in capsys.readouterr().out.splitlines() if "entity PERSON" in line]
     assert lines and all(line.rstrip().endswith("n/a") for line in lines)
+
+
+def test_evaluate_tags_strict_scores_count_a_wrong_value_as_missed_and_extra():
+    from collections import Counter, defaultdict
+
+    from evaluation.evaluate import Accuracy
+    from evaluation.evaluate_tags import score_amounts
+
+    totals, exact = defaultdict(Score), defaultdict(Accuracy)
+    gold = [{"text": "5 cars", "kind": "count", "value": 5, "unit": "car"},
+            {"text": "7 boats", "kind": "count", "value": 7, "unit": "boat"}]
+    found = [{"text": "5 cars", "start_char": 0, "end_char": 6, "kind": "count", "value": 5, "unit": "car"},
+             {"text": "7 boats", "start_char": 11, "end_char": 18, "kind": "count", "value": 7, "unit": None}]
+    score_amounts("5 cars and 7 boats", gold, found, totals, exact, Counter())
+    strict = totals["amounts count/measure strict"]
+    assert (strict.true_positive, strict.false_positive, strict.false_negative) == (1, 1, 1)
+    assert totals["amounts count/measure"].true_positive == 2

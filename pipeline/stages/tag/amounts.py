@@ -88,7 +88,7 @@ class AmountGrammar:
         self.bound_after = re.compile(r"\s+(?:or|and)\s+(?:more|fewer|less|over|above|older|younger)\s+", re.I)
         # "One obligation", "one such centre", "one another", "one of": "one" as a determiner or a pronoun.
         self.sentence_start = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*[\"“(]?$")
-        self.one_pronoun = re.compile(r"^\s+(?:such|another|other|more|day|way|who|which|that|in\s+(?:every|each|five|four|three|ten))\b", re.I)
+        self.one_pronoun = re.compile(r"^(?:[’']s\b|\s+(?:such|another|other|more|day|way|who|which|that|in\s+(?:every|each|five|four|three|ten))\b)", re.I)
         # "up to a year", "within a month": a duration of one unit ("once a year" is a rate, left alone).
         self.one_unit = re.compile(r"\b(?:up\s+to|within|for|than|after|under)\s+(an?\s+(year|month|week|day|hour))\b", re.I)
         # "Three of them": a part of what was counted last.
@@ -147,7 +147,8 @@ class AmountGrammar:
         found.sort(key=lambda a: a.start_char)
         resolve_bare_numbers(found, doc, text, self.coordinated_after)
         link_restatements(found, text, self.restated_after)
-        return [a for a in found if a.kind is not None or a.unit is not None or not _is_small_word(text, a)]
+        # A number nothing gives a unit to counts nothing the text says ("p. 2", an endnote's number).
+        return [a for a in found if a.kind is not None and a.unit is not None]
 
     def is_age_or_label(self, text: str, amount: AmountMatch) -> bool:
         """A bound ("under 18") or a number in a label ("Tier 1", "Call 100"); an age ("aged 65") is kept."""
@@ -191,6 +192,8 @@ class AmountGrammar:
             if rate := self.rate_after.match(text[noun_end:noun_end + 40]):
                 per = self.units[rate[1].lower()]
                 return AmountMatch(start, noun_end + rate.end(), "measure", value, f"{unit}/{per}")
+            if unit in self.units.values():  # "11 years30": a duration the glued footnote hid from unit_after
+                return AmountMatch(start, noun_end, "measure", value, unit)
             return AmountMatch(start, noun_end, "count", whole_count(m.group(), value), unit)
         return AmountMatch(start, end, None, value, None)
 
@@ -209,11 +212,6 @@ def whole_count(figures: str, value: float) -> float:
 
 def _inside(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
     return any(start < b_end and end > b_start for b_start, b_end in blocked)
-
-
-def _is_small_word(text: str, amount: AmountMatch) -> bool:
-    """A number word alone ("one of them", "two") says too little to be an amount."""
-    return is_word_number(text[amount.start_char:amount.end_char])
 
 
 # -------------------------------------------------------------- counted nouns
