@@ -98,6 +98,8 @@ class AmountGrammar:
         self.restated_after = re.compile(r"^\s*[(\[]\s*(?:or\s+|about\s+|approximately\s+)?$", re.I)
         # "six (6) priorities": the figure restates the word, one amount.
         self.figure_restated = re.compile(r"\s*\((\d+)\)")
+        # "27 deaths per 100,000 live births": the base of a rate, not an amount.
+        self.per_before = re.compile(r"\bper\s+$", re.I)
         # "ranked 58 out of 188 countries": a rank, not an amount.
         self.rank_before = re.compile(r"\b(?:rank(?:ed|s|ing)?|placed)\s+(?:at\s+|number\s+)?$", re.I)
         # "four of their officers": a part counted by the noun after it ("one of the key policies" is no count).
@@ -114,7 +116,8 @@ class AmountGrammar:
         last_reference_end = -1
         restated_end = -1
         for m in self.number.finditer(text):
-            if m.start() < restated_end or self.rank_before.search(text, max(0, m.start() - 20), m.start()):
+            if (m.start() < restated_end or self.rank_before.search(text, max(0, m.start() - 20), m.start())
+                or self.per_before.search(text, max(0, m.start() - 6), m.start())):
                 continue
             last_reference_end = max([last_reference_end, *(end for _, end in references if end <= m.start())])
             if _inside(m.start(), m.end(), blocked):
@@ -136,9 +139,12 @@ class AmountGrammar:
             if amount is not None:
                 found.append(amount)
         found = [a for a in found if a.kind is not None or not self.is_age_or_label(text, a)]
-        for amount in found:
+        for i, amount in enumerate(found):
             if amount.kind is None and self.age_before.search(text, max(0, amount.start_char - 15), amount.start_char):
                 amount.kind, amount.unit = "measure", "year"
+                upper = found[i + 1] if i + 1 < len(found) else None  # "aged 0 to 19": both ages
+                if upper and upper.kind is None and self.coordinated_after.match(text[amount.end_char:upper.start_char]):
+                    upper.kind, upper.unit = "measure", "year"
             elif amount.kind is None and self.of_them_after.match(text, amount.end_char):
                 last = next((a for a in reversed(found) if a.end_char <= amount.start_char and a.kind == "count" and a.unit), None)
                 amount.kind, amount.unit = ("count", last.unit) if last else (None, None)
