@@ -16,7 +16,7 @@ JSON object a line, of three kinds:
 
 `add_entity_ruler` puts spaCy's SpanRuler first in the pipeline, for the phrases (with the
 States' names as places), and `upr_entity_ruler` before `ner`: it adds the shapes, the UN
-document symbols and the head-word names, chooses among all of them (the longest first, a
+document symbols, the provinces and regions of the State under review (`doc._.state`) and the head-word names, chooses among all of them (the longest first, a
 phrase before a shape before a name between equals) and sets them as entities, which `ner`
 respects; `upr_entity_cleaner` afterwards keeps only the domain labels, drops a leading
 article, relabels statistical entities that carry a head word ("the State Legal
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -39,7 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
-from pipeline.states import state_names
+from pipeline.states import state_names, subdivision_names
 from pipeline.patterns import SYMBOL_RE
 from pipeline.stages.tag.dates import FULL_DATE, YEAR
 from pipeline.stages.tag.vocabulary import reference_words
@@ -73,10 +74,10 @@ CAP_WORD = r"(?:No\.\s*\d+|[A-Z](?:[^\W\d_]|[’'\-])*)"
 # ", " joins only a list that "and" closes: "Economic, Social and Cultural Rights".
 COMMA_IN_NAME = r",\s+(?=[A-Z][\w’'\-]*(?:,\s+[A-Z][\w’'\-]*)*\s+and\s+[A-Z])"
 # A word in brackets inside a name, where more of the name follows: "Marriage (Matrimony) and
-# Family Code", "Sexual Offences (Amendment) Act"; not an abbreviation ("Ministry of Justice (MoJ)").
-BRACKETED_IN_NAME = r"(?:\s+\([A-Z][a-z]+(?:\s+[a-z]+)*\)(?=\s+(?:(?:and|of|for)\s+)?[A-Z]))?"
+# Family Code", "Domestic Violence (Protection Orders) Act"; not an abbreviation ("Ministry of Justice (MoJ)").
+BRACKETED_IN_NAME = r"(?:\s+\([A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)*\)(?=\s+(?:(?:and|of|for)\s+)?[A-Z]))?"
 TITLE = (
-    rf"{CAP_WORD}{BRACKETED_IN_NAME}(?:(?:\s+(?:(?:and\s+)?(?:of|for|on|to|under)(?:\s+(?:the|its|their))?\s+"
+    rf"{CAP_WORD}{BRACKETED_IN_NAME}(?:(?:\s+(?:(?:and\s+)?(?:of|for|on|to|under|against)(?:\s+(?:the|its|their))?\s+"
     rf"|(?:against|with|and|de|des|du)\s+)?|{COMMA_IN_NAME}){CAP_WORD}{BRACKETED_IN_NAME})*"
 )
 TITLE_RE = re.compile(rf"(?<![\w’'\-]){TITLE}")
@@ -218,6 +219,8 @@ class EntityShapeRuler(JsonState):
         spans = []
         for c in choose(candidates + self.candidates(doc)):
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="contract", span_id=RULER_ID)
+            while span is not None and len(span) > 1 and span[-1].lower_ in TRAILING_SMALL_WORDS:
+                span = Span(doc, span.start, span.end - 1, label=c.label, span_id=RULER_ID)  # "Constitution of" a glued token cut
             if span is not None and len(span):
                 spans.append(span)
         doc.ents = sorted(prioritize_new_ents_filter(doc.ents, spans))  # what spaCy's SpanRuler does with its spans
@@ -238,6 +241,8 @@ class EntityShapeRuler(JsonState):
                 start, end = (m.start("name"), m.end("name")) if named else (m.start(), m.end())
                 matched = text[start:end if named else before_finite_verb(doc, start, end)]
                 found.append(Candidate(start, start + len(trim_trailing_words(matched)), shape.label, SHAPE_RANK))
+        if places := subdivisions_re(doc._.state):
+            found += [Candidate(m.start(), m.end(), "GPE", PHRASE_RANK) for m in places.finditer(text)]
         openers = opener_offsets(doc, self.opener_tags)
         for m in TITLE_RE.finditer(text):
             found += self.title_candidates(m.start(), m.group(), openers, text[:m.start()].rstrip()[-1:])
@@ -256,6 +261,17 @@ class EntityShapeRuler(JsonState):
             if label and len(part.split()) >= 2 and not (long_title and PURPOSE_RE.match(part)):
                 found.append(Candidate(part_start, part_start + len(part), label, NAME_RANK))
         return found
+
+
+if not Doc.has_extension("state"):
+    Doc.set_extension("state", default=None)  # ISO 3166 alpha-3 of the State under review, set by the caller
+
+
+@lru_cache(maxsize=None)
+def subdivisions_re(state: str | None) -> re.Pattern | None:
+    """The provinces and regions of the State under review (ISO 3166-2), places wherever they stand."""
+    names = subdivision_names(state) if state else ()
+    return re.compile(rf"(?<![\w’'\-])(?:{'|'.join(map(re.escape, names))})(?![\w\-])") if names else None
 
 
 def opener_offsets(doc: Doc, opener_tags: frozenset[int]) -> set[int]:

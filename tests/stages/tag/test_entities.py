@@ -159,3 +159,10 @@ def test_entities_cleaner_drops_a_name_cut_short_to_common_words(cleaner):
 def test_entities_cleaner_labels_persons_from_evidence(cleaner, words, tags, ents, expected):
     pos = ["PROPN" if t == "NNP" else "NOUN" if t == "NN" else "X" for t in tags]
     assert [(e.text, e.label_) for e in cleaner(tagged_doc(words, tags, pos, ents)).ents] == expected
+
+
+def test_entities_ruler_reads_the_states_own_provinces_as_places(ruler_nlp):
+    doc = ruler_nlp.make_doc("attacks in Minas Gerais and Amapá, and in Acre")
+    doc._.state = "BRA"
+    assert [(e.text, e.label_) for e in ruler_nlp(doc).ents] == [("Minas Gerais", "GPE"), ("Amapá", "GPE")]
+    assert ents(ruler_nlp, "attacks in Minas Gerais") == []  # no State: no provinces
