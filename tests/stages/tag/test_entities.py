@@ -69,6 +69,10 @@ RULER_CASES = [
     ("the Ministry of Justice (MoJ) and the Ministry of Health", [("Ministry of Justice", "ORG"), ("Ministry of Health", "ORG")]),
     ("ratified the United Nations Convention against Transnational Organized Crime",
      [("United Nations Convention against Transnational Organized Crime", "TREATY")]),
+    ("under the Civil Procedure Rules and the Nelson Mandela Rules",
+     [("Civil Procedure Rules", "LAW"), ("Nelson Mandela Rules", "TREATY")]),
+    ("the Offences against the Person (Amendment) Bill and the Domestic Violence (Protection Orders) Act",
+     [("Offences against the Person (Amendment) Bill", "LAW"), ("Domestic Violence (Protection Orders) Act", "LAW")]),
     ("reported to the Committee on the Elimination of Racial Discrimination",
      [("Committee on the Elimination of Racial Discrimination", "ORG")]),
 ]
