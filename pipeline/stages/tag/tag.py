@@ -71,9 +71,10 @@ def freeze_loaded_objects() -> None:
     gc.freeze()
 
 
-# Footnote numbers the extraction glued to a word ("Principles),4", "Content,12", "Republic13"):
-# tokens of their own, so a name ends where it ends.
-GLUED_FOOTNOTE_INFIXES = [r"(?<=[A-Za-z)\]]),(?=\d)", r"(?<=[A-Za-z])\)(?=,\d)", r"(?<=[a-z]{3})(?=\d{1,3}\b)"]
+# Footnote numbers the extraction glued to a word ("Principles),4", "Content,12", "Republic13",
+# "Principles.11"): tokens of their own, so a name ends where it ends.
+GLUED_FOOTNOTE_INFIXES = [r"(?<=[A-Za-z)\]]),(?=\d)", r"(?<=[A-Za-z])\)(?=,\d)", r"(?<=[a-z]{3})(?=\d{1,3}\b)",
+                          r"(?<=[a-z]{3})\.(?=\d{1,3}\b)"]
 
 
 def split_glued_footnote_marks(nlp: Language) -> None:

@@ -133,6 +133,8 @@ def test_tag_turns_a_component_failure_into_a_document_error():
 
 
 def test_tag_tokenizer_splits_footnote_numbers_glued_to_words(rules_nlp):
-    doc = rules_nlp.make_doc("(the Paris Principles),4 the Content,12 which Republic13 and COVID-19 and 1,000")
+    doc = rules_nlp.make_doc("(the Paris Principles),4 the Content,12 which Republic13 and COVID-19 and 1,000 "
+                             "and Principles.11 and 4.5 and www.ohchr.org")
     assert [t.text for t in doc] == ["(", "the", "Paris", "Principles", ")", ",", "4", "the", "Content", ",", "12",
-                                     "which", "Republic", "13", "and", "COVID-19", "and", "1,000"]
+                                     "which", "Republic", "13", "and", "COVID-19", "and", "1,000",
+                                     "and", "Principles", ".", "11", "and", "4.5", "and", "www.ohchr.org"]
