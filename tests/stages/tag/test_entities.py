@@ -69,6 +69,8 @@ RULER_CASES = [
     ("the Ministry of Justice (MoJ) and the Ministry of Health", [("Ministry of Justice", "ORG"), ("Ministry of Health", "ORG")]),
     ("ratified the United Nations Convention against Transnational Organized Crime",
      [("United Nations Convention against Transnational Organized Crime", "TREATY")]),
+    ("and the Protocol to the International Labour Organization (ILO) Forced Labour Convention, 1930 (No. 29).",
+     [("Protocol to the International Labour Organization (ILO) Forced Labour Convention, 1930 (No. 29)", "TREATY")]),
     ("under the Civil Procedure Rules and the Nelson Mandela Rules",
      [("Civil Procedure Rules", "LAW"), ("Nelson Mandela Rules", "TREATY")]),
     ("the Offences against the Person (Amendment) Bill and the Domestic Violence (Protection Orders) Act",
