@@ -161,8 +161,11 @@ def make_entities_consistent(paragraphs: list[Paragraph], abbreviations: Sequenc
     chosen = {name: defined.get(name) or counts.most_common(1)[0][0] for name, counts in labels.items()}
     for abbr, label in listed_labels(abbreviations, chosen, head_of).items():
         chosen[abbr] = defined.get(abbr, label)  # a definition inside a paragraph stands first
+    for abbr in common_noun_abbreviations(paragraphs) - set(defined):
+        chosen.pop(abbr, None)  # "maternal mortality ratio (MMR)": MMR names no entity
     finder = _name_finder(chosen)
     for p in paragraphs:
+        p.entities = [e for e in p.entities if e["text"] in chosen]
         for e in p.entities:
             e["label"] = chosen[e["text"]]
         if finder is not None:
@@ -183,6 +186,19 @@ def listed_labels(abbreviations: Sequence[Abbreviation], chosen: dict[str, str],
 
 # "(CRPD)" right after a name: the abbreviation the document gives it.
 ABBREVIATION_AFTER_RE = re.compile(rf"\s*{ABBREVIATION_IN_BRACKETS}")
+# "maternal mortality ratio (MMR)": an abbreviation of lowercase words.
+LOWERCASE_LONG_FORM_RE = re.compile(r"((?:\b[a-z][a-z\-]*\s+){1,6})\(([A-Z]{2,6})\)")
+
+
+def common_noun_abbreviations(paragraphs: list[Paragraph]) -> set[str]:
+    """Abbreviations a document defines after lowercase words whose initials they are."""
+    found = set()
+    for p in paragraphs:
+        for m in LOWERCASE_LONG_FORM_RE.finditer(p.text):
+            initials = "".join(w[0] for w in m[1].split()).upper()
+            if initials.endswith(m[2]):
+                found.add(m[2])
+    return found
 
 
 def _name_finder(names: dict[str, str]) -> re.Pattern | None:

@@ -74,6 +74,16 @@ def test_tag_gives_a_name_one_label_per_document_and_finds_its_missed_mentions()
     assert {e["label"] for p in paragraphs for e in p.entities} == {"NORP"}
 
 
+def test_tag_drops_an_abbreviation_of_lowercase_words():
+    texts = ["The maternal mortality ratio (MMR) fell.", "The MMR was 27.", "The UN and the MMR."]
+    paragraphs = [Paragraph(para=n, section=None, subsection=None, raw="", body="", lines=[], text=text)
+                  for n, text in enumerate(texts, 1)]
+    paragraphs[1].entities = [entity("MMR", "ORG", 4)]
+    paragraphs[2].entities = [entity("UN", "ORG", 4), entity("MMR", "ORG", 15)]
+    make_entities_consistent(paragraphs)
+    assert [[e["text"] for e in p.entities] for p in paragraphs] == [[], [], ["UN"]]
+
+
 def test_tag_gives_an_abbreviation_the_label_of_the_name_it_is_defined_after():
     texts = ["It ratified the Convention against Torture (CAT).", "The CAT was signed.", "CAT reports."]
     paragraphs = [Paragraph(para=n, section=None, subsection=None, raw="", body="", lines=[], text=text)
