@@ -27,6 +27,8 @@ class Line:
     bold: bool = False
     indent: float | None = None  # x of the line's first word (PDF points from the page's left edge)
     footnote_refs: tuple[int, ...] = ()  # superscript footnote numbers taken out of `text`
+    # Where a PDF line stands on its page: (x0, top, x1, bottom) in PDF points from the top-left corner.
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass

@@ -160,3 +160,21 @@ def test_pdf_a_bad_pdf_is_reported_and_the_others_are_processed(tmp_path):
     assert summary.failed == 2 and records["good"]["status"] == "ok" and records["good"]["paragraphs"] == 2
     assert "[E010]" in records["encrypted"]["error"] and "[E012]" in records["scanned"]["error"]
     assert len(reported) == 2 and all("\n" not in line for line in reported)
+
+
+def test_pdf_paragraph_boxes_hold_its_words_on_each_page():
+    import pdfplumber
+
+    from pipeline.outputs.emit import paragraph_records
+
+    name = "A-HRC-WG.6-20-SVN-1.pdf"
+    spanning = next(r for r in paragraph_records(processed(name)) if len(r["source"]["pages"]) == 2)
+    boxes = spanning["source"]["boxes"]
+    assert [box["page"] for box in boxes] == spanning["source"]["pages"]
+    assert {line["page"] for line in spanning["source"]["line_boxes"]} == set(spanning["source"]["pages"])
+    with pdfplumber.open(corpus_file(name)) as pdf:
+        first, last = (pdf.pages[box["page"] - 1].within_bbox(
+            (box["x0"] - 1, box["top"] - 1, box["x1"] + 1, box["bottom"] + 1)).extract_text() for box in boxes)
+    words = spanning["raw"].split()
+    assert " ".join(first.split()).startswith(" ".join(words[:4]))
+    assert " ".join(last.split()).endswith(" ".join(words[-3:]))
