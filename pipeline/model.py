@@ -182,6 +182,7 @@ class Document:
 
     path: Path | None = None
     doc_id: str | None = None  # the output name, when the caller chose it (inputs sharing a stem)
+    file: str | None = None  # what the outputs call the input (None: its file name)
     out: Path | None = None  # the output folder; None: nothing is written
     source: SourceDocument | None = None
     segmentation: Segmentation | None = None
