@@ -116,14 +116,20 @@ def build_report(out: Path, dest: Path | None = None, inputs: list[Path] | None 
     env = environment()
     assets = page_assets()
     commitments = [c for doc in documents if doc.page for c in document_commitments(doc, doc.page)]
+    recommendations = load_recommendations(layout)
     index = env.get_template("index.html.j2").render(
         documents=documents, commitments=commitments_table(commitments), timeline=timeline_of(commitments),
-        recommendations=index_recommendations(layout, documents), **assets
+        recommendations=recommendations_view(recommendations, documents) if recommendations is not None else None,
+        **assets
     )
     written = [write_page(dest, "index.html", index)]
     for doc in documents:
         if doc.page:
-            html = env.get_template("document.html.j2").render(**document_context(doc, dest), **assets)
+            own = [r for r in recommendations or [] if str(r.get("doc_id")) == doc.doc_id]
+            html = env.get_template("document.html.j2").render(
+                **document_context(doc, dest), recommendations=recommendations_view(own, [doc], doc.page) if own else None,
+                **assets
+            )
             written.append(write_page(dest, doc.page, html))
     return written
 
@@ -333,16 +339,17 @@ def document_commitments(doc: DocumentView, page: str) -> list[Commitment]:
     return commitments_of(linked, doc.facts.state, citation_name(doc))
 
 
-def index_recommendations(layout: OutputLayout, documents: list[DocumentView]) -> TableView | None:
-    """The recommendations table, when the run wrote `recommendations.jsonl`."""
+def load_recommendations(layout: OutputLayout) -> list[dict[str, Any]] | None:
+    """The records of `recommendations.jsonl`, or None when the run wrote none."""
     path = layout.table(RECOMMENDATIONS)
-    if not path.exists():
-        return None
+    return [r for r in read_jsonl(path) if isinstance(r, dict)] if path.exists() else None
+
+
+def recommendations_view(records: list[dict[str, Any]], documents: list[DocumentView],
+                         on_page: str | None = None) -> TableView:
+    """The recommendations table; links into `on_page`, the page it is drawn on, drop the page name."""
     by_id = {doc.doc_id: doc for doc in documents if doc.page}
-    hrefs: dict[str, dict[Any, str]] = {doc_id: {} for doc_id in by_id}
-    for doc_id, doc in by_id.items():
-        for record, href in zip(doc.paragraphs, paragraph_links(doc, doc.page)):
-            hrefs[doc_id].setdefault(record.get("para"), href)
+    hrefs = {doc_id: links_by_number(doc, "" if doc.page == on_page else doc.page) for doc_id, doc in by_id.items()}
 
     def state_of(record: dict[str, Any]) -> str:
         state = record.get("state_under_review")
@@ -353,7 +360,15 @@ def index_recommendations(layout: OutputLayout, documents: list[DocumentView]) -
     def href_of(record: dict[str, Any]) -> str | None:
         return hrefs.get(str(record.get("doc_id")), {}).get(record.get("para"))
 
-    return recommendations_table(read_jsonl(path), state_of, href_of)
+    return recommendations_table(records, state_of, href_of)
+
+
+def links_by_number(doc: DocumentView, page: str) -> dict[Any, str]:
+    """Each paragraph number's link (the first paragraph of a number repeated)."""
+    links: dict[Any, str] = {}
+    for record, href in zip(doc.paragraphs, paragraph_links(doc, page)):
+        links.setdefault(record.get("para"), href)
+    return links
 
 
 def timeline_of(commitments: list[Commitment]) -> Timeline:

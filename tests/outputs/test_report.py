@@ -236,6 +236,10 @@ def test_report_index_shows_recommendations_when_the_run_wrote_them(fixture_outp
     table = re.search(r'<table id="recommendations-table".*?</table>', index, re.S).group()
     assert "Brazil, Chile" in table and f'href="{SECOND_DOC}.html#p-1"' in table
     assert "None" not in visible_text(table)
+    page = (fixture_output / "report" / f"{SECOND_DOC}.html").read_text()
+    own = re.search(r'<table id="recommendations-table".*?</table>', page, re.S).group()
+    assert own.count("<tr data-flags") == 2 and 'href="#p-1"' in own
+    assert "recommendations-table" not in (fixture_output / "report" / f"{MARKUP_DOC}.html").read_text()
 
 
 def test_report_index_has_no_recommendations_table_without_them(report):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.outputs.report import build_report
-from report_fixtures import MARKUP_DOC, SECOND_DOC, write_output, write_source_pdf
+from report_fixtures import MARKUP_DOC, SECOND_DOC, write_output, write_recommendations, write_source_pdf
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -30,6 +30,7 @@ def folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     write_source_pdf(folder / "inputs")
     out = write_output(folder / "output")
+    write_recommendations(out)
     build_report(out, inputs=[folder / "inputs"])
     return folder
 
@@ -63,6 +64,9 @@ class Visit:
         """The visible texts of one column, by its header."""
         index = self.page.locator(f"{table} thead tr:first-child th").all_inner_texts().index(label)
         return [t.strip() for t in self.visible_rows(table).locator(f"td:nth-child({index + 1})").all_inner_texts()]
+
+    def tools(self, table="commitments-table"):
+        return self.page.locator(f".table-tools[data-table='{table}']")
 
     def filter(self, label, value, table="#commitments-table"):
         self.page.locator(f"{table} .filter[aria-label='{label} filter']").fill(value)
@@ -117,10 +121,21 @@ def test_report_browser_column_filters_match_their_own_column_only(visit):
     index.filter("Actor", "")
     index.filter("Action", "slovenia")  # in the commitment's text, not in its action
     assert index.visible_rows().count() == 0
-    index.page.locator(".clear-filters").click()
+    index.tools().locator(".clear-filters").click()
     index.page.locator("#commitments-table .filter[aria-label='State filter']").select_option("Slovenia")
     assert index.column("Symbol") == ["A/HRC/TEST/2"]
-    assert index.page.locator(".filter-count").inner_text() == "1 of 4"
+    assert index.tools().locator(".filter-count").inner_text() == "1 of 4"
+
+
+def test_report_browser_recommendations_filter_by_column_too(visit):
+    index = visit("index.html")
+    table = "#recommendations-table"
+    index.filter("Recommended by", "roma", table)
+    assert index.visible_rows(table).count() == 0
+    index.filter("Recommended by", "", table)
+    index.filter("Recommendation", "roma", table)
+    assert index.column("Recommended by", table) == ["Brazil, Chile"]
+    assert index.column("Response", table) == ["supported"]
 
 
 def test_report_browser_toggles_keep_dated_rows_and_hide_unspecified_actors(visit):
