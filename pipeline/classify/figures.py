@@ -11,6 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Sequence
 
+from pipeline.classify.actions import action_categories, leading_verb
+from pipeline.classify.linear_model import LinearTextModel
+from pipeline.classify.themes import themes_of
+from pipeline.classify.uprinfo import Recommendation
+
 
 def f1(true_positive: int, found: int, expected: int) -> float:
     return 2 * true_positive / (found + expected) if found + expected else 0.0
@@ -53,4 +58,19 @@ def action_figures(gold: Sequence[int], found: Sequence[int | None]) -> dict[str
         "accuracy": round(sum(g == f for g, f in zip(gold, found)) / len(gold), 4),
         "macro_f1": round(sum(v["f1"] for v in per_class.values()) / len(per_class), 4),
         "per_class": per_class,
+    }
+
+
+def split_figures(test: list[Recommendation], themes: LinearTextModel | None = None,
+                       actions: LinearTextModel | None = None) -> dict[str, Any]:
+    """The models' figures on UPR Info's rows (the committed models unless others are
+    given), with the leading-verb rule's beside them (a text no listed verb opens counts
+    as wrong)."""
+    texts, gold_actions = [row.text for row in test], [row.action for row in test]
+    found_themes = [[theme.label for theme in found] for found in themes_of(texts, themes)]
+    rule = [verb.category if verb else None for verb in map(leading_verb, texts)]
+    return {
+        "themes": theme_figures([row.themes for row in test], found_themes),
+        "action_category": action_figures(gold_actions, [found.category for found in action_categories(texts, actions)]),
+        "action_rule": action_figures(gold_actions, rule) | {"covered": sum(r is not None for r in rule)},
     }

@@ -25,11 +25,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
 from pipeline.classify import uprinfo
-from pipeline.classify.actions import action_categories, leading_verb
 from pipeline.classify.features import ANALYZERS
-from pipeline.classify.figures import action_figures, theme_figures
+from pipeline.classify.figures import split_figures
 from pipeline.classify.linear_model import LinearTextModel
-from pipeline.classify.themes import themes_of
 
 THEMES = {"analyzer": "word_terms", "min_df": 3, "C": 0.5}
 ACTIONS = {"analyzer": "action_terms", "min_df": 3, "C": 0.5}
@@ -100,18 +98,6 @@ def train_actions(rows: list[uprinfo.Recommendation]) -> LinearTextModel:
     return portable(vectorizer, ACTIONS, [classifier], labels, np.zeros(len(labels)))
 
 
-def test_figures(test: list[uprinfo.Recommendation], themes: LinearTextModel, actions: LinearTextModel) -> dict[str, Any]:
-    texts = [row.text for row in test]
-    found_themes = [[theme.label for theme in found] for found in themes_of(texts, themes)]
-    rule = [verb.category if verb else None for verb in map(leading_verb, texts)]
-    gold_actions = [row.action for row in test]
-    return {
-        "themes": theme_figures([row.themes for row in test], found_themes),
-        "action_category": action_figures(gold_actions, [found.category for found in action_categories(texts, actions)]),
-        "action_rule": action_figures(gold_actions, rule) | {"covered": sum(r is not None for r in rule)},
-    }
-
-
 def training_record(train: list, test: list, themes: LinearTextModel, actions: LinearTextModel) -> dict[str, Any]:
     return {
         "_": "written by `make train` (pipeline/classify/train.py); the figures are on the test split",
@@ -124,7 +110,7 @@ def training_record(train: list, test: list, themes: LinearTextModel, actions: L
         "scikit_learn": sklearn.__version__,
         "themes_settings": THEMES | {"terms": len(themes.terms), "labels": len(themes.labels)},
         "actions_settings": ACTIONS | {"terms": len(actions.terms)},
-        "test": test_figures(test, themes, actions),
+        "test": split_figures(test, themes, actions),
     }
 
 

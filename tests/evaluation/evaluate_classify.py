@@ -1,0 +1,61 @@
+"""Action category and theme figures of the committed classify models on UPR Info's test
+sessions (17-20), beside those `make train` recorded (part of `make eval`).
+
+    PYTHONPATH=tests python -m evaluation.evaluate_classify [--per-label]
+
+Reads ../shared/uprinfo (or UPR_INFO); skipped with a note when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from pipeline.classify import uprinfo
+from pipeline.classify.figures import split_figures
+from pipeline.resources import data_json
+
+RECORDED = "classify/training_figures.json"
+
+
+def uprinfo_test_split(folder: Path) -> list[uprinfo.Recommendation]:
+    """Sessions 17-20 of the export; none without it."""
+    return uprinfo.train_test(uprinfo.read_recommendations(folder))[1] if folder.is_dir() else []
+
+
+def print_figures(figures: dict[str, Any], recorded: dict[str, Any], per_label: bool) -> None:
+    themes, action, rule = figures["themes"], figures["action_category"], figures["action_rule"]
+    print(f"  test split: sessions 17-20, {themes['texts']} recommendations (recorded at training: "
+          f"{recorded['themes']['texts']})")
+    print(f"  {'themes':<36} micro-F1 {themes['micro_f1']:.4f}  macro-F1 {themes['macro_f1']:.4f}"
+          f"  (recorded {recorded['themes']['micro_f1']:.4f} / {recorded['themes']['macro_f1']:.4f})")
+    print(f"  {'action category (model)':<36} accuracy {action['accuracy']:.4f}  macro-F1 {action['macro_f1']:.4f}"
+          f"  (recorded {recorded['action_category']['accuracy']:.4f} / {recorded['action_category']['macro_f1']:.4f})")
+    print(f"  {'action category (leading-verb rule)':<36} accuracy {rule['accuracy']:.4f}  macro-F1 {rule['macro_f1']:.4f}"
+          f"  (a listed verb opens {rule['covered']} of {rule['texts']})")
+    if per_label:
+        for label, score in themes["per_label"].items():
+            print(f"    {label:<46} F1 {score['f1']:.3f}  (support {score['support']}, given {score['given']})")
+
+
+def evaluate_classify(_gold_dir: Path | None = None, per_label: bool = False) -> None:
+    print("== recommendations vs UPR Info: action category and themes (classify models) ==")
+    folder = uprinfo.default_folder()
+    test = uprinfo_test_split(folder)
+    if not test:
+        print(f"  skipped: no UPR Info export in {folder} (set {uprinfo.FOLDER_VARIABLE})")
+        return
+    print_figures(split_figures(test), data_json(RECORDED)["test"], per_label)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evaluation.evaluate_classify", description=__doc__)
+    parser.add_argument("--per-label", action="store_true", help="F1 of each theme")
+    evaluate_classify(per_label=parser.parse_args(argv).per_label)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
