@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from evaluation.results import register
 from pipeline.classify import uprinfo
 from pipeline.classify.figures import split_figures
 from pipeline.resources import data_json
@@ -25,19 +26,28 @@ def uprinfo_test_split(folder: Path) -> list[uprinfo.Recommendation]:
     return uprinfo.train_test(uprinfo.read_recommendations(folder))[1] if folder.is_dir() else []
 
 
+def figure_line(name: str, values: dict[str, Any], recorded: dict[str, Any], note: str = "") -> str:
+    """One figure's line, registered for `make eval --json` (the values and those recorded
+    at training)."""
+    shown = "  ".join(f"{key} {value:.4f}" for key, value in values.items())
+    kept = "/".join(f"{recorded[key]:.4f}" for key in values)
+    line = f"{name:<36} {shown}  ({note or f'recorded at training {kept}'})"
+    return register(line, name, values | {f"recorded_{key}": recorded[key] for key in values})
+
+
 def print_figures(figures: dict[str, Any], recorded: dict[str, Any], per_label: bool) -> None:
     themes, action, rule = figures["themes"], figures["action_category"], figures["action_rule"]
-    print(f"  test split: sessions 17-20, {themes['texts']} recommendations (recorded at training: "
-          f"{recorded['themes']['texts']})")
-    print(f"  {'themes':<36} micro-F1 {themes['micro_f1']:.4f}  macro-F1 {themes['macro_f1']:.4f}"
-          f"  (recorded {recorded['themes']['micro_f1']:.4f} / {recorded['themes']['macro_f1']:.4f})")
-    print(f"  {'action category (model)':<36} accuracy {action['accuracy']:.4f}  macro-F1 {action['macro_f1']:.4f}"
-          f"  (recorded {recorded['action_category']['accuracy']:.4f} / {recorded['action_category']['macro_f1']:.4f})")
-    print(f"  {'action category (leading-verb rule)':<36} accuracy {rule['accuracy']:.4f}  macro-F1 {rule['macro_f1']:.4f}"
-          f"  (a listed verb opens {rule['covered']} of {rule['texts']})")
+    print("  test split: sessions 17-20")
+    print(f"    {themes['texts']} recommendations (one per session, State under review and text)")
+    print("    " + figure_line("themes", {"micro_f1": themes["micro_f1"], "macro_f1": themes["macro_f1"]},
+                               recorded["themes"]))
+    print("    " + figure_line("action category (model)", {"accuracy": action["accuracy"], "macro_f1": action["macro_f1"]},
+                               recorded["action_category"]))
+    print("    " + figure_line("action category (leading-verb rule)", {"accuracy": rule["accuracy"], "macro_f1": rule["macro_f1"]},
+                               recorded["action_rule"], f"a listed verb opens {rule['covered']} of {rule['texts']}"))
     if per_label:
         for label, score in themes["per_label"].items():
-            print(f"    {label:<46} F1 {score['f1']:.3f}  (support {score['support']}, given {score['given']})")
+            print(f"      {label:<46} F1 {score['f1']:.3f}  (support {score['support']}, given {score['given']})")
 
 
 def evaluate_classify(_gold_dir: Path | None = None, per_label: bool = False) -> None:
