@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast regen eval identity bench report screenshots browser clean setup
+.PHONY: run test test-fast regen eval train identity bench report screenshots browser clean setup
 
 # Setup is idempotent: redone only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -31,6 +31,11 @@ regen: $(STAMP)
 
 eval: $(STAMP)
 	PYTHONPATH=tests $(PY) -m evaluation.evaluate --json bench/eval.json
+
+# The theme and action-category models (pipeline/data/classify) from UPR Info's
+# recommendations in ../shared/uprinfo (UPR_INFO=...): fixed seeds, about a minute on 2 cores.
+train: $(STAMP)
+	nice $(PY) -m pipeline.classify.train
 
 # Outputs of commit BASE and of the working tree over every document in ../shared, diffed
 # (long: ~470 documents twice; the base outputs are kept in .identity/ for the next check).

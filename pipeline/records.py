@@ -49,6 +49,7 @@ class Commitment(TextSpan):
     action: TextSpan
     object: TextSpan | None
     deadline: Deadline | None
+    themes: list[str]  # UPR Info's issue labels, surest first (pipeline/classify/themes.py)
 
 
 class Correction(Span):

@@ -96,7 +96,7 @@ def pledge_paragraph() -> dict[str, Any]:
             "and allocate US$ 50,000 to the Centre.")
     pledge = at(text, text[:-1], kind="pledge", actor="Government", action=at(text, "will amend"),
                 object=at(text, "the law on the Human Rights Commissioner"),
-                deadline={"text": "In 2011", "start": "2011-01-01", "end": "2011-12-31"})
+                deadline={"text": "In 2011", "start": "2011-01-01", "end": "2011-12-31"}, themes=["NHRI"])
     return paragraph(
         MARKUP_DOC, 2, text, ("II", "Commitments"), ("A", "Right to privacy"), 13,
         commitments=[pledge],
@@ -127,10 +127,11 @@ def crossing_paragraph() -> dict[str, Any]:
             "will be implemented by 31 December 2014.")
     pending = at(text, "Kazakhstan is endeavouring to fulfil the recommendations", kind="pending",
                  actor="Kazakhstan", action=at(text, "is endeavouring to fulfil"), object=at(text, "the recommendations"),
-                 deadline=None)
+                 deadline=None, themes=[])
     plan = at(text, "the National Plan 2012-2014 will be implemented by 31 December 2014", kind="pledge",
               actor="unspecified", action=at(text, "will be implemented"), object=at(text, "the National Plan 2012-2014"),
-              deadline={"text": "by 31 December 2014", "start": None, "end": "2014-12-31"})
+              deadline={"text": "by 31 December 2014", "start": None, "end": "2014-12-31"},
+              themes=["National plan of action"])
     return paragraph(
         MARKUP_DOC, 4, text, ("II", "Commitments"), ("B", "Odd <b>markup</b> & text"), 35,
         commitments=[pending, plan],
@@ -155,7 +156,8 @@ def second_document_paragraph() -> dict[str, Any]:
         SECOND_DOC, 1, text, ("I", "Follow-up"), None, 3,
         commitments=[at(text, text[:-1], kind="pledge", actor="Slovenia", action=at(text, "will ratify"),
                         object=at(text, "the Convention"),
-                        deadline={"text": "by June 2015", "start": "2015-06-01", "end": "2015-06-30"})],
+                        deadline={"text": "by June 2015", "start": "2015-06-01", "end": "2015-06-30"},
+                        themes=["International instruments", "Treaty bodies"])],
         entities=[at(text, "Slovenia", label="GPE"), at(text, "Convention", label="LAW")],
         dates=[at(text, "June 2015", start="2015-06-01", end="2015-06-30", granularity="month")],
     )

@@ -180,6 +180,7 @@ def commitment_rows(paragraphs: Iterable[dict[str, Any]], spec: TableSpec | None
             "object": c["object"]["text"] if c["object"] else None,
             "deadline": c["deadline"]["text"] if c["deadline"] else None,
             "deadline_end": c["deadline"]["end"] if c["deadline"] else None,
+            "themes": "; ".join(c["themes"]),
             "text": c["text"],
         }
         for p in paragraphs
