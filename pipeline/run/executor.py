@@ -47,8 +47,11 @@ from pipeline.outputs.emit import (
 )
 from pipeline.errors import PipelineError
 from pipeline.outputs.layout import OutputLayout
-from pipeline.stages.ingest.ingest import display_path, document_id, find_inputs
+from pipeline.stages.ingest.ingest import InputFile, document_id, find_inputs
 from pipeline.run.settings import PIPELINE_VERSION, Settings
+from pipeline.outputs.datapackage import write_datapackage
+from pipeline.outputs.docbin import write_docbins
+from pipeline.outputs.duckdb_file import write_duckdb
 from pipeline.outputs.tables import open_tables
 
 EXECUTORS = ("local", "dask")
@@ -74,17 +77,23 @@ class RunOptions:
     timings: bool = False  # write per-stage timings into documents.jsonl
     profile: bool = False  # print a cProfile summary of the workers' hot spots
     progress: bool | None = None  # None: a progress bar only when stderr is a terminal
+    csv_encoding: str = "utf-8"  # "utf-8-sig" writes a BOM, for Excel
+    formats: tuple[str, ...] = ()  # extra outputs (EXTRA_FORMATS): spaCy DocBins, a DuckDB file
 
     def __post_init__(self) -> None:
         if self.jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {self.jobs}")
+        unknown = [name for name in self.formats if name not in EXTRA_FORMATS]
+        if unknown:
+            raise ValueError(f"unknown output format {unknown[0]!r}; known: {', '.join(EXTRA_FORMATS)}")
         if self.executor not in EXECUTORS:
             raise ValueError(f"unknown executor {self.executor!r}; known: {', '.join(EXECUTORS)}")
 
 
 class Task(NamedTuple):
-    path: Path  # as given: the `file` field records it so
+    path: Path  # where to read it
     doc_id: str  # names the output files
+    file: str  # what the outputs call it: relative to the input folder given (`input_name`)
 
 
 @dataclass
@@ -99,6 +108,12 @@ class Outcome:
     error: str | None
     profile: dict | None = None  # cProfile stats of the task, with --profile
 
+
+# --to NAME: what else a run writes, from the output folder and the run's doc_ids
+EXTRA_FORMATS: dict[str, Callable[[Path, list[str]], Any]] = {
+    "docbin": write_docbins,
+    "duckdb": lambda out, doc_ids: write_duckdb(out),
+}
 
 COUNTED = ("entities", "dates", "amounts", "commitments")
 
@@ -155,15 +170,15 @@ def write_document(task: Task, out: Path, settings: Settings) -> Outcome:
     # preloaded (a Dask worker, or --jobs 1, imports it on its first document).
     from pipeline.pipeline import process_document
 
-    path, doc_id = task
-    try:
-        document = process_document(path, settings, out=out, doc_id=doc_id)  # its emit stage writes the paragraphs
+    path, doc_id, file = task
+    try:  # the emit stage writes the paragraphs
+        document = process_document(path, settings, out=out, doc_id=doc_id, file=file)
         record = document_record(document)
         record["timings"] = document.timings
     except PipelineError as exc:
-        exc.with_file(display_path(path))
+        exc.with_file(file)
         remove_document_outputs(out, doc_id)
-        record = failed_document_record(doc_id, display_path(path), str(exc))
+        record = failed_document_record(doc_id, file, str(exc))
     record["settings_fingerprint"] = settings.fingerprint()
     write_text_atomic(record_path(out, doc_id), dumps(record) + "\n")
     return Outcome(record["doc_id"], record["file"], record["status"], record["paragraphs"],
@@ -181,8 +196,8 @@ class Plan:
     skipped_paragraphs: int
 
 
-def plan_run(inputs: list[Path], out: Path, settings: Settings, force: bool) -> Plan:
-    tasks = [Task(path, doc_id) for path, doc_id in doc_ids_of(inputs).items()]
+def plan_run(inputs: list[InputFile], out: Path, settings: Settings, force: bool) -> Plan:
+    tasks = tasks_of(inputs)
     fingerprint = settings.fingerprint()
     todo, skipped_paragraphs = [], []
     for task in tasks:
@@ -196,14 +211,14 @@ def plan_run(inputs: list[Path], out: Path, settings: Settings, force: bool) -> 
                 skipped=len(skipped_paragraphs), skipped_paragraphs=sum(skipped_paragraphs))
 
 
-def doc_ids_of(inputs: list[Path]) -> dict[Path, str]:
-    """The file stem; inputs that share a stem (a/x.txt, b/x.txt, x.pdf) get a hash of
-    their path after it ("x_1a2b3c4d"), so that no output file overwrites another's."""
-    stems = Counter(document_id(path) for path in inputs)
-    return {
-        path: document_id(path) if stems[document_id(path)] == 1 else f"{document_id(path)}_{path_hash(path)}"
-        for path in inputs
-    }
+def tasks_of(inputs: list[InputFile]) -> list[Task]:
+    """Each input with its doc_id, the file stem; inputs that share a stem (a/x.txt, b/x.txt,
+    x.pdf) get a hash of their path after it ("x_1a2b3c4d"), so that no output file overwrites another's."""
+    stems = Counter(document_id(path) for path, _ in inputs)
+    return [
+        Task(path, document_id(path) if stems[document_id(path)] == 1 else f"{document_id(path)}_{path_hash(path)}", file)
+        for path, file in inputs
+    ]
 
 
 def path_hash(path: Path) -> str:
@@ -216,14 +231,14 @@ def unchanged_record(task: Task, out: Path, fingerprint: str) -> dict[str, Any] 
     Current means: same input bytes, same file path, same pipeline version and same
     settings. Failed documents are always retried (a failure may be transient).
     """
-    path, doc_id = task
+    path, doc_id, file = task
     try:
         record = json.loads(record_path(out, doc_id).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     current = (
         record.get("status") == "ok"
-        and record.get("file") == display_path(path)
+        and record.get("file") == file
         and record.get("pipeline_version") == PIPELINE_VERSION
         and record.get("settings_fingerprint") == fingerprint
         and paragraphs_path(out, doc_id).exists()
@@ -367,7 +382,10 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
                 profile.add(outcome.profile)
             advance(outcome.doc_id)
     write_jsonl(OutputLayout(out).documents, assembled_records(out, plan.doc_ids, options.timings))
-    write_collections(out, plan.doc_ids, summary)
+    write_collections(out, plan.doc_ids, summary, options.csv_encoding)
+    write_datapackage(out, options.csv_encoding)
+    for name in options.formats:
+        EXTRA_FORMATS[name](out, plan.doc_ids)
     summary.seconds = time.perf_counter() - started
     if profile is not None:
         profile.print(sys.stderr)
@@ -393,10 +411,10 @@ def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[
         yield record
 
 
-def write_collections(out: Path, doc_ids: list[str], summary: RunSummary) -> None:
+def write_collections(out: Path, doc_ids: list[str], summary: RunSummary, csv_encoding: str = "utf-8") -> None:
     """The tables across all documents (entities, dates, amounts, commitments), from
     the paragraph files on disk: skipped documents count as much as processed ones."""
-    with open_tables(out) as tables:
+    with open_tables(out, csv_encoding) as tables:
         for doc_id in doc_ids:
             path = paragraphs_path(out, doc_id)
             if not path.exists():

@@ -126,31 +126,24 @@ def _source_of(doc_id: str, root: Path) -> str | None:
 
 
 def _print(scores: TagScores, indent: str, confusions: int) -> None:
-    print(indent + _line(entity_score(scores), "entities (all domain labels)"))
+    print(indent + entity_score(scores).line("entities (all domain labels)"))
     for name in sorted(scores.totals):
-        print(indent + _line(scores.totals[name], name))
+        print(indent + scores.totals[name].line(name))
     for name in sorted(scores.exact):
-        accuracy = scores.exact[name]
-        label = f"{name} exact value"
-        print(indent + (accuracy.line(label) if accuracy.total else f"{label:<34} n/a"))
+        print(indent + scores.exact[name].line(f"{name} exact value"))
     if confusions:
         print(f"{indent[:-2]}worst confusions (gold -> found):")
         for text, count in scores.confusions.most_common(confusions):
             print(f"{indent}{count:3d}  {text}")
 
 
-def _line(score, name: str) -> str:
-    """A score's line; "n/a" for a class neither the gold nor the tagger has."""
-    if score.true_positive + score.false_positive + score.false_negative == 0:
-        return f"{name:<34} n/a"
-    return score.line(name)
-
-
 # ------------------------------------------------------------------ entities
 
 def score_entities(expected: list[dict], predicted: list[dict], totals: dict, confusions: Counter) -> None:
-    gold = Counter((_norm(e["text"]), e["label"]) for e in expected)
-    found = Counter((_norm(e["text"]), e["label"]) for e in predicted)
+    """Entities count once per paragraph for each distinct (text, label): annotators list a
+    name once per paragraph, however often it recurs there."""
+    gold = Counter({(_norm(e["text"]), e["label"]) for e in expected})
+    found = Counter({(_norm(e["text"]), e["label"]) for e in predicted})
     for label in {lab for _, lab in gold} | {lab for _, lab in found}:
         g = Counter({k: v for k, v in gold.items() if k[1] == label})
         f = Counter({k: v for k, v in found.items() if k[1] == label})
