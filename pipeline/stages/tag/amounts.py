@@ -80,7 +80,8 @@ class AmountGrammar:
         # "Tier 1", "Goal 16": a number that is part of a label (the word before is not a sentence opener).
         self.label_before = re.compile(r"(?<![.!?:;])\s[A-Z][a-z]+\s$")
         # "aged 65", "the age of 18": an age, a measure in years; "under 18": a bound left alone.
-        self.age_before = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged)\s*$", re.I)
+        self.age_before = re.compile(r"\b(?:age[sd]?(?:\s+of)?|aged)\s*$"
+                                     r"|\bage\s+of\s+[a-z]+(?:\s+(?!age\b)[a-z]+){0,6}\s+(?:at|to|from|was|is)\s*$", re.I)
         self.bound_before = re.compile(r"\b(?:under|over)\s*$", re.I)
         # "12 midnight", "10 p.m.": a time of day.
         self.time_after = re.compile(r"^\s*(?:midnight|noon|[ap]\.\s?m\.|[ap]m\b|o['’]clock|hours?\s+GMT)", re.I)
@@ -140,7 +141,7 @@ class AmountGrammar:
                 found.append(amount)
         found = [a for a in found if a.kind is not None or not self.is_age_or_label(text, a)]
         for i, amount in enumerate(found):
-            if amount.kind is None and self.age_before.search(text, max(0, amount.start_char - 15), amount.start_char):
+            if amount.kind is None and self.age_before.search(text, max(0, amount.start_char - 70), amount.start_char):
                 amount.kind, amount.unit = "measure", "year"
                 upper = found[i + 1] if i + 1 < len(found) else None  # "aged 0 to 19": both ages
                 if upper and upper.kind is None and self.coordinated_after.match(text[amount.end_char:upper.start_char]):
@@ -202,6 +203,9 @@ class AmountGrammar:
                 return AmountMatch(start, noun_end, "measure", value, unit)
             return AmountMatch(start, noun_end, "count", whole_count(m.group(), value), unit)
         return AmountMatch(start, end, None, value, None)
+
+
+URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def money(start: int, end: int, value: float, reading: Reading) -> AmountMatch:
@@ -309,9 +313,14 @@ def resolve_bare_numbers(amounts: list[AmountMatch], doc: Doc, text: str, coordi
             amount.kind, amount.unit = "count", unit
             continue
         previous = next((a for a in reversed(amounts[:i]) if a.kind == "count" and a.unit), None)
-        if previous is not None and not CLAUSE_END_RE.search(text, previous.end_char, amount.start_char):
+        # In the same sentence, or the subject of the next one ("... 35,000 children ... In addition, 180,000 had").
+        if previous is not None and (not CLAUSE_END_RE.search(text, previous.end_char, amount.start_char)
+                                     or SUBJECT_NUMBER_RE.match(text, amount.end_char)):
             amount.kind, amount.unit = previous.kind, previous.unit
 
+
+# A number a verb follows: the subject, counting what was counted before it.
+SUBJECT_NUMBER_RE = re.compile(r"\s+(?:had|have|has|were|was|are|is)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 
 # "8,473,500 (53.4 per cent) urban dwellers", "45,582 of whom are children", "150 are women"
 ASIDE_RE = re.compile(r"\s*\([^()]{1,40}\)\s*|\s+(?:of\s+(?:whom|which|them)\s+)?(?:are|were)\s+")
@@ -392,8 +401,9 @@ class AmountTagger(JsonState):
     def __call__(self, doc: Doc) -> Doc:
         blocked = [(s.start_char, s.end_char) for key in self.blocking_spans if key in doc.spans for s in doc.spans[key]]
         blocked += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.blocking_labels]
-        spans = []
         text = doc_text(doc)
+        blocked += [(m.start(), m.end()) for m in URL_RE.finditer(text)]  # "%2080%", "page=5"
+        spans = []
         for amount in self.grammar.find(doc, text, blocked):
             span = doc.char_span(amount.start_char, amount.end_char, alignment_mode="expand")
             if span is None:
