@@ -219,7 +219,7 @@ class EntityShapeRuler(JsonState):
         spans = []
         for c in choose(candidates + self.candidates(doc)):
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="contract", span_id=RULER_ID)
-            while span is not None and len(span) > 1 and span[-1].lower_ in TRAILING_SMALL_WORDS:
+            while span is not None and len(span) > 1 and span[-1].is_lower and span[-1].lower_ in TRAILING_SMALL_WORDS:
                 span = Span(doc, span.start, span.end - 1, label=c.label, span_id=RULER_ID)  # "Constitution of" a glued token cut
             if span is not None and len(span):
                 spans.append(span)
@@ -242,7 +242,8 @@ class EntityShapeRuler(JsonState):
                 matched = text[start:end if named else before_finite_verb(doc, start, end)]
                 found.append(Candidate(start, start + len(trim_trailing_words(matched)), shape.label, SHAPE_RANK))
         if places := subdivisions_re(doc._.state):
-            found += [Candidate(m.start(), m.end(), "GPE", PHRASE_RANK) for m in places.finditer(text)]
+            found += [Candidate(m.start(), m.end(), "GPE", PHRASE_RANK) for m in places.finditer(text)
+                      if not NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())]
         openers = opener_offsets(doc, self.opener_tags)
         for m in TITLE_RE.finditer(text):
             found += self.title_candidates(m.start(), m.group(), openers, text[:m.start()].rstrip()[-1:])
@@ -267,11 +268,17 @@ if not Doc.has_extension("state"):
     Doc.set_extension("state", default=None)  # ISO 3166 alpha-3 of the State under review, set by the caller
 
 
+# A capitalized word right before a place: the place is part of a longer name ("Federal District Court").
+NAME_BEFORE_RE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w’'\-]*\s$")
+
+
 @lru_cache(maxsize=None)
 def subdivisions_re(state: str | None) -> re.Pattern | None:
     """The provinces and regions of the State under review (ISO 3166-2), places wherever they stand."""
     names = subdivision_names(state) if state else ()
-    return re.compile(rf"(?<![\w’'\-])(?:{'|'.join(map(re.escape, names))})(?![\w\-])") if names else None
+    # Not inside a longer name: "Ljubljana Prison", "Universidade de São Paulo" are left to the other rules.
+    return re.compile(rf"(?<![\w’'\-])(?<!\bd[eoa] )(?:{'|'.join(map(re.escape, names))})"
+                      rf"(?![\w\-]|\s+[A-Z][a-z])") if names else None
 
 
 def opener_offsets(doc: Doc, opener_tags: frozenset[int]) -> set[int]:
