@@ -3,6 +3,7 @@
     documents.jsonl            one line per input document
     paragraphs/<stem>.jsonl    a document's numbered paragraphs
     blocks/<stem>.jsonl        the rest of its text
+    recommendations/<stem>.jsonl  a Working Group report's recommendations (none for others)
     records/<stem>.json        its documents.jsonl line, written when it is done (a cache)
     entities.csv, ...          the tables across all documents
     report/                    the HTML review report
@@ -26,6 +27,7 @@ TEMP_PREFIX, TEMP_SUFFIX = ".", ".tmp"
 
 DOCUMENTS = "documents.jsonl"
 PARAGRAPHS, BLOCKS, RECORDS, REPORT = "paragraphs", "blocks", "records", "report"
+RECOMMENDATIONS = "recommendations"
 
 
 def output_stem(doc_id: str) -> str:
@@ -68,6 +70,9 @@ class OutputLayout:
     def blocks(self, doc_id: str) -> Path:
         return self.root / BLOCKS / f"{output_stem(doc_id)}.jsonl"
 
+    def recommendations(self, doc_id: str) -> Path:
+        return self.root / RECOMMENDATIONS / f"{output_stem(doc_id)}.jsonl"
+
     def record(self, doc_id: str) -> Path:
         return self.root / RECORDS / f"{output_stem(doc_id)}.json"
 
@@ -76,9 +81,9 @@ class OutputLayout:
 
     def document_files(self, doc_id: str) -> list[Path]:
         """What a document's run writes besides its record (removed when it fails)."""
-        return [self.paragraphs(doc_id), self.blocks(doc_id)]
+        return [self.paragraphs(doc_id), self.blocks(doc_id), self.recommendations(doc_id)]
 
     def stale_temporary_files(self) -> Iterator[Path]:
         """Half-written files of a run that was killed while writing."""
-        for folder in (self.root, *(self.root / name for name in (PARAGRAPHS, BLOCKS, RECORDS, REPORT))):
+        for folder in (self.root, *(self.root / name for name in (PARAGRAPHS, BLOCKS, RECOMMENDATIONS, RECORDS, REPORT))):
             yield from sorted(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))

@@ -5,8 +5,9 @@ for each document of a run, in doc_id order. Rows are written as they come (memo
 stays flat however many documents a run has) into `entities.csv`, `dates.csv` and
 `amounts.csv` (one row per annotation, with doc_id, para, the normalized fields and
 the offsets into the paragraph's text) and `commitments.jsonl` / `.csv` (one flat
-record per commitment, with its section); the files take their place when the block
-ends. It reads records, not spaCy objects: the main process of a parallel run writes
+record per commitment, with its section), `recommendations.jsonl` / `.csv` (one record
+per recommendation of a Working Group report, `add_recommendations`, with the answer of
+its addendum when the run has it); the files take their place when the block ends. It reads records, not spaCy objects: the main process of a parallel run writes
 the tables and never loads a model.
 """
 
@@ -19,6 +20,7 @@ from typing import Any, Iterable, Iterator, TextIO
 
 from pipeline.outputs.emit import atomic_files, dumps, writing
 from pipeline.outputs.layout import OutputLayout
+from pipeline.patterns import ADDENDUM_SYMBOL_RE
 
 # file name -> (field of the paragraph record, the annotation's columns after doc_id and para)
 TABLES = {
@@ -28,9 +30,15 @@ TABLES = {
 }
 KEY_COLUMNS = ("doc_id", "para")
 COMMITMENTS_JSONL, COMMITMENTS_CSV = "commitments.jsonl", "commitments.csv"
-TABLE_FILES = (*TABLES, COMMITMENTS_JSONL, COMMITMENTS_CSV)  # in the output folder itself
+RECOMMENDATIONS_JSONL, RECOMMENDATIONS_CSV = "recommendations.jsonl", "recommendations.csv"
+TABLE_FILES = (*TABLES, COMMITMENTS_JSONL, COMMITMENTS_CSV, RECOMMENDATIONS_JSONL, RECOMMENDATIONS_CSV)
 COMMITMENT_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
                       "deadline", "deadline_end", "text")
+RECOMMENDATION_COLUMNS = ("doc_id", "symbol", "state_under_review", "state_under_review_iso3", "session", "cycle",
+                          "para", "number", "recommending_states", "recommending_iso3", "response", "response_para",
+                          "addendum_response", "addendum_symbol", "action_category", "themes", "pages",
+                          "start_char", "end_char", "text")
+LIST_SEPARATOR = "; "  # between the States, themes and pages of one CSV cell
 
 
 @contextmanager
@@ -47,11 +55,14 @@ class Tables:
     def __init__(self, out: Path, files: dict[str, TextIO]):
         self.out = out
         self.commitments_jsonl = files[COMMITMENTS_JSONL]
-        self.csv = {name: csv.writer(files[name], lineterminator="\n") for name in [*TABLES, COMMITMENTS_CSV]}
+        self.recommendations_jsonl = files[RECOMMENDATIONS_JSONL]
+        self.csv = {name: csv.writer(files[name], lineterminator="\n")
+                    for name in [*TABLES, COMMITMENTS_CSV, RECOMMENDATIONS_CSV]}
         with writing(out):
             for name, (_, columns) in TABLES.items():
                 self.csv[name].writerow((*KEY_COLUMNS, *columns))
             self.csv[COMMITMENTS_CSV].writerow(COMMITMENT_COLUMNS)
+            self.csv[RECOMMENDATIONS_CSV].writerow(RECOMMENDATION_COLUMNS)
 
     def add(self, paragraphs: Iterable[dict[str, Any]]) -> None:
         paragraphs = list(paragraphs)
@@ -61,6 +72,43 @@ class Tables:
             for record in commitment_rows(paragraphs):
                 self.commitments_jsonl.write(dumps(record) + "\n")
                 self.csv[COMMITMENTS_CSV].writerow(blank_nulls(record[column] for column in COMMITMENT_COLUMNS))
+
+
+    def add_recommendations(self, records: Iterable[dict[str, Any]], answers: dict[str, dict[str, Any]]) -> None:
+        """One document's recommendations, each with its addendum's answer (`answers`: by
+        report symbol and number, from `addendum_answers`) or None."""
+        with writing(self.out):
+            for record in records:
+                record = {**record, "addendum_response": answers.get(f"{record['symbol']} {record['number']}")}
+                self.recommendations_jsonl.write(dumps(record) + "\n")
+                self.csv[RECOMMENDATIONS_CSV].writerow(recommendation_row(record))
+
+
+def addendum_answers(documents: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The answers of the addenda among these document records, by "<report symbol> <number>"."""
+    answers = {}
+    for document in documents:
+        addendum = ADDENDUM_SYMBOL_RE.match(document.get("symbol") or "")
+        for answer in (document.get("answers") or []) if addendum else []:
+            answers[f"{addendum['report']} {answer['number']}"] = {"symbol": document["symbol"], "para": answer["para"],
+                                                        "response": answer["response"]}
+    return answers
+
+
+def recommendation_row(record: dict[str, Any]) -> list[Any]:
+    state, answer = record["state_under_review"] or {}, record["addendum_response"] or {}
+    row = {
+        **record,
+        "state_under_review": state.get("name"),
+        "state_under_review_iso3": state.get("iso3"),
+        "recommending_states": LIST_SEPARATOR.join(s["name"] for s in record["recommending_states"]),
+        "recommending_iso3": LIST_SEPARATOR.join(s["iso3"] or "" for s in record["recommending_states"]),
+        "addendum_response": answer.get("response"),
+        "addendum_symbol": answer.get("symbol"),
+        "themes": LIST_SEPARATOR.join(record["themes"]),
+        "pages": LIST_SEPARATOR.join(str(page) for page in record["pages"]),
+    }
+    return blank_nulls(row[column] for column in RECOMMENDATION_COLUMNS)
 
 
 def annotation_rows(paragraphs: list[dict[str, Any]], source: str, columns: tuple[str, ...]) -> Iterator[list[Any]]:

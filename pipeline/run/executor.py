@@ -49,7 +49,7 @@ from pipeline.errors import PipelineError
 from pipeline.outputs.layout import OutputLayout
 from pipeline.stages.ingest.ingest import display_path, document_id, find_inputs
 from pipeline.run.settings import PIPELINE_VERSION, Settings
-from pipeline.outputs.tables import open_tables
+from pipeline.outputs.tables import addendum_answers, open_tables
 
 EXECUTORS = ("local", "dask")
 # Tasks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
@@ -394,8 +394,12 @@ def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[
 
 
 def write_collections(out: Path, doc_ids: list[str], summary: RunSummary) -> None:
-    """The tables across all documents (entities, dates, amounts, commitments), from
-    the paragraph files on disk: skipped documents count as much as processed ones."""
+    """The tables across all documents (entities, dates, amounts, commitments,
+    recommendations), from the paragraph and recommendation files on disk: skipped
+    documents count as much as processed ones."""
+    layout = OutputLayout(out)
+    answers = addendum_answers(json.loads(layout.record(doc_id).read_text(encoding="utf-8"))
+                               for doc_id in doc_ids if layout.record(doc_id).exists())
     with open_tables(out) as tables:
         for doc_id in doc_ids:
             path = paragraphs_path(out, doc_id)
@@ -404,6 +408,10 @@ def write_collections(out: Path, doc_ids: list[str], summary: RunSummary) -> Non
             paragraphs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
             summary.count(paragraphs)
             tables.add(paragraphs)
+            recommendations = layout.recommendations(doc_id)
+            if recommendations.exists():
+                tables.add_recommendations(map(json.loads, recommendations.read_text(encoding="utf-8").splitlines()),
+                                           answers)
 
 
 @contextmanager
