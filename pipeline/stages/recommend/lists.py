@@ -30,7 +30,7 @@ DATA = "recommendation_lists.json"
 NUMBER = re.compile(r"(?<![\w.,/(-])(?:(?P<main>\d{1,3})\.(?P<sub>\d{1,3})|(?P<n>\d{1,3}))(?P<dot>\.)?"
                     r"(?=\s*[\"“‘'(]?[A-Z])")
 ITEM_END = re.compile(r"[.;:)]\s*$")  # what the text before an item's number ends with
-AFTER_STATES = re.compile(r"\s*(?:[;.]|$)")  # a group of States that ends a recommendation
+AFTER_STATES = re.compile(r"\s*(?:[;./]|$)")  # a group of States that ends a recommendation ("(Spain) / Ratify")
 BETWEEN_GROUPS = re.compile(r"\s*(?:,|and|or)?\s*$")  # "(Spain) (France)", "(Spain), (France)"
 DEFAULT_RESPONSE = "pending"
 
@@ -175,7 +175,7 @@ def continues_with_group(groups: list, index: int, text: str) -> bool:
 
 
 def skip_separators(text: str, start: int, end: int) -> int:
-    while start < end and text[start] in " ;.,\n\t":
+    while start < end and text[start] in " ;.,/\n\t":
         start += 1
     return start
 
