@@ -53,6 +53,7 @@ class Patterns:
     footnotes: re.Pattern
     ends: re.Pattern
     list_words: re.Pattern
+    reference: re.Pattern
 
 
 @loaded_once
@@ -63,6 +64,7 @@ def patterns() -> Patterns:
         footnotes=re.compile("|".join(data["footnotes"]), re.I),
         ends=re.compile("|".join(data["ends"])),
         list_words=re.compile(data["list_words"], re.I),
+        reference=re.compile(data["reference"], re.I),
     )
 
 
@@ -103,6 +105,7 @@ class Reader:
     numbering: Numbering = field(default_factory=Numbering)
     response: str = DEFAULT_RESPONSE
     response_para: int | None = None
+    comments: bool = False  # the open list answers recommendations given by reference: no recommendations
 
     def paragraph(self, para: int, text: str) -> Iterator[Found]:
         starts = self.item_starts(para, text)
@@ -110,6 +113,8 @@ class Reader:
             self.numbering.open = self.numbering.open and not text.strip()
             return
         for index, (match, response, response_para) in enumerate(starts):
+            if self.comments:
+                continue
             end = starts[index + 1][0].start() if index + 1 < len(starts) else len(text)
             end = min(end, self.list_end(text, match.end(), end))
             yield from item_recommendations(para, match, text, end, response, response_para)
@@ -127,6 +132,8 @@ class Reader:
             leading = response is not None or bool(patterns().list_words.search(gap))
             if not self.numbering.accepts(match, before, new_list=leading):
                 continue
+            if leading and int(match["sub"] or match["n"]) == 1:
+                self.comments = patterns().reference.search(last_sentence(gap)) is not None
             if response is not None:
                 self.response, self.response_para = response, para
             elif leading and int(match["sub"] or match["n"]) == 1:
@@ -140,6 +147,11 @@ class Reader:
     def list_end(text: str, start: int, end: int) -> int:
         found = patterns().ends.search(text, start, end)
         return found.start() if found else end
+
+
+def last_sentence(text: str) -> str:
+    """The sentence that introduces a list: the text after the last full stop of its lead."""
+    return re.split(r"\.\s+(?=[A-Z])", text)[-1]
 
 
 def trailing_text(item: str) -> str:

@@ -1,6 +1,7 @@
 """A Working Group report's recommendations as records (pipeline/records.py `Recommendation`).
 
-`document_recommendations(paragraphs, about)`: the lists read by lists.py, the States
+`document_recommendations(paragraphs, about)`: the lists read by lists.py and the
+recommendations given by reference to the dialogue (references.py), the States
 normalized (states.py), classified (classify.py), with the document's own fields (`about`:
 doc_id, symbol, State under review, session, cycle) and, when the caller gives where each
 paragraph's pages start, the pages of each recommendation. `upr_session(texts)` reads the
@@ -16,6 +17,7 @@ from typing import Any, Iterable, Sequence
 from pipeline.resources import data_json
 from pipeline.stages.recommend.classify import classify_recommendations
 from pipeline.stages.recommend.lists import DATA, find_recommendations
+from pipeline.stages.recommend.references import referenced_recommendations
 
 # Where a paragraph's pages start: (offset into its text, page), in order.
 PageStarts = Sequence[tuple[int, int]]
@@ -24,7 +26,9 @@ CYCLE_SESSIONS = 14  # sessions 1-12 were the first cycle, then 14 sessions a cy
 
 def document_recommendations(paragraphs: Iterable[tuple[int, str]], about: dict[str, Any] | None = None,
                              pages: dict[int, PageStarts] | None = None) -> list[dict[str, Any]]:
-    found = find_recommendations(paragraphs)
+    paragraphs = list(paragraphs)
+    found = sorted([*find_recommendations(paragraphs), *referenced_recommendations(paragraphs)],
+                   key=lambda item: (item.para, item.start_char))
     classes = classify_recommendations([item.text for item in found])
     return [
         {

@@ -31,8 +31,9 @@ class StateName(NamedTuple):
 
 
 def key(name: str) -> str:
-    """The form names are compared in: accents, case, quotes, dots and a leading "the" ignored."""
-    text = re.sub(r"[\u2018\u2019`]", "'", name)
+    """The form names are compared in: accents, case, quotes, dots, "&" for "and" and a
+    leading "the" ignored."""
+    text = re.sub(r"[\u2018\u2019`]", "'", name).replace("&", " and ")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace(".", " ")
     text = re.sub(r"\s+", " ", text).strip(" ,;:*")
     return re.sub(r"^the ", "", text)
