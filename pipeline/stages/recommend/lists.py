@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from pipeline.resources import data_json, loaded_once
-from pipeline.stages.recommend.states import StateName, split_states
+from pipeline.stages.recommend.states import StateName, opening_state, split_states
 
 DATA = "recommendation_lists.json"
 # A printed number: "109.12." or "12." (the period may be missing), then the text's first word.
@@ -69,10 +69,13 @@ def patterns() -> Patterns:
 
 
 def lead_response(text: str) -> str | None:
-    """The response a lead sentence states, or None."""
-    found = [(match.start(), order, response) for order, (response, pattern) in enumerate(patterns().responses)
-             for match in [pattern.search(text)] if match]
-    return min(found)[2] if found else None
+    """The response a lead states, or None: the first of the data file's patterns that matches
+    ("noted" before "pending" before "supported": "measures already implemented, which will
+    be further considered" is pending)."""
+    for response, pattern in patterns().responses:
+        if pattern.search(text):
+            return response
+    return None
 
 
 @dataclass
@@ -92,7 +95,7 @@ class Numbering:
             return False  # "articles 2 and 16 Convention": a bare number is an item only after an item's end
         if self.open and sub == self.next and (match["main"] is None) == (self.main is None):
             return match["main"] is None or ends_item or int(match["main"]) == self.main
-        return sub == 1 and new_list and (ends_item or match["main"] is not None)
+        return sub == 1 and new_list and (ends_item or match["main"] is not None or match["dot"] is not None)
 
     def take(self, match: re.Match) -> None:
         self.main = int(match["main"]) if match["main"] else None
@@ -111,13 +114,16 @@ class Reader:
         starts = self.item_starts(para, text)
         if not starts:
             self.numbering.open = self.numbering.open and not text.strip()
+            if is_paragraph_item(text):
+                yield from item_recommendations(para, str(para), 0, text, len(text), self.response, self.response_para)
             return
         for index, (match, response, response_para) in enumerate(starts):
             if self.comments:
                 continue
             end = starts[index + 1][0].start() if index + 1 < len(starts) else len(text)
             end = min(end, self.list_end(text, match.end(), end))
-            yield from item_recommendations(para, match, text, end, response, response_para)
+            yield from item_recommendations(para, match.group(0).rstrip("."), match.end(), text, end, response,
+                                            response_para)
 
     def item_starts(self, para: int, text: str) -> list[tuple[re.Match, str, int | None]]:
         """The accepted item numbers, each with the response in force there."""
@@ -160,11 +166,22 @@ def trailing_text(item: str) -> str:
     return item[groups[-1][1]:] if groups else ""
 
 
-def item_recommendations(para: int, number: re.Match, text: str, end: int, response: str,
+def is_paragraph_item(text: str) -> bool:
+    """A paragraph that is one item of a list whose numbers the segmentation took for
+    paragraph numbers: it ends with a group of States, and opens with no State's name
+    (a paragraph of the dialogue does: "Mexico recommended ...")."""
+    tail = text.rstrip(" ;.")
+    if not tail.endswith(")") or not text[:1].isupper():
+        return False
+    groups = state_groups(tail, max(0, len(tail) - 300), len(tail))
+    return bool(groups) and groups[-1][1] == len(tail) and opening_state(text) is None
+
+
+def item_recommendations(para: int, number: str, start: int, text: str, end: int, response: str,
                          response_para: int | None) -> Iterator[Found]:
-    """The recommendations of one numbered item: cut after each group of States a ";" or "."
-    follows; text after the last group (the next lead, a closing sentence) is not one."""
-    start = number.end()
+    """The recommendations of one numbered item (`number` as printed, its text from `start`):
+    cut after each group of States a ";" or "." follows; text after the last group (the next
+    lead, a closing sentence) is not one."""
     groups = state_groups(text, start, end)
     cuts = [group for index, group in enumerate(groups)
             if AFTER_STATES.match(text, group[1], end) and not continues_with_group(groups, index, text)]
@@ -177,7 +194,7 @@ def item_recommendations(para: int, number: re.Match, text: str, end: int, respo
         right = cut_end if own else trim_end(text, left, cut_end)
         clean = recommendation_text(text, left, right, own)
         if clean:
-            yield Found(para, number.group(0).rstrip("."), left, right, clean, states, response, response_para)
+            yield Found(para, number, left, right, clean, states, response, response_para)
         start = cut_end
 
 

@@ -17,7 +17,7 @@ import re
 from typing import Iterator
 
 from pipeline.stages.recommend.lists import Found, lead_response, patterns, recommendation_text
-from pipeline.stages.recommend.states import StateName, normalize_state
+from pipeline.stages.recommend.states import opening_state
 
 REFERENCE_ITEM = re.compile(r"(?P<para>\d{1,3})\s*(?P<letters>(?:\(\s*[a-z]\s*\)(?:\s*(?:,|and|;)?\s*"
                             r"(?=\()\s*)?)*)")
@@ -25,7 +25,6 @@ LETTER = re.compile(r"\(([a-z])\)")
 POINT = re.compile(r"(?:^|(?<=[\s;:,]))\(([a-z])\)\s")  # "(b) an increase of ..." in a dialogue paragraph
 RECOMMENDS = re.compile(r"\b(?:recommended|recommends|urged|encouraged|called (?:up)?on)\b(?:\s+that)?\s*", re.I)
 SENTENCE = re.compile(r"[^.]+(?:\.(?=\s+[A-Z])|\.?$)")
-OPENING_WORDS = 9  # the longest State name: "United Kingdom of Great Britain and Northern Ireland"
 
 
 def referenced_recommendations(paragraphs: list[tuple[int, str]]) -> Iterator[Found]:
@@ -71,13 +70,3 @@ def spans(para: int, text: str, letters: list[str]) -> Iterator[tuple[int, int, 
 def sentence_end(text: str, start: int, end: int) -> int:
     stop = re.compile(r"\.(?=\s+[A-Z])").search(text, start, end)
     return stop.start() if stop else end
-
-
-def opening_state(text: str) -> StateName | None:
-    """The State a dialogue paragraph opens with: the longest known name among its first words."""
-    words = text.split()[:OPENING_WORDS]
-    for count in range(len(words), 0, -1):
-        state = normalize_state(re.sub(r"(?:['’]s)?[,.;:]*$", "", " ".join(words[:count])))
-        if state is not None:
-            return state
-    return None

@@ -22,6 +22,7 @@ from pipeline.resources import data_rows, loaded_once
 NAMES_FILE = "un_state_names.tsv"
 NOT_A_STATE = "-"
 INVERTED = re.compile(r"^(?P<short>[^()]+?)\s*\((?P<qualifier>[^()]+)\)$")  # "Iran (Islamic Republic of)"
+OPENING_WORDS = 9  # the longest State name: "United Kingdom of Great Britain and Northern Ireland"
 SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|/)\s*")
 
 
@@ -96,3 +97,14 @@ def protect(group: str) -> str:
 
 def restore(part: str) -> str:
     return part.replace(AND, "and").replace(COMMA, ",")
+
+
+def opening_state(text: str) -> StateName | None:
+    """The State a paragraph opens with ("The Czech Republic enquired ..."): the longest
+    known name among its first words."""
+    words = text.split()[:OPENING_WORDS]
+    for count in range(len(words), 0, -1):
+        state = normalize_state(re.sub(r"(?:['’]s)?[,.;:]*$", "", " ".join(words[:count])))
+        if state is not None:
+            return state
+    return None
