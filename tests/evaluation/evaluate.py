@@ -22,6 +22,7 @@ from pipeline.outputs.annotations import FIELDS, KINDS, has_valid_offsets
 from pipeline.outputs.emit import line_claims, paragraph_records
 from pipeline.errors import PipelineError
 from evaluation.evaluate_tags import evaluate_tags
+from evaluation import evaluate_recommendations
 from pipeline.model import Document
 from pipeline.pipeline import process_document
 from pipeline.run.settings import Settings
@@ -335,6 +336,7 @@ EVALUATORS = {
     "provenance": evaluate_provenance,
     "tags": evaluate_tags,
     "commitments": evaluate_commitments,
+    "recommendations": lambda _gold_dir: evaluate_recommendations.evaluate(),
 }
 
 
