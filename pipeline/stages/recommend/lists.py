@@ -31,6 +31,9 @@ NUMBER = re.compile(r"(?<![\w.,/(-])(?:(?P<main>\d{1,3})\.(?P<sub>\d{1,3})|(?P<n
                     r"(?=\s*[\"“‘'(]?[A-Z])")
 ITEM_END = re.compile(r"[.;:)]\s*$")  # what the text before an item's number ends with
 AFTER_STATES = re.compile(r"\s*(?:[;./]|$)")  # a group of States that ends a recommendation ("(Spain) / Ratify")
+# "Sign (Australia)/Ratify (Argentina)/Accede to OP-CAT (France)": a verb alone before its group
+# and a "/" shares the object that follows; at most this many words are such a verb.
+SHARED_VERB_WORDS = 3
 BETWEEN_GROUPS = re.compile(r"\s*(?:,|and|or)?\s*$")  # "(Spain) (France)", "(Spain), (France)"
 DEFAULT_RESPONSE = "pending"
 
@@ -180,11 +183,17 @@ def is_paragraph_item(text: str) -> bool:
 def item_recommendations(para: int, number: str, start: int, text: str, end: int, response: str,
                          response_para: int | None) -> Iterator[Found]:
     """The recommendations of one numbered item (`number` as printed, its text from `start`):
-    cut after each group of States a ";" or "." follows; text after the last group (the next
-    lead, a closing sentence) is not one."""
+    cut after each group of States a ";", "." or "/" follows, unless a verb alone stands before
+    it (SHARED_VERB_WORDS); text after the last group (the next lead, a closing sentence) is
+    not one."""
     groups = state_groups(text, start, end)
-    cuts = [group for index, group in enumerate(groups)
-            if AFTER_STATES.match(text, group[1], end) and not continues_with_group(groups, index, text)]
+    cuts, previous = [], start
+    for index, group in enumerate(groups):
+        after = AFTER_STATES.match(text, group[1], end)
+        if after and not continues_with_group(groups, index, text):
+            if "/" not in after.group(0) or not verb_alone(text, previous, group[0]):
+                cuts.append(group)
+                previous = group[1]
     if not cuts:
         cuts = [(end, end, ())]
     for cut_start, cut_end, _ in cuts:
@@ -196,6 +205,10 @@ def item_recommendations(para: int, number: str, start: int, text: str, end: int
         if clean:
             yield Found(para, number, left, right, clean, states, response, response_para)
         start = cut_end
+
+
+def verb_alone(text: str, start: int, end: int) -> bool:
+    return len(text[start:end].split()) <= SHARED_VERB_WORDS
 
 
 def continues_with_group(groups: list, index: int, text: str) -> bool:
