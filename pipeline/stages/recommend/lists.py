@@ -187,13 +187,13 @@ def item_recommendations(para: int, number: str, start: int, text: str, end: int
     it (SHARED_VERB_WORDS); text after the last group (the next lead, a closing sentence) is
     not one."""
     groups = state_groups(text, start, end)
-    cuts, previous = [], start
+    cuts = []
     for index, group in enumerate(groups):
         after = AFTER_STATES.match(text, group[1], end)
         if after and not continues_with_group(groups, index, text):
+            previous = groups[index - 1][1] if index else start
             if "/" not in after.group(0) or not verb_alone(text, previous, group[0]):
                 cuts.append(group)
-                previous = group[1]
     if not cuts:
         cuts = [(end, end, ())]
     for cut_start, cut_end, _ in cuts:
@@ -235,7 +235,7 @@ def recommendation_text(text: str, start: int, end: int, groups: list) -> str:
         position = group_end
     pieces.append(text[position:end])
     clean = patterns().footnotes.sub(" ", "".join(pieces))
-    clean = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s+", " ", clean))
+    clean = re.sub(r"\s+([,;./])", r"\1", re.sub(r"\s+", " ", clean))
     return clean.strip(" ;,.")
 
 

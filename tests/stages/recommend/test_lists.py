@@ -77,3 +77,10 @@ def test_lists_a_list_goes_on_in_the_next_paragraph():
 
 def test_lists_numbers_in_running_text_start_no_list():
     assert recommendations(DIALOGUE) == []
+
+
+def test_lists_verbs_alone_before_their_states_share_the_object():
+    found = recommendations("The recommendations below enjoy the support of Canada: 128.1. Sign (Australia)/Ratify "
+                            "(Argentina, France)/Accede to the Optional Protocol to CAT (Chile)/Establish a preventive mechanism (Peru);")
+    assert [(f.text, [s.iso3 for s in f.states]) for f in found] == [
+        ("Sign/Ratify/Accede to the Optional Protocol to CAT", ["AUS", "ARG", "FRA", "CHL"]), ("Establish a preventive mechanism", ["PER"])]
