@@ -236,7 +236,7 @@ def recommendation_text(text: str, start: int, end: int, groups: list) -> str:
     pieces.append(text[position:end])
     clean = patterns().footnotes.sub(" ", "".join(pieces))
     clean = re.sub(r"\s+([,;./])", r"\1", re.sub(r"\s+", " ", clean))
-    return clean.strip(" ;,.")
+    return re.sub(r"[;,]\s*(?:and|or)$", "", clean.strip(" ;,.")).strip(" ;,.")  # "(b) ...; and (c) ..."
 
 
 def state_groups(text: str, start: int, end: int) -> list[tuple[int, int, tuple[StateName, ...]]]:

@@ -28,6 +28,15 @@ SENTENCE = re.compile(r"[^.]+(?:\.(?=\s+[A-Z])|\.?$)")
 
 
 def referenced_recommendations(paragraphs: list[tuple[int, str]]) -> Iterator[Found]:
+    """Each referenced recommendation once, with the response of the first lead that names it."""
+    seen: set[tuple[int, int]] = set()
+    for found in references(paragraphs):
+        if (found.para, found.start_char) not in seen:
+            seen.add((found.para, found.start_char))
+            yield found
+
+
+def references(paragraphs: list[tuple[int, str]]) -> Iterator[Found]:
     texts = dict(paragraphs)
     for para, text in paragraphs:
         for match in patterns().reference.finditer(text):
