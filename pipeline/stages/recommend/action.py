@@ -38,7 +38,7 @@ def action_category(text: str) -> int | None:
         return 1
     verbs = verb_categories()
     for word in words[:3]:
-        word = word.lower().strip(",.;:\"“”")
+        word = word.lower().split("/")[0].strip(",.;:\"“”")  # "Sign/Ratify": the first verb
         if word.endswith("ly") and word not in verbs:
             continue  # "Fully implement", "Effectively ..."
         return verbs.get(word, DEFAULT_CATEGORY)
