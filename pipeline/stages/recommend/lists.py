@@ -10,10 +10,13 @@ follows (its period may be missing: "4 Encourage"); it may go on in the next par
 (a page break the segmentation split at). Item splitting of the segment stage is not
 used: the numbers in the text are the only structure trusted. A numbered item holds one
 recommendation, or several by different States ("Ratify CED (Spain); Consider accession
-to CED (Paraguay);"): it is cut after each group of recommending States that a ";" or "."
-follows. The response is the last lead sentence's before the item (pipeline/data/
+to CED (Paraguay);"): it is cut after each group of recommending States that a ";", "."
+or "/" follows. The response is the last lead's before the item (pipeline/data/
 recommendation_lists.json: "enjoy the support of", "will be examined by", "did not enjoy
-the support of", ...), "pending" when no lead states one.
+the support of", ...), "pending" when no lead states one. A lead that refers to the
+dialogue's paragraphs introduces the State's comments, not recommendations (references.py
+reads those); a paragraph that is one item, its number taken for the paragraph's, is read
+whole.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ DEFAULT_RESPONSE = "pending"
 @dataclass(frozen=True)
 class Found:
     para: int
-    number: str  # as printed: "96.12", "12"
+    number: str  # as printed: "96.12", "12"; "26 (e)" for a paragraph of the dialogue
     start_char: int
     end_char: int
     text: str  # without the recommending States and footnote lines
