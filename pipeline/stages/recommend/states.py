@@ -6,7 +6,8 @@ recommenders that are not States, such as the European Union, whose iso3 is None
 pycountry's names, official names and common names; "Venezuela (Bolivarian Republic of)"
 is also tried as "Bolivarian Republic of Venezuela". The name given back is the one the
 data file or pycountry knows, so two spellings of a State give one record.
-`split_states(group)` reads the inside of a "(Country1, Country2 and Country3)" group.
+`split_states(group)` reads the inside of a "(Country1, Country2 and Country3)" group;
+`opening_state(text)` the State a paragraph opens with ("The Czech Republic enquired ...").
 """
 
 from __future__ import annotations
