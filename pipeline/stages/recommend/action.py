@@ -5,9 +5,9 @@
 action (the default: "Take measures", "Ensure", "Strengthen"), 5 specific action ("Ratify",
 "Adopt", "Establish"). The rule reads the leading verb, after an old-style opening ("That
 Algeria", "Recommends that the State") and adverbs ("Fully", "Effectively"), in
-pipeline/data/action_verbs.tsv; a request for assistance or cooperation from others
-anywhere in the text ("seek technical assistance", "with the support of the international
-community") is category 1.
+pipeline/data/action_verbs.tsv, or its first two words where they differ ("Adopt measures"
+is 4, "Adopt" 5); a request for assistance or cooperation from others anywhere in the text
+("seek technical assistance", "with the support of the international community") is 1.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ def action_category(text: str) -> int | None:
     if ASSISTANCE.search(text):
         return 1
     verbs = verb_categories()
+    opening = " ".join(word.lower().strip(",.;:\"“”") for word in words[:2])
+    if opening in verbs:
+        return verbs[opening]  # "Adopt measures" (4) is not "Adopt" (5)
     for word in words[:3]:
         word = word.lower().split("/")[0].strip(",.;:\"“”")  # "Sign/Ratify": the first verb
         if word.endswith("ly") and word not in verbs:
