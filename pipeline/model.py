@@ -2,9 +2,9 @@
 
 Every stage is `run(document, settings) -> Document` (pipeline/pipeline.py lists
 them): it reads the fields of `Document` the stages before it filled and fills its
-own (ingest the source, segment the segmentation, context the context, ...). The
-other dataclasses here are those fields' parts; nothing here knows how it was
-produced. Offsets (`start_char`/`end_char`) always point into `Paragraph.text`.
+own (ingest the source, segment the segmentation, context the context, recommend the
+recommendations, ...). The other dataclasses here are those fields' parts; nothing
+here knows how it was produced. Offsets (`start_char`/`end_char`) always point into `Paragraph.text`.
 """
 
 from __future__ import annotations
@@ -189,6 +189,9 @@ class Document:
     context: DocumentContext | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     docs: list[Any] = field(default_factory=list, repr=False, compare=False)
+    recommendations: list[dict[str, Any]] = field(default_factory=list)  # the recommend stage's records
+    # An addendum's answers to its report's recommendations, by number (the recommend stage).
+    answers: list[dict[str, Any]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 

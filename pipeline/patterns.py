@@ -10,6 +10,8 @@ SYMBOL_RE = re.compile(
     r"\b(?:A/HRC|A/RES|A/C\.\d|A|E/CN\.\d+|E/C\.12|CCPR/C|CERD/C|CEDAW/C|CRC/C|CAT/C|CMW/C|CRPD/C|CED/C|"
     r"HRI/(?:CORE|GEN))(?:/[A-Za-z0-9.\-]+)+"
 )
+# An addendum's symbol, and the symbol of the report it adds to: A/HRC/19/12/Add.1 -> A/HRC/19/12.
+ADDENDUM_SYMBOL_RE = re.compile(r"^(?P<report>.+)/Add\.\d+$")
 # A line that is nothing but a symbol (the running header of a UN document page).
 SYMBOL_LINE_RE = re.compile(
     r"^\s*(?:A/HRC|CCPR/C|CERD/C|CEDAW/C|CRC/C|CAT/C|CRPD/C|E/C\.12)(?:/[A-Za-z0-9.\-]+)+\s*$"

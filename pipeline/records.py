@@ -1,7 +1,8 @@
 """The records the pipeline writes, typed in one place.
 
 `ParagraphRecord` is a line of paragraphs/<stem>.jsonl with its annotations,
-`DocumentRecord` a line of documents.jsonl, `BlockRecord` a line of blocks/<stem>.jsonl.
+`DocumentRecord` a line of documents.jsonl, `BlockRecord` a line of blocks/<stem>.jsonl,
+`Recommendation` a line of recommendations/<stem>.jsonl.
 Every annotation carries `start_char`/`end_char` into the paragraph's cleaned `text`.
 The JSON Schemas in pipeline/schema/ describe the same records for other tools;
 tests/test_records.py checks that the two agree field by field.
@@ -159,6 +160,14 @@ class OutlineEntry(TypedDict):
     raw_title: NotRequired[str]  # the title as read, when the clean stage repaired it
 
 
+class AnswerRecord(TypedDict):
+    """An addendum's answer to one recommendation of its report."""
+
+    number: str  # the recommendation's number as its report prints it: "94.12"
+    response: str  # "supported", "noted" or "pending"
+    para: int  # the addendum's paragraph that gives it
+
+
 class DocumentRecord(TypedDict):
     doc_id: str
     symbol: str | None
@@ -178,6 +187,39 @@ class DocumentRecord(TypedDict):
     unassigned_lines: NotRequired[int]
     footnotes: NotRequired[list[FootnoteRecord]]
     context: NotRequired[ContextRecord | None]
+    answers: NotRequired[list[AnswerRecord]]  # only an addendum's, when it answers its report's recommendations
     # Added by the executor:
     settings_fingerprint: NotRequired[str]
     timings: NotRequired[dict[str, float]]  # seconds per stage, with --timings
+
+
+class StateRef(TypedDict):
+    name: str  # the UN's short form: "Republic of Korea", "European Union"
+    iso3: str | None  # ISO 3166-1 alpha-3; None for a recommender that is not a State
+
+
+class AddendumResponse(TypedDict):
+    symbol: str  # the addendum's
+    para: int
+    response: str  # "supported", "noted" or "pending"
+
+
+class Recommendation(Span):
+    """A line of recommendations/<stem>.jsonl and of output/recommendations.jsonl: one
+    recommendation of a Working Group report. Offsets point into the paragraph's `text`."""
+
+    doc_id: str
+    symbol: str | None
+    state_under_review: StateRef | None
+    session: int | None  # the Working Group's session (UPR Info's "Session")
+    cycle: int | None  # the review cycle: sessions 1-12 the first, 13-26 the second, ...
+    para: int
+    number: str  # as printed: "96.12", "12"
+    text: str  # without the recommending States and footnote lines
+    recommending_states: list[StateRef]
+    response: str  # "supported", "noted" or "pending" (the report leaves it to be examined)
+    response_para: int | None  # the paragraph whose lead sentence states the response
+    addendum_response: NotRequired[AddendumResponse | None]  # the later answer, in output/recommendations.jsonl
+    action_category: int | None  # UPR Info's 1-5 scale
+    themes: list[str]  # UPR Info's issue labels
+    pages: list[int]

@@ -10,11 +10,11 @@ import pytest
 
 from pipeline.outputs.emit import block_records, document_record, paragraph_records
 from pipeline.pipeline import process_document
-from pipeline.records import BlockRecord, DocumentRecord, ParagraphRecord
+from pipeline.records import BlockRecord, DocumentRecord, ParagraphRecord, Recommendation
 from pipeline.run.settings import Settings
 
 RECORDS = {"paragraph.schema.json": ParagraphRecord, "document.schema.json": DocumentRecord,
-           "block.schema.json": BlockRecord}
+           "block.schema.json": BlockRecord, "recommendation.schema.json": Recommendation}
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", type(None): "null",
               list: "array", dict: "object"}
 

@@ -86,6 +86,7 @@ def document_record(document: Document) -> DocumentRecord:
         "lines": line_coverage(document),
         "unassigned_lines": len(seg.unassigned),
         "footnotes": [dataclasses.asdict(f) for f in seg.footnotes],
+        **({"answers": document.answers} if document.answers else {}),
     }
 
 
@@ -222,12 +223,16 @@ def document_files(out: Path, doc_id: str) -> list[Path]:
 
 
 def write_document_outputs(out: Path, document: Document) -> list[ParagraphRecord]:
-    """The document's paragraphs and blocks files, each written atomically;
+    """The document's paragraphs, blocks and recommendations files, each written atomically;
     returns the paragraph records."""
     layout, doc_id = OutputLayout(out), document.source.doc_id
     paragraphs = paragraph_records(document)
     write_jsonl(layout.paragraphs(doc_id), paragraphs)
     write_jsonl(layout.blocks(doc_id), block_records(document))
+    if document.recommendations:
+        write_jsonl(layout.recommendations(doc_id), document.recommendations)
+    else:
+        layout.recommendations(doc_id).unlink(missing_ok=True)  # one of an earlier run
     return paragraphs
 
 

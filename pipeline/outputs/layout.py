@@ -4,6 +4,7 @@
     paragraphs/<stem>.jsonl    a document's numbered paragraphs
     blocks/<stem>.jsonl        the rest of its text
     docbin/<stem>.spacy        its paragraphs as spaCy Docs (run --to docbin)
+    recommendations/<stem>.jsonl  a Working Group report's recommendations (none for others)
     records/<stem>.json        its documents.jsonl line, written when it is done (a cache)
     entities.csv, ...          the tables across all documents, and each as .parquet
     datapackage.json, schema/  what every table and JSONL file holds (Frictionless, JSON Schema)
@@ -28,6 +29,7 @@ TEMP_PREFIX, TEMP_SUFFIX = ".", ".tmp"
 
 DOCUMENTS = "documents.jsonl"
 PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN = "paragraphs", "blocks", "records", "report", "docbin"
+RECOMMENDATIONS = "recommendations"
 
 
 def output_stem(doc_id: str) -> str:
@@ -73,6 +75,9 @@ class OutputLayout:
     def docbin(self, doc_id: str) -> Path:
         return self.root / DOCBIN / f"{output_stem(doc_id)}.spacy"
 
+    def recommendations(self, doc_id: str) -> Path:
+        return self.root / RECOMMENDATIONS / f"{output_stem(doc_id)}.jsonl"
+
     def record(self, doc_id: str) -> Path:
         return self.root / RECORDS / f"{output_stem(doc_id)}.json"
 
@@ -81,9 +86,10 @@ class OutputLayout:
 
     def document_files(self, doc_id: str) -> list[Path]:
         """What a document's run writes besides its record (removed when it fails)."""
-        return [self.paragraphs(doc_id), self.blocks(doc_id), self.docbin(doc_id)]
+        return [self.paragraphs(doc_id), self.blocks(doc_id), self.recommendations(doc_id), self.docbin(doc_id)]
 
     def stale_temporary_files(self) -> Iterator[Path]:
         """Half-written files of a run that was killed while writing."""
-        for folder in (self.root, *(self.root / name for name in (PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN))):
+        folders = (PARAGRAPHS, BLOCKS, RECOMMENDATIONS, RECORDS, REPORT, DOCBIN)
+        for folder in (self.root, *(self.root / name for name in folders)):
             yield from sorted(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))

@@ -52,7 +52,7 @@ from pipeline.run.settings import PIPELINE_VERSION, Settings
 from pipeline.outputs.datapackage import write_datapackage
 from pipeline.outputs.docbin import write_docbins
 from pipeline.outputs.duckdb_file import write_duckdb
-from pipeline.outputs.tables import open_tables
+from pipeline.outputs.tables import addendum_answers, open_tables
 
 EXECUTORS = ("local", "dask")
 # Tasks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
@@ -412,8 +412,12 @@ def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[
 
 
 def write_collections(out: Path, doc_ids: list[str], summary: RunSummary, csv_encoding: str = "utf-8") -> None:
-    """The tables across all documents (entities, dates, amounts, commitments), from
-    the paragraph files on disk: skipped documents count as much as processed ones."""
+    """The tables across all documents (entities, dates, amounts, commitments,
+    recommendations), from the paragraph and recommendation files on disk: skipped
+    documents count as much as processed ones."""
+    layout = OutputLayout(out)
+    answers = addendum_answers(json.loads(layout.record(doc_id).read_text(encoding="utf-8"))
+                               for doc_id in doc_ids if layout.record(doc_id).exists())
     with open_tables(out, csv_encoding) as tables:
         for doc_id in doc_ids:
             path = paragraphs_path(out, doc_id)
@@ -422,6 +426,10 @@ def write_collections(out: Path, doc_ids: list[str], summary: RunSummary, csv_en
             paragraphs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
             summary.count(paragraphs)
             tables.add(paragraphs)
+            recommendations = layout.recommendations(doc_id)
+            if recommendations.exists():
+                tables.add_recommendations(map(json.loads, recommendations.read_text(encoding="utf-8").splitlines()),
+                                           answers)
 
 
 @contextmanager
