@@ -47,7 +47,7 @@ def test_recommend_stage_records_with_the_document_fields_and_pages():
     assert (first["state_under_review"], first["session"], first["cycle"]) == (
         {"name": "Algeria", "iso3": "DZA"}, 2, 1)
     assert first["recommending_states"] == [{"name": "Holy See", "iso3": "VAT"}]
-    assert (first["action_category"], first["themes"]) == (2, [])
+    assert first["action_category"] == 2 and "Freedom of religion and belief" in first["themes"]
     schema = json.loads(resources.files("pipeline.schema").joinpath("recommendation.schema.json").read_text())
     for record in records:
         jsonschema.validate(record, schema)
