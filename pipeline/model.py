@@ -99,6 +99,16 @@ class Item:
     end_char: int
 
 
+@dataclass(frozen=True)
+class FootnoteMark:
+    """A footnote number glued to the text that refers to its note ("drafted.17"), as a
+    span of the paragraph's body: the clean stage takes it out of `text`."""
+
+    number: int
+    start_char: int
+    end_char: int
+
+
 @dataclass
 class Paragraph:
     para: int
@@ -115,6 +125,7 @@ class Paragraph:
     amounts: list[dict[str, Any]] = field(default_factory=list)
     commitments: list[dict[str, Any]] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    footnote_marks: list[FootnoteMark] = field(default_factory=list)
 
     @property
     def pages(self) -> list[int]:
@@ -144,6 +155,7 @@ class Segmentation:
     heading_lines: list[Line] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)  # the reader's and those found in the text
     abbreviations: list[Abbreviation] = field(default_factory=list)  # the front matter's list of them
+    annex: list[Line] = field(default_factory=list)  # end matter after the last paragraph (annexes, delegation)
 
 
 @dataclass(frozen=True)

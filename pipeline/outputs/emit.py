@@ -120,7 +120,7 @@ def failed_document_record(doc_id: str, file: str, error: str, sha256: str | Non
 
 # Where a non-blank input line can end up besides a paragraph, as named in `lines`
 # of documents.jsonl and `kind` of blocks/<doc_id>.jsonl.
-LINE_ROLES = ("paragraph", "heading", "furniture", "front_matter", "notes", "floating_marks", "unassigned")
+LINE_ROLES = ("paragraph", "heading", "furniture", "front_matter", "notes", "annex", "floating_marks", "unassigned")
 
 
 def line_claims(document: Document) -> list[tuple[Line, str]]:
@@ -132,6 +132,7 @@ def line_claims(document: Document) -> list[tuple[Line, str]]:
     claimed += [(line, "furniture") for line in document.source.lines if line.number in furniture and line.text.strip()]
     claimed += [(line, "front_matter") for line in seg.front_matter]
     claimed += [(line, "notes") for line in seg.notes]
+    claimed += [(line, "annex") for line in seg.annex]
     claimed += [(line, "floating_marks") for line in seg.floating_marks]
     claimed += [(line, "unassigned") for line in seg.unassigned]
     return claimed
