@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 import tempfile
+import typing
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any, Iterable, Iterator, Mapping, TextIO
 from pipeline.errors import OutputNotWritable
 from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
 from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
-from pipeline.records import BlockRecord, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord
+from pipeline.records import BlockKind, BlockRecord, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord
 from pipeline.run.settings import PIPELINE_VERSION
 
 
@@ -120,7 +121,7 @@ def failed_document_record(doc_id: str, file: str, error: str, sha256: str | Non
 
 # Where a non-blank input line can end up besides a paragraph, as named in `lines`
 # of documents.jsonl and `kind` of blocks/<doc_id>.jsonl.
-LINE_ROLES = ("paragraph", "heading", "furniture", "front_matter", "notes", "annex", "floating_marks", "unassigned")
+LINE_ROLES = ("paragraph", *typing.get_args(BlockKind))
 
 
 def line_claims(document: Document) -> list[tuple[Line, str]]:
