@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 
+TAGGED_LANGUAGE = "en"  # the language the tagging and commitment components are written for
+
+
 @dataclass(frozen=True)
 class Line:
     """One physical line of the input, as it stood, with where it stood."""
@@ -126,6 +129,7 @@ class Paragraph:
     commitments: list[dict[str, Any]] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     footnote_marks: list[FootnoteMark] = field(default_factory=list)
+    language: str | None = None  # ISO 639-1, None when too short to tell (segment/languages.py)
 
     @property
     def pages(self) -> list[int]:
@@ -156,6 +160,11 @@ class Segmentation:
     footnotes: list[Footnote] = field(default_factory=list)  # the reader's and those found in the text
     abbreviations: list[Abbreviation] = field(default_factory=list)  # the front matter's list of them
     annex: list[Line] = field(default_factory=list)  # end matter after the last paragraph (annexes, delegation)
+
+    @property
+    def tagged_paragraphs(self) -> list[Paragraph]:
+        """The paragraphs the English components read: all but those in another language."""
+        return [p for p in self.paragraphs if p.language in (None, TAGGED_LANGUAGE)]
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ class ParagraphRecord(TypedDict):
     subsection: HeadingRef | None
     text: str  # cleaned: what the annotations' offsets point into
     raw: str  # exactly the input lines
+    language: str | None  # ISO 639-1; not "en": the English components passed over it
     source: Source
     items: list[Item]
     corrections: list[Correction]

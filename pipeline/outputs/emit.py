@@ -37,6 +37,7 @@ def paragraph_record(document: Document, p: Paragraph) -> ParagraphRecord:
         "subsection": heading_ref(p.subsection),
         "text": p.text,
         "raw": p.raw,
+        "language": p.language,
         "source": {
             "file": document.source.file,
             "pages": p.pages,

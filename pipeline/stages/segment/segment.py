@@ -26,6 +26,7 @@ from pipeline.stages.segment.abbreviations import listed_abbreviations
 from pipeline.stages.segment.end_matter import annex_start
 from pipeline.stages.segment.endnotes import endnotes_start, read_endnotes
 from pipeline.stages.segment.items import paragraph_items
+from pipeline.stages.segment.languages import detect_languages
 from pipeline.stages.segment.note_refs import mark_note_references
 from pipeline.stages.segment.numbering import (
     LINE_ENDS_A_SENTENCE_RE,
@@ -88,7 +89,7 @@ def segment(source: SourceDocument) -> Segmentation:
         outline=outline,
         furniture_lines=sorted(furniture),
         unassigned=[lines[i] for i in walker.unassigned],
-        warnings=numbering_warnings(paragraphs),
+        warnings=numbering_warnings(paragraphs) + detect_languages(paragraphs),
         notes=[line for line in lines if line.number in footnote_lines]
         + [lines[i] for i in sorted(parts.endnotes + walker.notes + walker.end_notes)],
         front_matter=front_matter,
