@@ -248,3 +248,19 @@ def test_segment_keeps_number_led_lines_that_are_not_the_next_footnote():
         """)
     assert "15 Million tenge" in seg.paragraphs[0].body
     assert seg.footnotes == []
+
+
+def test_segment_replies_of_an_addendum_by_recommendation_are_items():
+    seg = segment_text("""
+        1. The Government accepts the recommendations.
+
+        2. The Government takes note of recommendations 140.1, 140.2,
+        140.22, 140.23
+        and wishes to provide the following information:
+        Recs. 6–13 The Government is currently not planning to ratify the Convention.
+        Rec. 17 All the essential elements of the Convention are in the Act.
+        140.22-25
+        The fight against discrimination is regulated by strategic documents.
+        """)
+    assert [i.marker for i in seg.paragraphs[1].items] == ["Recs. 6–13", "Rec. 17", "140.22-25"]
+    assert seg.paragraphs[1].items[-1].text.endswith("regulated by strategic documents.")
