@@ -69,25 +69,41 @@ def without_nested_lists(found: list[Candidate], lines: list[Line], content: lis
     """Drop lists numbered from 1 again inside a paragraph ("... the following recommendations:
     1. ... 2. ..."): they are items of that paragraph, not paragraphs.
 
-    A restart counts as nested when the line before it ends with a colon and
-    numbers above 1 came before it; the list runs while its numbers follow on.
+    A restart counts as nested when numbers above 1 came before it and the line before it
+    introduces a list: it ends with a colon, or it ends a sentence and the paragraph
+    numbering takes up again after the list ("... enjoy the support of X. 1. ... 2. ...
+    87. ..."). The list runs while its numbers follow on.
     """
     position = {index: k for k, index in enumerate(content)}
     kept: list[Candidate] = []
     highest, expected = 0, 0
-    for cand in found:
+    for n, cand in enumerate(found):
         if expected and expected in cand.values:
             expected += 1
             continue
         expected = 0
         k = position[cand.index]
-        introduced = k > 0 and lines[content[k - 1]].text.rstrip().endswith(":")
+        lead = lines[content[k - 1]].text.rstrip() if k > 0 else ""
+        introduced = lead.endswith(":") or (
+            bool(LINE_ENDS_A_SENTENCE_RE.search(lead)) and numbering_resumes(found, n, highest + 1)
+        )
         if 1 in cand.values and introduced and highest >= 2:
             expected = 2
             continue
         kept.append(cand)
         highest = max(highest, *cand.values)
     return kept
+
+
+def numbering_resumes(found: list[Candidate], start: int, resumed: int) -> bool:
+    """The list opening at found[start] (1, 2, 3, ...) is followed by the number `resumed`."""
+    expected = 1
+    for cand in found[start:]:
+        if expected in cand.values:
+            expected += 1
+        else:
+            return resumed in cand.values
+    return False
 
 
 def has_toc_leader(text: str) -> bool:

@@ -264,3 +264,32 @@ def test_segment_replies_of_an_addendum_by_recommendation_are_items():
         """)
     assert [i.marker for i in seg.paragraphs[1].items] == ["Recs. 6–13", "Rec. 17", "140.22-25"]
     assert seg.paragraphs[1].items[-1].text.endswith("regulated by strategic documents.")
+
+
+def test_segment_a_list_after_a_sentence_is_items_when_the_numbering_resumes_after_it():
+    seg = segment_text("""
+        1. The review took place.
+
+        2. The recommendations below enjoy the support of the State.
+        1. To ratify the Convention (Brazil);
+        2. To adopt a law (Spain);
+        3. To consider a plan (Chile).
+
+        3. All conclusions reflect the positions of the States.
+        """)
+    assert numbers(seg) == [1, 2, 3]
+    assert [i.marker for i in seg.paragraphs[1].items] == ["1.", "2.", "3."]
+
+
+def test_segment_a_numbering_that_starts_again_after_a_sentence_stays_the_numbering():
+    seg = segment_text("""
+        Abbreviations used in the report.
+        1. CIS Commonwealth of Independent States.
+        2. OSCE Organization for Security and Co-operation in Europe.
+        The report was prepared by the Government.
+        1. The report was prepared.
+        2. It was adopted.
+        3. It was published.
+        """)
+    assert numbers(seg) == [1, 2, 3]
+    assert seg.paragraphs[0].body == "The report was prepared."
