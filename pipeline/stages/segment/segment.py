@@ -51,6 +51,8 @@ NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<mark>\d{1,2})\.\s+(?P<title>[A-Z\"“
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<text>\S.*)$")
 CONTINUES = re.compile(r"(\b(and|of|the|for|to|in|on|with|against|by|or|that)|[,;–\-])\s*$", re.I)
+# A sentence that ends inside a line ("... of teaching. UNESCO encouraged", "orientation.112 JS4").
+SENTENCE_INSIDE = re.compile(r"[a-z)]\.\d{0,3}\s+[A-Z]")
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 16
 
@@ -280,6 +282,8 @@ class _Walker:
             title = " ".join([title, self.join_title(block[1:])])
         if len(title) > 2 * MAX_HEADING_CHARS or (numeric and ends_clause(title)):
             return None  # too long, or a numbered item ("3. To consider a plan (Chile).")
+        if mark is None and (ends_clause(title) or CONTINUES.search(self.text(block[-1])) or SENTENCE_INSIDE.search(title)):
+            return None  # no numeral, and it ends a sentence, holds one or runs on: lines of the body
         budget = 3 if mark is not None else 0 if i < self.first_chain else 1
         if not self.leads_to_body(block[-1], budget):
             return None

@@ -293,3 +293,19 @@ def test_segment_a_numbering_that_starts_again_after_a_sentence_stays_the_number
         """)
     assert numbers(seg) == [1, 2, 3]
     assert seg.paragraphs[0].body == "The report was prepared."
+
+
+def test_segment_a_body_line_after_a_sentence_is_no_heading_without_evidence():
+    seg = segment_text("""
+        Women
+        1. JS4 reported that the Code discriminated against women.111
+        However, the legislative package was returned to the Working Group because it contained
+        references to gender.112 JS4 added that the conflict in the east
+        had exacerbated the problem.113
+        Accountability for such violations was also of concern to JS6 and the Information Group on
+        Crimes against the Person (IGCP).51
+        2. The Committee was concerned.
+        """)
+    assert [h.title for h in seg.outline] == ["Women"]
+    assert seg.paragraphs[0].body.endswith("Crimes against the Person (IGCP).51")
+    assert seg.unassigned == []
