@@ -4,20 +4,20 @@ from conftest import source_from_text
 
 from pipeline.stages.furniture.furniture import mark_furniture
 
-FIRST = """
-    A/HRC/WG.6/28/UKR/1
+
+
+def report(symbol):
+    """A report's cover and its first page, under its running symbol."""
+    return f"""
+    {symbol}
     Distr.: General
-    1. The first report.
-    A/HRC/WG.6/28/UKR/1
+    1. The report.
+    {symbol}
     2. Its second paragraph.
     """
-SECOND = """
-    A/HRC/WG.6/28/UKR/2
-    Distr.: General
-    1. The second report.
-    A/HRC/WG.6/28/UKR/2
-    2. Its second paragraph.
-    """
+
+
+FIRST, SECOND = report("A/HRC/WG.6/28/UKR/1"), report("A/HRC/WG.6/28/UKR/2")
 
 
 def test_concatenation_a_second_cover_and_symbol_give_a_warning():
