@@ -309,3 +309,17 @@ def test_segment_a_body_line_after_a_sentence_is_no_heading_without_evidence():
     assert [h.title for h in seg.outline] == ["Women"]
     assert seg.paragraphs[0].body.endswith("Crimes against the Person (IGCP).51")
     assert seg.unassigned == []
+
+
+def test_segment_a_reply_to_several_recommendations_keeps_the_numbering_going():
+    seg = segment_text("""
+        1. Slovenia accepts the recommendation.
+        2. Slovenia accepts the recommendation.
+        3. Slovenia notes the recommendation.
+        4. Slovenia accepts the recommendation.
+        5., 6., 7. Slovenia accepts these recommendations; the law was amended in 2014.
+        8. Slovenia notes the recommendation.
+        9. Slovenia accepts the recommendation.
+        """)
+    assert numbers(seg) == [1, 2, 3, 4, 5, 8, 9]
+    assert seg.paragraphs[4].body.startswith("6., 7. Slovenia accepts these")
