@@ -4,7 +4,8 @@ Entry point: `detect_languages(paragraphs) -> list[str]` sets `Paragraph.languag
 639-1 code, or None when the paragraph is too short to tell) and returns the warnings. The
 detector is py3langid (a naive Bayes model over byte n-grams: deterministic, ~0.3 ms a
 paragraph), limited to the six official languages of the United Nations; a document's
-front matter and names ("(a) Marta Santos Pais (Portugal);") are too short to be judged.
+front matter and names ("(a) Marta Santos Pais (Portugal);") are too short to be judged. A
+document with paragraphs in English and in another language gets a warning.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def detect_languages(paragraphs: list[Paragraph]) -> list[str]:
     for paragraph in paragraphs:
         paragraph.language = paragraph_language(paragraph.body)
     others = Counter(p.language for p in paragraphs if p.language not in (None, TAGGED_LANGUAGE))
-    if not others:
-        return []
+    if not others or not any(p.language == TAGGED_LANGUAGE for p in paragraphs):
+        return []  # none, or a document in another language: the ingest stage says so
     named = ", ".join(f"{code}: {count}" for code, count in others.most_common())
     return [f"{sum(others.values())} paragraphs are not in English ({named}): they are not tagged"]
