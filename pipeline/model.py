@@ -160,6 +160,7 @@ class Segmentation:
     footnotes: list[Footnote] = field(default_factory=list)  # the reader's and those found in the text
     abbreviations: list[Abbreviation] = field(default_factory=list)  # the front matter's list of them
     annex: list[Line] = field(default_factory=list)  # end matter after the last paragraph (annexes, delegation)
+    tables: list[Line] = field(default_factory=list)  # tables of figures taken out of paragraphs
 
     @property
     def tagged_paragraphs(self) -> list[Paragraph]:

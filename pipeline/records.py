@@ -126,7 +126,7 @@ class ParagraphRecord(TypedDict):
 
 
 # Where a non-blank line outside the numbered paragraphs went (emit.LINE_ROLES but "paragraph").
-BlockKind = Literal["heading", "furniture", "front_matter", "notes", "annex", "floating_marks", "unassigned"]
+BlockKind = Literal["heading", "furniture", "front_matter", "notes", "annex", "table", "floating_marks", "unassigned"]
 # The levels of the outline the segmenter writes (segment/outline.py).
 OutlineLevel = Literal["section", "subsection", "subsubsection", "topic"]
 

@@ -135,6 +135,7 @@ def line_claims(document: Document) -> list[tuple[Line, str]]:
     claimed += [(line, "front_matter") for line in seg.front_matter]
     claimed += [(line, "notes") for line in seg.notes]
     claimed += [(line, "annex") for line in seg.annex]
+    claimed += [(line, "table") for line in seg.tables]
     claimed += [(line, "floating_marks") for line in seg.floating_marks]
     claimed += [(line, "unassigned") for line in seg.unassigned]
     return claimed

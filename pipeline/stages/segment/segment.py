@@ -34,6 +34,7 @@ from pipeline.stages.segment.numbering import (
     has_toc_leader,
     paragraph_chain,
 )
+from pipeline.stages.segment.tables import table_lines
 from pipeline.stages.segment.outline import (
     TRAILING_FOOTNOTE_RE,
     RawHeading,
@@ -78,6 +79,7 @@ def segment(source: SourceDocument) -> Segmentation:
     walker = _Walker(lines, parts.body, parts.chain)
     walker.walk()
     outline = place_headings(walker.headings, walker.floating, lines)
+    tables = walker.take_out_tables()
     paragraphs = walker.build_paragraphs(outline)
     endnotes = read_endnotes(lines, parts.endnotes + walker.end_notes)
     footnotes = sorted(source.footnotes + walker.footnotes + endnotes, key=lambda f: f.line)
@@ -100,6 +102,7 @@ def segment(source: SourceDocument) -> Segmentation:
         footnotes=footnotes,
         abbreviations=listed_abbreviations(front_matter),
         annex=[lines[i] for i in parts.annex],
+        tables=[lines[i] for i in tables],
     )
 
 
@@ -385,6 +388,15 @@ class _Walker:
         return None
 
     # -- paragraphs
+
+    def take_out_tables(self) -> list[int]:
+        """The lines of tables inside paragraphs, out of them (tables.py)."""
+        taken: list[int] = []
+        for block, _headings in self.paragraph_blocks:
+            table = table_lines(self.lines, block.indexes)
+            block.indexes = [i for i in block.indexes if i not in table]
+            taken += sorted(table)
+        return taken
 
     def build_paragraphs(self, outline: list[Heading]) -> list[Paragraph]:
         paragraphs = []
