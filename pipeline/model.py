@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 
+TAGGED_LANGUAGE = "en"  # the language the tagging and commitment components are written for
+
+
 @dataclass(frozen=True)
 class Line:
     """One physical line of the input, as it stood, with where it stood."""
@@ -101,6 +104,16 @@ class Item:
     end_char: int
 
 
+@dataclass(frozen=True)
+class FootnoteMark:
+    """A footnote number glued to the text that refers to its note ("drafted.17"), as a
+    span of the paragraph's body: the clean stage takes it out of `text`."""
+
+    number: int
+    start_char: int
+    end_char: int
+
+
 @dataclass
 class Paragraph:
     para: int
@@ -117,6 +130,8 @@ class Paragraph:
     amounts: list[dict[str, Any]] = field(default_factory=list)
     commitments: list[dict[str, Any]] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    footnote_marks: list[FootnoteMark] = field(default_factory=list)
+    language: str | None = None  # ISO 639-1, None when too short to tell (segment/languages.py)
 
     @property
     def pages(self) -> list[int]:
@@ -146,6 +161,13 @@ class Segmentation:
     heading_lines: list[Line] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)  # the reader's and those found in the text
     abbreviations: list[Abbreviation] = field(default_factory=list)  # the front matter's list of them
+    annex: list[Line] = field(default_factory=list)  # end matter after the last paragraph (annexes, delegation)
+    tables: list[Line] = field(default_factory=list)  # tables of figures taken out of paragraphs
+
+    @property
+    def tagged_paragraphs(self) -> list[Paragraph]:
+        """The paragraphs the English components read: all but those in another language."""
+        return [p for p in self.paragraphs if p.language in (None, TAGGED_LANGUAGE)]
 
 
 @dataclass(frozen=True)

@@ -40,3 +40,8 @@ JOB_NUMBER = JOB_NUMBER_YEAR + JOB_NUMBER_SERIAL
 PRINT_MARKS = r"\s*(?:\(E\))?(?:\s+\d{6}){0,2}"
 # A line that is a page label, "Page 3" or the bare number "3" (`word` says which).
 PAGE_LABEL_RE = re.compile(r"^\s*(?P<word>Page\s+)?(?P<n>\d{1,3})\s*$", re.I)
+
+# The line that heads the footnotes gathered at the end of a document (or of a PDF page).
+NOTES_HEADING_RE = re.compile(r"^(Notes|Endnotes|Footnotes)$", re.I)
+# A hyphen left at a note's line end once its lines are joined ("so- called"): the hyphen stays.
+NOTE_LINE_HYPHEN_RE = re.compile(r"(?<=[a-z])- (?=[a-z])")

@@ -8,7 +8,7 @@ The JSON Schemas in pipeline/schema/ describe the same records for other tools;
 tests/test_records.py checks that the two agree field by field.
 """
 
-from typing import NotRequired, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 
 class Span(TypedDict):
@@ -133,6 +133,7 @@ class ParagraphRecord(TypedDict):
     subsection: HeadingRef | None
     text: str  # cleaned: what the annotations' offsets point into
     raw: str  # exactly the input lines
+    language: str | None  # ISO 639-1; not "en": the English components passed over it
     source: Source
     items: list[Item]
     corrections: list[Correction]
@@ -143,17 +144,23 @@ class ParagraphRecord(TypedDict):
     footnotes: NotRequired[list[FootnoteRecord]]  # only when the paragraph refers to some
 
 
+# Where a non-blank line outside the numbered paragraphs went (emit.LINE_ROLES but "paragraph").
+BlockKind = Literal["heading", "furniture", "front_matter", "notes", "annex", "table", "floating_marks", "unassigned"]
+# The levels of the outline the segmenter writes (segment/outline.py).
+OutlineLevel = Literal["section", "subsection", "subsubsection", "topic"]
+
+
 class BlockRecord(TypedDict):
     doc_id: str
     block: int
-    kind: str  # one of emit.LINE_ROLES but "paragraph"
+    kind: BlockKind
     text: str
     source: Source
 
 
 class OutlineEntry(TypedDict):
-    id: str  # "V" for a section, "V.B" for a subsection
-    level: str
+    id: str  # "V" for a section, "V.B" for a subsection, "V.B.2" for a subsubsection
+    level: OutlineLevel
     title: str
     line_start: int
     inferred: bool  # numeral not printed, taken from the sequence

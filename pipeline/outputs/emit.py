@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 import tempfile
+import typing
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import IO, Any, Iterable, Iterator, Mapping
 from pipeline.errors import OutputNotWritable
 from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
 from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
-from pipeline.records import BlockRecord, Box, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord, Source
+from pipeline.records import BlockKind, BlockRecord, Box, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord, Source
 from pipeline.run.settings import PIPELINE_VERSION
 
 
@@ -36,6 +37,7 @@ def paragraph_record(document: Document, p: Paragraph) -> ParagraphRecord:
         "subsection": heading_ref(p.subsection),
         "text": p.text,
         "raw": p.raw,
+        "language": p.language,
         "source": source_record(document.source.file, p.lines),
         "items": [dataclasses.asdict(i) for i in p.items],
         "corrections": [dataclasses.asdict(c) for c in p.corrections],
@@ -116,7 +118,7 @@ def failed_document_record(doc_id: str, file: str, error: str, sha256: str | Non
 
 # Where a non-blank input line can end up besides a paragraph, as named in `lines`
 # of documents.jsonl and `kind` of blocks/<doc_id>.jsonl.
-LINE_ROLES = ("paragraph", "heading", "furniture", "front_matter", "notes", "floating_marks", "unassigned")
+LINE_ROLES = ("paragraph", *typing.get_args(BlockKind))
 
 
 def line_claims(document: Document) -> list[tuple[Line, str]]:
@@ -128,6 +130,8 @@ def line_claims(document: Document) -> list[tuple[Line, str]]:
     claimed += [(line, "furniture") for line in document.source.lines if line.number in furniture and line.text.strip()]
     claimed += [(line, "front_matter") for line in seg.front_matter]
     claimed += [(line, "notes") for line in seg.notes]
+    claimed += [(line, "annex") for line in seg.annex]
+    claimed += [(line, "table") for line in seg.tables]
     claimed += [(line, "floating_marks") for line in seg.floating_marks]
     claimed += [(line, "unassigned") for line in seg.unassigned]
     return claimed

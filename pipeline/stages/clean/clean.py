@@ -130,11 +130,13 @@ OCR_FIXERS: dict[str, Fixer] = {
 # ---------------------------------------------------------------- applying edits
 
 
+FOOTNOTE_REFERENCE_RULE = "footnote_reference"
 MAX_PASSES = 3  # OCR fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
 
 
-def clean_text(body: str, reader: DocumentReader):
-    """Run the layout fixers, then the OCR fixers in order, again while a pass
+def clean_text(body: str, reader: DocumentReader, removals: list[Edit] | None = None):
+    """Take out `removals` (spans of the body the segmenter found: glued footnote numbers),
+    run the layout fixers, then the OCR fixers in order, again while a pass
     still changes something (so that cleaning clean text changes nothing); returns
     (text, corrections, offset function from body to text). A change to an
     earlier change is logged as one; no repair touches a foreign phrase ("sui generis")."""
@@ -160,6 +162,8 @@ def clean_text(body: str, reader: DocumentReader):
             maps.append(offset_map)
         return changed
 
+    if removals:
+        run({"removals": lambda _text, _reader: removals})
     run(LAYOUT_FIXERS)
     for _ in range(MAX_PASSES):
         if not run(OCR_FIXERS):
@@ -216,7 +220,7 @@ def document_reader(segmentation: Segmentation) -> DocumentReader:
 def clean_paragraphs(paragraphs: list[Paragraph], reader: DocumentReader | None = None) -> None:
     reader = reader or DocumentReader.of(p.body for p in paragraphs)
     for paragraph in paragraphs:
-        text, corrections, to_text = clean_text(paragraph.body, reader)
+        text, corrections, to_text = clean_text(paragraph.body, reader, footnote_removals(paragraph))
         paragraph.text = text
         paragraph.corrections = corrections
         for item in paragraph.items:
@@ -224,6 +228,12 @@ def clean_paragraphs(paragraphs: list[Paragraph], reader: DocumentReader | None 
             while start < end and text[start] == " ":
                 start += 1
             item.start_char, item.end_char, item.text = start, end, text[start:end]
+
+
+def footnote_removals(paragraph: Paragraph) -> list[Edit]:
+    """The footnote numbers glued to the paragraph's words: out of `text`, logged with their
+    number as the original (the paragraph's `footnotes` hold the notes)."""
+    return [Edit(mark.start_char, mark.end_char, "", FOOTNOTE_REFERENCE_RULE) for mark in paragraph.footnote_marks]
 
 
 def clean_headings(segmentation: Segmentation, reader: DocumentReader) -> None:

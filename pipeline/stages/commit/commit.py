@@ -44,7 +44,7 @@ def document_commitments(document: Document, nlp: Language) -> None:
     if COMPONENT not in nlp.pipe_names:
         document.warnings.append("commitments not extracted: they need a spaCy model with a parser")
         return
-    paragraphs, context = document.segmentation.paragraphs, document.context
+    paragraphs, context = document.segmentation.tagged_paragraphs, document.context
     state = context.state or most_named_state(document.docs)
     if state != context.state:
         document.context = dataclasses.replace(context, state=state)

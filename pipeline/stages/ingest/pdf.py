@@ -24,7 +24,15 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from pipeline.errors import CorruptPdf, DocumentTimeout, EncryptedPdf, NoTextLayer
 from pipeline.model import Footnote, Line, SourceDocument
-from pipeline.patterns import JOB_NUMBER_SERIAL, JOB_NUMBER_YEAR, PAGE_LABEL_RE, PRINT_MARKS, SYMBOL_LINE_RE
+from pipeline.patterns import (
+    JOB_NUMBER_SERIAL,
+    JOB_NUMBER_YEAR,
+    NOTE_LINE_HYPHEN_RE,
+    NOTES_HEADING_RE,
+    PAGE_LABEL_RE,
+    PRINT_MARKS,
+    SYMBOL_LINE_RE,
+)
 
 EOF_WINDOW = 2048  # writers may put a little whitespace or junk after the %%EOF marker
 # A superscript is at most this share of its line's font size, and raised by this share of it.
@@ -47,7 +55,8 @@ BARCODE_TEXT_RE = re.compile(r"^\*[0-9A-Z]+\*$")
 BARCODE_FONT_RE = re.compile(r"C39|Code39|Barcode|3of9", re.I)
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
-NOTES_HEADING_RE = re.compile(r"^(Notes|Endnotes|Footnotes)$|^[-_ ]{5,}$", re.I)
+# What stands above a page's footnotes: a "Notes" line or a rule drawn with dashes.
+NOTES_OR_RULE_RE = re.compile(rf"{NOTES_HEADING_RE.pattern}|^[-_ ]{{5,}}$", re.I)
 BOLD_FONT_RE = re.compile(r"Bold|Black|Heavy|Semibold", re.I)
 # Vertical space between rows, as a share of the font size, that parts blocks (a blank line).
 BLANK_LINE_GAP = 0.5
@@ -344,7 +353,7 @@ def footnote_zone(rows: list[Row], lines: list[Line], body_size: float) -> tuple
             text = lines[k].text
             if label is not None:
                 footnotes.append(Footnote(label, text.split(None, 1)[1] if " " in text else "", rows[k].page, lines[k].number))
-            elif footnotes and not NOTES_HEADING_RE.match(text):
+            elif footnotes and not NOTES_OR_RULE_RE.match(text):
                 footnotes[-1].text += " " + text  # a footnote runs on over lines and pages
     for note in footnotes:
         note.text = join_hyphenated(note.text)
@@ -363,11 +372,11 @@ def page_footnote_zone(rows: list[Row], body_size: float) -> int:
     if not has_label:
         return 0
     above = len(rows) - zone - 1
-    if above >= 0 and NOTES_HEADING_RE.match(" ".join(w.text for w in rows[above].words)):
+    if above >= 0 and NOTES_OR_RULE_RE.match(" ".join(w.text for w in rows[above].words)):
         zone += 1
     return zone
 
 
 def join_hyphenated(text: str) -> str:
     """Close up a hyphen left at a footnote's line end ("so- called"); the hyphen stays."""
-    return re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)
+    return NOTE_LINE_HYPHEN_RE.sub("-", text)

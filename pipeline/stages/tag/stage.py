@@ -9,6 +9,6 @@ from pipeline.stages.tag.tag import load_nlp, tag_paragraphs
 
 def run(document: Document, settings: Settings) -> Document:
     context = document.context
-    document.docs = tag_paragraphs(document.segmentation.paragraphs, load_nlp(settings.model),
+    document.docs = tag_paragraphs(document.segmentation.tagged_paragraphs, load_nlp(settings.model),
                                    context.document_date, settings.batch_size, context.abbreviations)
     return document
