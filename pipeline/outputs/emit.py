@@ -20,7 +20,8 @@ from typing import IO, Any, Iterable, Iterator, Mapping
 from pipeline.errors import OutputNotWritable
 from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
 from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
-from pipeline.records import BlockKind, BlockRecord, Box, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord, Source
+from pipeline.records import (BlockKind, BlockRecord, Box, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord,
+                              Source)
 from pipeline.run.settings import PIPELINE_VERSION
 
 
