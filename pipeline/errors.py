@@ -82,5 +82,8 @@ class UnsupportedModel(PipelineError):
     code = "E040"
 
 
-class TaggingFailed(PipelineError):
-    code = "E041"
+class ComponentFailed(PipelineError):
+    """A component or a stage's per-paragraph work raised on one paragraph: a bug. The paragraph
+    loses that component's annotations (a `warnings` entry says so); with --strict the document fails."""
+
+    code = "E050"

@@ -115,6 +115,8 @@ class Paragraph:
     amounts: list[dict[str, Any]] = field(default_factory=list)
     commitments: list[dict[str, Any]] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    # What went wrong on this paragraph alone (pipeline/isolation.py): {stage, component, code, message}.
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def pages(self) -> list[int]:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from pipeline.run.settings import STRICT_ENVIRONMENT
+
+# The suite runs strict: a component error fails its document (and its test) instead of
+# becoming a paragraph's warning; the CLI runs and workers the tests start inherit it.
+os.environ[STRICT_ENVIRONMENT] = "1"
 
 from pipeline.stages.furniture.furniture import mark_furniture
 from pipeline.stages.ingest.ingest import split_lines

@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("--max-text-mb", type=int, default=None, help="largest plain-text input accepted, in MB (default 1)")
     run_cmd.add_argument("--time-limit", type=int, default=None, metavar="SECONDS",
                          help="time one document may take before it fails, 0 for none (default 300)")
+    run_cmd.add_argument("--strict", action="store_true", default=None,
+                         help="a component error on one paragraph fails its document (default: the paragraph "
+                              "loses that component's annotations and gets a warning)")
     add_run_options(run_cmd)
     report_cmd = commands.add_parser("report", help="write the HTML review report into OUT/report/")
     report_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
@@ -142,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         overrides["time_limit_seconds"] = args.time_limit
     if args.model is not None:
         overrides["model"] = args.model
+    if args.strict:
+        overrides["strict"] = True
     settings = Settings.resolve(None, **overrides)
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]  # a broken link fails as a document
     if missing:

@@ -97,6 +97,7 @@ class Outcome:
     paragraphs: int
     warnings: list[str]
     error: str | None
+    component_errors: int = 0  # on single paragraphs, each also one of the warnings
     profile: dict | None = None  # cProfile stats of the task, with --profile
 
 
@@ -109,6 +110,7 @@ class RunSummary:
     failed: int = 0
     skipped: int = 0
     paragraphs: int = 0  # of every document of the run, skipped ones included
+    component_errors: int = 0  # in the documents processed (a bug each)
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     annotations: Counter[str] = field(default_factory=Counter)
@@ -120,9 +122,10 @@ class RunSummary:
 
     def line(self) -> str:
         found = ", ".join(f"{self.annotations[kind]} {kind}" for kind in COUNTED)
+        bugs = f"; {self.component_errors} component errors (a bug; please report it)" if self.component_errors else ""
         return (
             f"{self.documents} documents processed ({self.failed} failed, {self.skipped} unchanged and skipped): "
-            f"{self.paragraphs} paragraphs, {found} in {self.seconds:.1f}s"
+            f"{self.paragraphs} paragraphs, {found} in {self.seconds:.1f}s{bugs}"
         )
 
 
@@ -167,7 +170,7 @@ def write_document(task: Task, out: Path, settings: Settings) -> Outcome:
     record["settings_fingerprint"] = settings.fingerprint()
     write_text_atomic(record_path(out, doc_id), dumps(record) + "\n")
     return Outcome(record["doc_id"], record["file"], record["status"], record["paragraphs"],
-                   record["warnings"], record["error"])
+                   record["warnings"], record["error"], record.get("component_errors", 0))
 
 
 # ---------------------------------------------------------------- planning
@@ -376,6 +379,7 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
 
 def add_outcome(summary: RunSummary, outcome: Outcome, say: Callable[[str], None]) -> None:
     summary.paragraphs += outcome.paragraphs
+    summary.component_errors += outcome.component_errors
     for warning in outcome.warnings:
         say(f"{outcome.file}: warning: {warning}")
     if outcome.status != "ok":

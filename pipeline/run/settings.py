@@ -5,10 +5,17 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from typing import Any
 
 PIPELINE_VERSION = "0.1.0"
+# Set to 1 (the test suite does, tests/conftest.py) to make --strict the default.
+STRICT_ENVIRONMENT = "UPR_PIPELINE_STRICT"
+
+
+def strict_by_default() -> bool:
+    return os.environ.get(STRICT_ENVIRONMENT) == "1"
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,9 @@ class Settings:
     time_limit_seconds: int = 300
     # Paragraph batch size for nlp.pipe.
     batch_size: int = 64
+    # A component error on one paragraph fails the document (False: the paragraph loses that
+    # component's annotations and gets a warning, pipeline/isolation.py). Default: $UPR_PIPELINE_STRICT.
+    strict: bool = field(default_factory=strict_by_default)
 
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None" = None, **overrides: Any) -> "Settings":

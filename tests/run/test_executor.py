@@ -6,7 +6,7 @@ import pytest
 from conftest import SEED, corpus_file, write_seed_excerpt
 
 from pipeline import pipeline as stages
-from pipeline.run.executor import RunOptions, run
+from pipeline.run.executor import RunOptions, RunSummary, run
 from pipeline.run.settings import Settings
 
 SMALL_DOCUMENTS = {
@@ -196,3 +196,25 @@ def test_executor_corpus_pdf_and_text_jobs_2_give_the_same_bytes_as_jobs_1(tmp_p
     for jobs in (1, 2):
         run(inputs, tmp_path / str(jobs), Settings(), RunOptions(jobs=jobs), report=lambda line: None)
     assert output_bytes(tmp_path / "2") == output_bytes(tmp_path / "1")
+
+
+def test_run_summary_reports_component_errors_as_bugs():
+    assert "component errors" not in RunSummary(documents=2).line()
+    assert RunSummary(documents=2, component_errors=3).line().endswith(
+        "; 3 component errors (a bug; please report it)")
+
+
+def test_run_component_error_keeps_the_document_unless_strict(tmp_path, monkeypatch):
+    from pipeline.stages.tag import amounts
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'group'")
+
+    monkeypatch.setattr(amounts, "counted_noun", broken)
+    source = write_seed_excerpt(tmp_path / "seed.txt")
+    lenient = run([source], tmp_path / "out", Settings(strict=False), RunOptions(jobs=1))
+    record = json.loads((tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8"))
+    assert (lenient.failed, record["status"]) == (0, "ok")
+    assert record["component_errors"] == lenient.component_errors > 0
+    strict = run([source], tmp_path / "strict", Settings(strict=True), RunOptions(jobs=1))
+    assert strict.failed == 1 and "[E050] tag component upr_amounts failed" in strict.errors[0]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pipeline.model import Document
 from pipeline.run.settings import Settings
-from pipeline.stages.tag.tag import load_nlp, tag_paragraphs
+from pipeline.isolation import Isolation
+from pipeline.stages.tag.tag import STAGE, load_nlp, tag_paragraphs
 
 
 def run(document: Document, settings: Settings) -> Document:
     context = document.context
     document.docs = tag_paragraphs(document.segmentation.paragraphs, load_nlp(settings.model),
-                                   context.document_date, settings.batch_size, context.abbreviations)
+                                   context.document_date, settings.batch_size, context.abbreviations,
+                                   Isolation(STAGE, settings.strict))
     return document
