@@ -78,8 +78,18 @@ class InternalError(PipelineError):
     code = "E099"
 
 
+class SchedulerUnreachable(PipelineError):
+    code = "E060"
+
+
 class UnsupportedModel(PipelineError):
     code = "E040"
+
+
+class ModelNotInstalled(PipelineError):
+    """The spaCy model asked for is not installed (the CLI checks before any work and exits 2)."""
+
+    code = "E042"
 
 
 class ComponentFailed(PipelineError):

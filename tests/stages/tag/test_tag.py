@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from conftest import ROOT, SEED, segment_text
 from pipeline.stages.clean.clean import clean_paragraphs
-from pipeline.errors import ComponentFailed
+from pipeline.errors import ComponentFailed, ModelNotInstalled
 from pipeline.isolation import Isolation
 from pipeline.stages.tag.entities import add_entity_ruler
 from pipeline.model import Abbreviation, Paragraph
@@ -31,10 +31,9 @@ def test_tag_without_a_model_warns_and_runs_the_rules():
     assert nlp.pipe_names == ["upr_entity_phrases", "upr_entity_ruler", "upr_entity_cleaner", "upr_dates", "upr_amounts"]
 
 
-def test_tag_with_a_missing_model_warns_and_falls_back():
-    with pytest.warns(RuleOnlyTagging, match="not installed"):
-        nlp = load_nlp("en_core_web_no_such_model")
-    assert "ner" not in nlp.pipe_names
+def test_tag_with_a_missing_model_says_how_to_install_it():
+    with pytest.raises(ModelNotInstalled, match="python -m spacy download en_core_web_lg"):
+        load_nlp("en_core_web_lg")
 
 
 def test_tag_loads_a_pipeline_once_per_process(rules_nlp):
@@ -162,3 +161,16 @@ def test_tag_tokenizer_splits_footnote_numbers_glued_to_words(rules_nlp):
     doc = rules_nlp.make_doc("(the Paris Principles),4 the Content,12 which Republic13 and COVID-19 and 1,000")
     assert [t.text for t in doc] == ["(", "the", "Paris", "Principles", ")", ",", "4", "the", "Content", ",", "12",
                                      "which", "Republic", "13", "and", "COVID-19", "and", "1,000"]
+
+
+@pytest.mark.filterwarnings("ignore::pipeline.stages.tag.tag.RuleOnlyTagging")
+def test_tag_max_text_mb_raises_spacys_max_length(monkeypatch):
+    from pipeline.model import Document, DocumentContext, Segmentation
+    from pipeline.run.settings import Settings
+    from pipeline.stages.tag import stage
+
+    seen = []
+    monkeypatch.setattr(stage, "tag_paragraphs", lambda paragraphs, nlp, *args: seen.append(nlp.max_length) or [])
+    document = Document(segmentation=Segmentation([], [], [], []), context=DocumentContext())
+    stage.run(document, Settings(model="none", max_text_bytes=5 * 1024 * 1024))
+    assert seen == [5 * 1024 * 1024]
