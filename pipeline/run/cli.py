@@ -18,6 +18,7 @@ from pipeline.run.executor import EXECUTORS, RunOptions, default_jobs, run
 from pipeline.outputs.diff import diff_outputs
 from pipeline.outputs.report import build_report
 from pipeline.outputs.show import show_paragraph
+from pipeline.run.fingerprint import NO_MODEL, model_not_installed, model_version
 from pipeline.run.settings import Settings
 
 OUTPUT_HELP = """\
@@ -40,6 +41,10 @@ outputs (in --out):
                              doc_id, symbol, para, section, subsection, kind, actor, action,
                              object, deadline, deadline_end, text
 """
+
+
+INTERRUPTED = "interrupted: the documents finished are kept; run the same command again to do the rest"
+INTERRUPTED_EXIT = 130  # what a shell reports for a command ended by Ctrl-C
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.strict:
         overrides["strict"] = True
     settings = Settings.resolve(None, **overrides)
+    if settings.model.lower() != NO_MODEL and model_version(settings.model) is None:
+        print(f"error: {model_not_installed(settings.model)}", file=sys.stderr)
+        return 2
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]  # a broken link fails as a document
     if missing:
         print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -159,5 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return INTERRUPTED_EXIT
     print(summary.line(), file=sys.stderr)
     return 1 if summary.failed else 0

@@ -45,9 +45,9 @@ from pipeline.outputs.emit import (
     write_jsonl,
     write_text_atomic,
 )
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, SchedulerUnreachable
 from pipeline.outputs.layout import OutputLayout
-from pipeline.stages.ingest.ingest import display_path, document_id, find_inputs
+from pipeline.stages.ingest.ingest import display_path, document_id, files_not_read, find_inputs
 from pipeline.run.settings import PIPELINE_VERSION, Settings
 from pipeline.outputs.tables import open_tables
 
@@ -55,6 +55,7 @@ EXECUTORS = ("local", "dask")
 # Tasks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
 TASKS_PER_WORKER = 4
 PROFILE_LINES = 30
+SCHEDULER_TIMEOUT = "10s"  # to connect to a Dask scheduler
 
 
 def default_jobs() -> int:
@@ -114,6 +115,8 @@ class RunSummary:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     annotations: Counter[str] = field(default_factory=Counter)
+    not_read: Counter[str] = field(default_factory=Counter)  # files in the folders that are not inputs, by suffix
+    pruned: int = 0  # documents of earlier runs removed from the output folder
 
     def count(self, paragraphs: list[dict[str, Any]]) -> None:
         for record in paragraphs:
@@ -125,8 +128,15 @@ class RunSummary:
         bugs = f"; {self.component_errors} component errors (a bug; please report it)" if self.component_errors else ""
         return (
             f"{self.documents} documents processed ({self.failed} failed, {self.skipped} unchanged and skipped): "
-            f"{self.paragraphs} paragraphs, {found} in {self.seconds:.1f}s{bugs}"
+            f"{self.paragraphs} paragraphs, {found} in {self.seconds:.1f}s{bugs}{self.not_read_note()}"
+            + (f"; {self.pruned} documents of other runs removed from the output folder" if self.pruned else "")
         )
+
+    def not_read_note(self) -> str:
+        if not self.not_read:
+            return ""
+        files = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.not_read.items()))
+        return f"; files not read (only .txt and .pdf are): {files}"
 
 
 # ---------------------------------------------------------------- per document (runs in a worker)
@@ -328,7 +338,12 @@ def dask_client(options: RunOptions):
     from distributed import Client, LocalCluster
 
     if options.scheduler:
-        with Client(options.scheduler) as client:
+        try:
+            client = Client(options.scheduler, timeout=SCHEDULER_TIMEOUT)
+        except OSError as exc:  # refused, timed out, unknown host
+            raise SchedulerUnreachable(f"cannot reach the Dask scheduler at {options.scheduler} ({exc}); "
+                                       "is `dask scheduler` running there?") from exc
+        with client:
             yield client
         return
     with LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True,
@@ -361,7 +376,8 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
     started = time.perf_counter()
     prepare_output_folder(out)  # and remove what a killed run left half-written
     plan = plan_run(find_inputs(paths), out, settings, options.force)
-    summary = RunSummary(documents=len(plan.doc_ids), skipped=plan.skipped, paragraphs=plan.skipped_paragraphs)
+    summary = RunSummary(documents=len(plan.doc_ids), skipped=plan.skipped, paragraphs=plan.skipped_paragraphs,
+                         not_read=files_not_read(paths))
     profile = ProfileSummary() if options.profile else None
     with progress_bar(len(plan.todo), options.progress, report) as (advance, say):
         for outcome in execute(plan.todo, out, settings, options):
@@ -369,6 +385,8 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
             if profile is not None:
                 profile.add(outcome.profile)
             advance(outcome.doc_id)
+    summary.pruned = prune_other_documents(out, plan.doc_ids)
+    write_manifest(out, plan.doc_ids)
     write_jsonl(OutputLayout(out).documents, assembled_records(out, plan.doc_ids, options.timings))
     write_collections(out, plan.doc_ids, summary)
     summary.seconds = time.perf_counter() - started
@@ -386,6 +404,27 @@ def add_outcome(summary: RunSummary, outcome: Outcome, say: Callable[[str], None
         summary.failed += 1
         summary.errors.append(outcome.error)
         say(outcome.error)
+
+
+def prune_other_documents(out: Path, doc_ids: list[str]) -> int:
+    """Remove the files of documents an earlier run left in `out` that this run does not have,
+    so that documents.jsonl, the tables, `show`, the report and a glob over paragraphs/ all
+    see the same documents. Returns how many documents were removed."""
+    layout, removed = OutputLayout(out), set()
+    for path in list(layout.files_of_other_documents(doc_ids)):
+        path.unlink(missing_ok=True)
+        removed.add(path.stem)
+    return len(removed)
+
+
+def write_manifest(out: Path, doc_ids: list[str]) -> None:
+    """manifest.json: the documents the output folder holds, each with its files."""
+    layout = OutputLayout(out)
+    files = {doc_id: [path.relative_to(layout.root).as_posix()
+                      for path in (layout.record(doc_id), *layout.document_files(doc_id)) if path.exists()]
+             for doc_id in doc_ids}
+    manifest = {"pipeline_version": PIPELINE_VERSION, "documents": len(doc_ids), "files": files}
+    write_text_atomic(layout.manifest, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
 
 
 def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[dict[str, Any]]:

@@ -218,3 +218,25 @@ def test_run_component_error_keeps_the_document_unless_strict(tmp_path, monkeypa
     assert record["component_errors"] == lenient.component_errors > 0
     strict = run([source], tmp_path / "strict", Settings(strict=True), RunOptions(jobs=1))
     assert strict.failed == 1 and "[E050] tag component upr_amounts failed" in strict.errors[0]
+
+
+def test_run_removes_the_documents_of_other_runs_and_lists_its_own(tmp_path):
+    first, second = write_seed_excerpt(tmp_path / "first.txt"), write_seed_excerpt(tmp_path / "second.txt")
+    out = tmp_path / "out"
+    run([first], out, Settings(), RunOptions(jobs=1))
+    summary = run([second], out, Settings(), RunOptions(jobs=1))
+    assert summary.pruned == 1 and "1 documents of other runs removed" in summary.line()
+    assert sorted(p.name for p in (out / "paragraphs").iterdir()) == ["second.jsonl"]
+    assert sorted(p.name for p in (out / "records").iterdir()) == ["second.json"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"] == {"second": ["records/second.json", "paragraphs/second.jsonl", "blocks/second.jsonl"]}
+
+
+def test_run_counts_the_files_it_does_not_read_by_suffix(tmp_path):
+    (tmp_path / "in").mkdir()
+    write_seed_excerpt(tmp_path / "in" / "report.txt")
+    for name in ("notes.md", "scan.png", "draft.docx", "other.docx"):
+        (tmp_path / "in" / name).write_bytes(b"x")
+    summary = run([tmp_path / "in"], tmp_path / "out", Settings(), RunOptions(jobs=1))
+    assert summary.not_read == {".docx": 2, ".md": 1, ".png": 1}
+    assert summary.line().endswith("files not read (only .txt and .pdf are): 2 .docx, 1 .md, 1 .png")
