@@ -291,10 +291,19 @@ def execute_local_pool(todo: list[Task], out: Path, settings: Settings, options:
             lambda pending: wait_local(pending, return_when=FIRST_COMPLETED).done,
             limit=workers * TASKS_PER_WORKER,
         )
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # Ctrl-C, or an error in this process: the workers stop now
+        stop_pool(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel the documents not started and end the workers at once, not after the documents
+    they hold (a document cut short has written nothing half: the next run does it again)."""
+    workers = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
 
 
 def init_worker(main_pid: int) -> None:
