@@ -47,6 +47,7 @@ from pipeline.outputs.emit import (
 )
 from pipeline.errors import PipelineError, SchedulerUnreachable
 from pipeline.outputs.layout import OutputLayout
+from pipeline.outputs.manifest import prune_other_documents, write_manifest
 from pipeline.stages.ingest.ingest import display_path, document_id, files_not_read, find_inputs
 from pipeline.run.settings import PIPELINE_VERSION, Settings
 from pipeline.outputs.tables import open_tables
@@ -413,27 +414,6 @@ def add_outcome(summary: RunSummary, outcome: Outcome, say: Callable[[str], None
         summary.failed += 1
         summary.errors.append(outcome.error)
         say(outcome.error)
-
-
-def prune_other_documents(out: Path, doc_ids: list[str]) -> int:
-    """Remove the files of documents an earlier run left in `out` that this run does not have,
-    so that documents.jsonl, the tables, `show`, the report and a glob over paragraphs/ all
-    see the same documents. Returns how many documents were removed."""
-    layout, removed = OutputLayout(out), set()
-    for path in list(layout.files_of_other_documents(doc_ids)):
-        path.unlink(missing_ok=True)
-        removed.add(path.stem)
-    return len(removed)
-
-
-def write_manifest(out: Path, doc_ids: list[str]) -> None:
-    """manifest.json: the documents the output folder holds, each with its files."""
-    layout = OutputLayout(out)
-    files = {doc_id: [path.relative_to(layout.root).as_posix()
-                      for path in (layout.record(doc_id), *layout.document_files(doc_id)) if path.exists()]
-             for doc_id in doc_ids}
-    manifest = {"pipeline_version": PIPELINE_VERSION, "documents": len(doc_ids), "files": files}
-    write_text_atomic(layout.manifest, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
 
 
 def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[dict[str, Any]]:
