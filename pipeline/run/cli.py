@@ -25,18 +25,22 @@ OUTPUT_HELP = """\
 outputs (in --out):
   documents.jsonl            one line per input: doc_id, symbol, file, sha256, pages,
                              paragraphs, outline, status ("ok"/"failed"), error, warnings,
-                             line coverage, pipeline_version, settings_fingerprint,
+                             component_errors, line coverage, pipeline_version, settings_fingerprint,
                              timings (per stage, in seconds; with --timings)
   records/<doc_id>.json      one document's documents.jsonl line, written when it is done
                              (how an interrupted or repeated run knows what to skip)
   paragraphs/<doc_id>.jsonl  one line per numbered paragraph: para, section, subsection,
                              text (cleaned), raw (as in the input), source (file, pages,
                              line_start, line_end), items, corrections, entities, dates,
-                             amounts, commitments; spans carry start_char/end_char into text
+                             amounts, commitments; spans carry start_char/end_char into text;
+                             warnings (stage, component, code, message) when a component
+                             failed on the paragraph
   blocks/<doc_id>.jsonl      all other non-blank text, nothing lost: runs of adjacent lines with
                              one kind (front_matter, heading, furniture, notes, floating_marks,
                              unassigned), text, source; a document without numbered paragraphs
                              is all blocks. <doc_id> is made safe for a file name (outputs/layout.py)
+  manifest.json              the documents of this run and their files (the files of documents
+                             other runs left in the folder are removed)
   commitments.jsonl, .csv    every commitment of all documents, by document and paragraph:
                              doc_id, symbol, para, section, subsection, kind, actor, action,
                              object, deadline, deadline_end, text
