@@ -78,7 +78,7 @@ def check_output(out: Path) -> list[DocumentResult]:
 
 def report(results: list[DocumentResult], seconds: float | None, jobs: int, command: str) -> str:
     invariants = list(results[0].failures) if results else []
-    pages = sum(r.record.get("pages") or 0 for r in results if r.record["file"].endswith(".pdf"))
+    pages = sum(r.record.get("pages") or 0 for r in results)  # PDFs' pages, and text files' between form feeds
     lines = [
         "# Sweep: every document in ../shared, and what must hold for each",
         "",
@@ -114,12 +114,12 @@ def totals(results: list[DocumentResult], seconds: float | None, pages: int) -> 
     failed = [r for r in results if r.record["status"] != "ok"]
     errors = sum(r.record.get("component_errors", 0) for r in results)
     holding = sum(1 for r in results if not r.failed_invariants)
-    speed = f"{seconds:.0f} s wall, {pages / seconds:.1f} PDF pages/s" if seconds else "wall time not measured (--check-only)"
+    speed = f"{seconds:.0f} s wall, {pages / seconds:.2f} pages/s" if seconds else "wall time not measured (--check-only)"
     return [
         f"- documents: {len(results)} ({', '.join(f'{n} {name}' for name, n in sorted(by_set.items()))})",
         f"- failed: {len(failed)}" + (f" ({', '.join(r.record['doc_id'] for r in failed)})" if failed else ""),
         f"- component errors: {errors}",
-        f"- paragraphs: {sum(r.record['paragraphs'] for r in results)}; PDF pages: {pages}",
+        f"- paragraphs: {sum(r.record['paragraphs'] for r in results)}; pages: {pages}",
         f"- documents where every invariant holds: {holding} of {len(results)}",
         f"- {speed}",
     ]
