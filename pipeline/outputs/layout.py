@@ -4,8 +4,10 @@
     manifest.json              the documents of the last run (the files of any other are removed)
     paragraphs/<stem>.jsonl    a document's numbered paragraphs
     blocks/<stem>.jsonl        the rest of its text
+    docbin/<stem>.spacy        its paragraphs as spaCy Docs (run --to docbin)
     records/<stem>.json        its documents.jsonl line, written when it is done (a cache)
-    entities.csv, ...          the tables across all documents
+    entities.csv, ...          the tables across all documents, and each as .parquet
+    datapackage.json, schema/  what every table and JSONL file holds (Frictionless, JSON Schema)
     report/                    the HTML review report
 
 <stem> is `output_stem(doc_id)`: the doc_id itself when it is a safe file name, else a
@@ -27,7 +29,7 @@ TEMP_PREFIX, TEMP_SUFFIX = ".", ".tmp"
 
 DOCUMENTS = "documents.jsonl"
 MANIFEST = "manifest.json"
-PARAGRAPHS, BLOCKS, RECORDS, REPORT = "paragraphs", "blocks", "records", "report"
+PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN = "paragraphs", "blocks", "records", "report", "docbin"
 
 
 def output_stem(doc_id: str) -> str:
@@ -70,6 +72,9 @@ class OutputLayout:
     def blocks(self, doc_id: str) -> Path:
         return self.root / BLOCKS / f"{output_stem(doc_id)}.jsonl"
 
+    def docbin(self, doc_id: str) -> Path:
+        return self.root / DOCBIN / f"{output_stem(doc_id)}.spacy"
+
     def record(self, doc_id: str) -> Path:
         return self.root / RECORDS / f"{output_stem(doc_id)}.json"
 
@@ -81,18 +86,19 @@ class OutputLayout:
         return self.root / MANIFEST
 
     def files_of_other_documents(self, doc_ids: list[str]) -> Iterator[Path]:
-        """The paragraphs, blocks and record files of documents not in `doc_ids` (left by other runs)."""
+        """The per-document files (paragraphs, blocks, docbin, records) of documents not in
+        `doc_ids`: left by other runs."""
         kept = {output_stem(doc_id) for doc_id in doc_ids}
-        for name in (PARAGRAPHS, BLOCKS, RECORDS):
-            for path in sorted((self.root / name).glob("*.json*")):
-                if path.stem not in kept and not path.name.startswith(TEMP_PREFIX):
+        for name in (PARAGRAPHS, BLOCKS, DOCBIN, RECORDS):
+            for path in sorted((self.root / name).glob("*")):
+                if path.is_file() and path.stem not in kept and not path.name.startswith(TEMP_PREFIX):
                     yield path
 
     def document_files(self, doc_id: str) -> list[Path]:
         """What a document's run writes besides its record (removed when it fails)."""
-        return [self.paragraphs(doc_id), self.blocks(doc_id)]
+        return [self.paragraphs(doc_id), self.blocks(doc_id), self.docbin(doc_id)]
 
     def stale_temporary_files(self) -> Iterator[Path]:
         """Half-written files of a run that was killed while writing."""
-        for folder in (self.root, *(self.root / name for name in (PARAGRAPHS, BLOCKS, RECORDS, REPORT))):
+        for folder in (self.root, *(self.root / name for name in (PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN))):
             yield from sorted(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))

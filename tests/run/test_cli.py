@@ -7,6 +7,7 @@ import pytest
 from conftest import SEED
 
 from pipeline.run.cli import main
+from pipeline.run.settings import PIPELINE_VERSION
 
 
 def test_cli_seed_gives_205_paragraphs_with_sections(tmp_path):
@@ -86,3 +87,9 @@ def test_cli_unreachable_scheduler_is_one_line(tmp_path, capsys, monkeypatch):
     assert main(arguments) == 1
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith("error: [E060] cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_cli_version_names_the_pipeline_version(capsys):
+    with pytest.raises(SystemExit) as exit_code:
+        main(["--version"])
+    assert exit_code.value.code == 0 and capsys.readouterr().out.strip() == f"upr-pipeline {PIPELINE_VERSION}"
