@@ -132,6 +132,8 @@ class Paragraph:
     footnotes: list[Footnote] = field(default_factory=list)
     footnote_marks: list[FootnoteMark] = field(default_factory=list)
     language: str | None = None  # ISO 639-1, None when too short to tell (segment/languages.py)
+    # What went wrong on this paragraph alone (pipeline/isolation.py): {stage, component, code, message}.
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def pages(self) -> list[int]:

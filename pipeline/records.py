@@ -125,6 +125,13 @@ class ContextRecord(TypedDict):
     abbreviations: list[AbbreviationRecord]
 
 
+class ParagraphWarning(TypedDict):
+    stage: str
+    component: str
+    code: str  # "E050": a component error
+    message: str
+
+
 class ParagraphRecord(TypedDict):
     doc_id: str
     symbol: str | None
@@ -142,6 +149,7 @@ class ParagraphRecord(TypedDict):
     amounts: list[Amount]
     commitments: list[Commitment]
     footnotes: NotRequired[list[FootnoteRecord]]  # only when the paragraph refers to some
+    warnings: NotRequired[list[ParagraphWarning]]  # only when a component failed on it (pipeline/isolation.py)
 
 
 # Where a non-blank line outside the numbered paragraphs went (emit.LINE_ROLES but "paragraph").
@@ -192,6 +200,7 @@ class DocumentRecord(TypedDict):
     metadata: NotRequired[dict[str, str | None]]
     lines: NotRequired[dict[str, int]]  # non-blank input lines by where they went
     unassigned_lines: NotRequired[int]
+    component_errors: NotRequired[int]  # paragraphs' component errors (a bug), each also a warning
     footnotes: NotRequired[list[FootnoteRecord]]
     context: NotRequired[ContextRecord | None]
     answers: NotRequired[list[AnswerRecord]]  # only an addendum's, when it answers its report's recommendations

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Mapping
 
 from pipeline.errors import OutputNotWritable
+from pipeline.isolation import component_errors
 from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
 from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
 from pipeline.records import (BlockKind, BlockRecord, Box, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord,
@@ -49,6 +50,8 @@ def paragraph_record(document: Document, p: Paragraph) -> ParagraphRecord:
     }
     if p.footnotes:
         record["footnotes"] = [dataclasses.asdict(f) for f in p.footnotes]
+    if p.warnings:
+        record["warnings"] = p.warnings
     return record
 
 
@@ -71,6 +74,7 @@ def outline_record(heading: Heading) -> OutlineEntry:
 
 def document_record(document: Document) -> DocumentRecord:
     source, seg = document.source, document.segmentation
+    errors = component_errors(seg.paragraphs)
     return {
         "doc_id": source.doc_id,
         "symbol": document.symbol,
@@ -81,13 +85,14 @@ def document_record(document: Document) -> DocumentRecord:
         "outline": [outline_record(h) for h in seg.outline],
         "status": "ok",
         "error": None,
-        "warnings": source.warnings + seg.warnings + document.warnings + coverage_warnings(document),
+        "warnings": source.warnings + seg.warnings + document.warnings + coverage_warnings(document) + errors,
         "pipeline_version": PIPELINE_VERSION,
         "encoding": source.encoding,
         "metadata": document.metadata,
         "context": context_record(document.context),
         "lines": line_coverage(document),
         "unassigned_lines": len(seg.unassigned),
+        "component_errors": len(errors),
         "footnotes": [dataclasses.asdict(f) for f in seg.footnotes],
         **({"answers": document.answers} if document.answers else {}),
     }

@@ -1,6 +1,7 @@
 """Where everything lives under an output folder: the one answer for writers and readers.
 
     documents.jsonl            one line per input document
+    manifest.json              the documents of the last run (the files of any other are removed)
     paragraphs/<stem>.jsonl    a document's numbered paragraphs
     blocks/<stem>.jsonl        the rest of its text
     docbin/<stem>.spacy        its paragraphs as spaCy Docs (run --to docbin)
@@ -28,6 +29,7 @@ MAX_STEM_BYTES = 150  # file names are limited to 255 bytes; leave room for a ha
 TEMP_PREFIX, TEMP_SUFFIX = ".", ".tmp"
 
 DOCUMENTS = "documents.jsonl"
+MANIFEST = "manifest.json"
 PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN = "paragraphs", "blocks", "records", "report", "docbin"
 RECOMMENDATIONS = "recommendations"
 
@@ -83,6 +85,19 @@ class OutputLayout:
 
     def table(self, name: str) -> Path:
         return self.root / name
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / MANIFEST
+
+    def files_of_other_documents(self, doc_ids: list[str]) -> Iterator[Path]:
+        """The per-document files (paragraphs, blocks, docbin, records) of documents not in
+        `doc_ids`: left by other runs."""
+        kept = {output_stem(doc_id) for doc_id in doc_ids}
+        for name in (PARAGRAPHS, BLOCKS, DOCBIN, RECORDS):
+            for path in sorted((self.root / name).glob("*")):
+                if path.is_file() and path.stem not in kept and not path.name.startswith(TEMP_PREFIX):
+                    yield path
 
     def document_files(self, doc_id: str) -> list[Path]:
         """What a document's run writes besides its record (removed when it fails)."""

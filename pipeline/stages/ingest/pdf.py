@@ -9,7 +9,8 @@ line (`Line.footnote_refs`). Page furniture (running headers and footers, page
 numbers, job numbers, barcodes) is found by position, pattern and repetition
 and listed in `SourceDocument.furniture`; the footnote zone at the bottom of a
 page (or the endnotes) becomes `Footnote` records and `footnote_lines`.
-Pages are closed as soon as their words are read.
+Pages are closed as soon as their words are read. A PDF pdfminer cannot parse, or finds no
+pages in, is read through PDFium's text (pypdfium2) with a warning, when PDFium can.
 """
 
 from __future__ import annotations
@@ -146,10 +147,14 @@ EOF_WINDOW = 2048  # writers may put a little whitespace or junk after the %%EOF
 
 
 def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument:
-    rows, pages = read_rows(data, file)
-    truncated = b"%%EOF" not in data[-EOF_WINDOW:]
+    try:
+        rows, pages = read_rows(data, file)
+    except CorruptPdf as exc:  # pdfminer cannot parse it: PDFium may
+        return read_with_pdfium(data, doc_id, file, sha256, exc)
+    truncated = bool(truncation_warnings(data))
     if pages == 0:
-        raise CorruptPdf("the PDF has no readable pages (truncated or damaged)", file)
+        return read_with_pdfium(data, doc_id, file, sha256,
+                                CorruptPdf("the PDF has no readable pages (truncated or damaged)", file))
     if not any(w.text.strip() for row in rows for w in row.words):
         if truncated:  # pdfminer recovers the pages of a cut file, but not their fonts and text
             raise CorruptPdf("the PDF is truncated (no %%EOF marker at its end) and no text could be read", file)
@@ -169,8 +174,14 @@ def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument
         footnotes=footnotes,
         furniture=[line.number for line, row in zip(row_lines, rows) if row.furniture],
         footnote_lines=footnote_lines,
-        warnings=["the PDF looks truncated (no %%EOF marker at its end): pages or text may be missing"] if truncated else [],
+        warnings=truncation_warnings(data),
     )
+
+
+def truncation_warnings(data: bytes) -> list[str]:
+    if b"%%EOF" in data[-EOF_WINDOW:]:
+        return []
+    return ["the PDF looks truncated (no %%EOF marker at its end): pages or text may be missing"]
 
 
 def read_rows(data: bytes, file: str) -> tuple[list[Row], int]:
@@ -186,6 +197,54 @@ def read_rows(data: bytes, file: str) -> tuple[list[Row], int]:
     except Exception as exc:  # pdfminer raises many private exception types on damaged files
         raise reading_error(exc, file) from exc
     return rows, pages
+
+
+def read_with_pdfium(data: bytes, doc_id: str, file: str, sha256: str, failure: CorruptPdf) -> SourceDocument:
+    """The text PDFium (pypdfium2) reads from a PDF pdfminer could not: plain lines with their
+    pages, no font evidence, so they go through the stages as a text file's lines do
+    (furniture and footnotes found by pattern). `failure` is raised when PDFium reads no text either."""
+    texts = pdfium_page_texts(data)
+    if not any(text.strip() for text in texts):
+        raise failure
+    numbered = enumerate(((page, line) for page, text in enumerate(texts, start=1) for line in text.splitlines()),
+                         start=1)
+    return SourceDocument(
+        doc_id=doc_id,
+        file=file,
+        sha256=sha256,
+        lines=[Line(number=number, text=line, page=page) for number, (page, line) in numbered],
+        pages=len(texts),
+        encoding="pdf",
+        kind="text",
+        warnings=[f"pdfminer could not read this PDF ({failure.message}); its text was read with PDFium instead, "
+                  "without font evidence: headings and footnotes are found as in a text file",
+                  *truncation_warnings(data)],
+    )
+
+
+def pdfium_page_texts(data: bytes) -> list[str]:
+    """Each page's text as PDFium reads it ([] when it cannot open the file)."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return []
+    texts = []
+    try:
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+            except pypdfium2.PdfiumError:
+                texts.append("")  # a page PDFium cannot load
+                continue
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    return texts
 
 
 def reading_error(exc: Exception, file: str) -> EncryptedPdf | CorruptPdf:
