@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast regen eval train identity bench report screenshots browser clean setup
+.PHONY: run test test-fast regen eval train identity bench sweep report screenshots browser clean setup
 
 # Setup is idempotent: redone only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -41,6 +41,11 @@ train: $(STAMP)
 # (long: ~470 documents twice; the base outputs are kept in .identity/ for the next check).
 identity: $(STAMP)
 	$(PY) scripts/identity.py --base $(or $(BASE),HEAD)
+
+# Every document in ../shared (~460) on all cores, checked against the invariants of
+# tests/sweep/invariants.py; writes bench/SWEEP.md (20+ minutes; not part of `make test`).
+sweep: $(STAMP)
+	PYTHONPATH=tests nice $(PY) -m sweep.sweep --results bench/SWEEP.md
 
 # The HTML review report of the last run: output/report/index.html.
 report: $(STAMP)

@@ -78,9 +78,22 @@ class InternalError(PipelineError):
     code = "E099"
 
 
+class SchedulerUnreachable(PipelineError):
+    code = "E060"
+
+
 class UnsupportedModel(PipelineError):
     code = "E040"
 
 
-class TaggingFailed(PipelineError):
-    code = "E041"
+class ModelNotInstalled(PipelineError):
+    """The spaCy model asked for is not installed (the CLI checks before any work and exits 2)."""
+
+    code = "E042"
+
+
+class ComponentFailed(PipelineError):
+    """A component or a stage's per-paragraph work raised on one paragraph: a bug. The paragraph
+    loses that component's annotations (a `warnings` entry says so); with --strict the document fails."""
+
+    code = "E050"

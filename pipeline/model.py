@@ -2,9 +2,9 @@
 
 Every stage is `run(document, settings) -> Document` (pipeline/pipeline.py lists
 them): it reads the fields of `Document` the stages before it filled and fills its
-own (ingest the source, segment the segmentation, context the context, ...). The
-other dataclasses here are those fields' parts; nothing here knows how it was
-produced. Offsets (`start_char`/`end_char`) always point into `Paragraph.text`.
+own (ingest the source, segment the segmentation, context the context, recommend the
+recommendations, ...). The other dataclasses here are those fields' parts; nothing
+here knows how it was produced. Offsets (`start_char`/`end_char`) always point into `Paragraph.text`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+
+TAGGED_LANGUAGE = "en"  # the language the tagging and commitment components are written for
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,16 @@ class Item:
     end_char: int
 
 
+@dataclass(frozen=True)
+class FootnoteMark:
+    """A footnote number glued to the text that refers to its note ("drafted.17"), as a
+    span of the paragraph's body: the clean stage takes it out of `text`."""
+
+    number: int
+    start_char: int
+    end_char: int
+
+
 @dataclass
 class Paragraph:
     para: int
@@ -117,6 +130,10 @@ class Paragraph:
     amounts: list[dict[str, Any]] = field(default_factory=list)
     commitments: list[dict[str, Any]] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    footnote_marks: list[FootnoteMark] = field(default_factory=list)
+    language: str | None = None  # ISO 639-1, None when too short to tell (segment/languages.py)
+    # What went wrong on this paragraph alone (pipeline/isolation.py): {stage, component, code, message}.
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def pages(self) -> list[int]:
@@ -146,6 +163,13 @@ class Segmentation:
     heading_lines: list[Line] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)  # the reader's and those found in the text
     abbreviations: list[Abbreviation] = field(default_factory=list)  # the front matter's list of them
+    annex: list[Line] = field(default_factory=list)  # end matter after the last paragraph (annexes, delegation)
+    tables: list[Line] = field(default_factory=list)  # tables of figures taken out of paragraphs
+
+    @property
+    def tagged_paragraphs(self) -> list[Paragraph]:
+        """The paragraphs the English components read: all but those in another language."""
+        return [p for p in self.paragraphs if p.language in (None, TAGGED_LANGUAGE)]
 
 
 @dataclass(frozen=True)
@@ -189,6 +213,9 @@ class Document:
     context: DocumentContext | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     docs: list[Any] = field(default_factory=list, repr=False, compare=False)
+    recommendations: list[dict[str, Any]] = field(default_factory=list)  # the recommend stage's records
+    # An addendum's answers to its report's recommendations, by number (the recommend stage).
+    answers: list[dict[str, Any]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 

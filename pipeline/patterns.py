@@ -10,6 +10,8 @@ SYMBOL_RE = re.compile(
     r"\b(?:A/HRC|A/RES|A/C\.\d|A|E/CN\.\d+|E/C\.12|CCPR/C|CERD/C|CEDAW/C|CRC/C|CAT/C|CMW/C|CRPD/C|CED/C|"
     r"HRI/(?:CORE|GEN))(?:/[A-Za-z0-9.\-]+)+"
 )
+# An addendum's symbol, and the symbol of the report it adds to: A/HRC/19/12/Add.1 -> A/HRC/19/12.
+ADDENDUM_SYMBOL_RE = re.compile(r"^(?P<report>.+)/Add\.\d+$")
 # A line that is nothing but a symbol (the running header of a UN document page).
 SYMBOL_LINE_RE = re.compile(
     r"^\s*(?:A/HRC|CCPR/C|CERD/C|CEDAW/C|CRC/C|CAT/C|CRPD/C|E/C\.12)(?:/[A-Za-z0-9.\-]+)+\s*$"
@@ -38,3 +40,8 @@ JOB_NUMBER = JOB_NUMBER_YEAR + JOB_NUMBER_SERIAL
 PRINT_MARKS = r"\s*(?:\(E\))?(?:\s+\d{6}){0,2}"
 # A line that is a page label, "Page 3" or the bare number "3" (`word` says which).
 PAGE_LABEL_RE = re.compile(r"^\s*(?P<word>Page\s+)?(?P<n>\d{1,3})\s*$", re.I)
+
+# The line that heads the footnotes gathered at the end of a document (or of a PDF page).
+NOTES_HEADING_RE = re.compile(r"^(Notes|Endnotes|Footnotes)$", re.I)
+# A hyphen left at a note's line end once its lines are joined ("so- called"): the hyphen stays.
+NOTE_LINE_HYPHEN_RE = re.compile(r"(?<=[a-z])- (?=[a-z])")

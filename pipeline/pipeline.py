@@ -1,6 +1,6 @@
 """The pipeline: the stages, as data, in one visible place.
 
-    ingest -> furniture -> segment -> context -> clean -> tag -> commit -> emit
+    ingest -> furniture -> segment -> context -> clean -> recommend -> tag -> commit -> emit
 
 Each stage is `run(document, settings) -> Document` (its folder's `stage.py` under
 pipeline/stages/; emit writes pipeline/outputs/emit.py's files). `process_document`
@@ -25,12 +25,13 @@ from pipeline.stages.commit import stage as commit
 from pipeline.stages.context import stage as context
 from pipeline.stages.furniture import stage as furniture
 from pipeline.stages.ingest import stage as ingest
+from pipeline.stages.recommend import stage as recommend
 from pipeline.stages.segment import stage as segment
 from pipeline.stages.tag import stage as tag
 
 
 def emit(document: Document, settings: Settings) -> Document:
-    """The document's own files (paragraphs, blocks), when it has an output folder."""
+    """The document's own files (paragraphs, blocks, recommendations), when it has an output folder."""
     if document.out is not None:
         write_document_outputs(document.out, document)
     return document
@@ -48,6 +49,7 @@ STAGES = (
     Stage("segment", segment.run),
     Stage("context", context.run),
     Stage("clean", clean.run),
+    Stage("recommend", recommend.run),
     Stage("tag", tag.run),
     Stage("commit", commit.run),
     Stage("emit", emit),

@@ -1,13 +1,14 @@
 """The records the pipeline writes, typed in one place.
 
 `ParagraphRecord` is a line of paragraphs/<stem>.jsonl with its annotations,
-`DocumentRecord` a line of documents.jsonl, `BlockRecord` a line of blocks/<stem>.jsonl.
+`DocumentRecord` a line of documents.jsonl, `BlockRecord` a line of blocks/<stem>.jsonl,
+`Recommendation` a line of recommendations/<stem>.jsonl.
 Every annotation carries `start_char`/`end_char` into the paragraph's cleaned `text`.
 The JSON Schemas in pipeline/schema/ describe the same records for other tools;
 tests/test_records.py checks that the two agree field by field.
 """
 
-from typing import NotRequired, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 
 class Span(TypedDict):
@@ -126,6 +127,13 @@ class ContextRecord(TypedDict):
     abbreviations: list[AbbreviationRecord]
 
 
+class ParagraphWarning(TypedDict):
+    stage: str
+    component: str
+    code: str  # "E050": a component error
+    message: str
+
+
 class ParagraphRecord(TypedDict):
     doc_id: str
     symbol: str | None
@@ -134,6 +142,7 @@ class ParagraphRecord(TypedDict):
     subsection: HeadingRef | None
     text: str  # cleaned: what the annotations' offsets point into
     raw: str  # exactly the input lines
+    language: str | None  # ISO 639-1; not "en": the English components passed over it
     source: Source
     items: list[Item]
     corrections: list[Correction]
@@ -142,23 +151,38 @@ class ParagraphRecord(TypedDict):
     amounts: list[Amount]
     commitments: list[Commitment]
     footnotes: NotRequired[list[FootnoteRecord]]  # only when the paragraph refers to some
+    warnings: NotRequired[list[ParagraphWarning]]  # only when a component failed on it (pipeline/isolation.py)
+
+
+# Where a non-blank line outside the numbered paragraphs went (emit.LINE_ROLES but "paragraph").
+BlockKind = Literal["heading", "furniture", "front_matter", "notes", "annex", "table", "floating_marks", "unassigned"]
+# The levels of the outline the segmenter writes (segment/outline.py).
+OutlineLevel = Literal["section", "subsection", "subsubsection", "topic"]
 
 
 class BlockRecord(TypedDict):
     doc_id: str
     block: int
-    kind: str  # one of emit.LINE_ROLES but "paragraph"
+    kind: BlockKind
     text: str
     source: Source
 
 
 class OutlineEntry(TypedDict):
-    id: str  # "V" for a section, "V.B" for a subsection
-    level: str
+    id: str  # "V" for a section, "V.B" for a subsection, "V.B.2" for a subsubsection
+    level: OutlineLevel
     title: str
     line_start: int
     inferred: bool  # numeral not printed, taken from the sequence
     raw_title: NotRequired[str]  # the title as read, when the clean stage repaired it
+
+
+class AnswerRecord(TypedDict):
+    """An addendum's answer to one recommendation of its report."""
+
+    number: str  # the recommendation's number as its report prints it: "94.12"
+    response: str  # "supported", "noted" or "pending"
+    para: int  # the addendum's paragraph that gives it
 
 
 class DocumentRecord(TypedDict):
@@ -178,8 +202,42 @@ class DocumentRecord(TypedDict):
     metadata: NotRequired[dict[str, str | None]]
     lines: NotRequired[dict[str, int]]  # non-blank input lines by where they went
     unassigned_lines: NotRequired[int]
+    component_errors: NotRequired[int]  # paragraphs' component errors (a bug), each also a warning
     footnotes: NotRequired[list[FootnoteRecord]]
     context: NotRequired[ContextRecord | None]
+    answers: NotRequired[list[AnswerRecord]]  # only an addendum's, when it answers its report's recommendations
     # Added by the executor:
     settings_fingerprint: NotRequired[str]
     timings: NotRequired[dict[str, float]]  # seconds per stage, with --timings
+
+
+class StateRef(TypedDict):
+    name: str  # the UN's short form: "Republic of Korea", "European Union"
+    iso3: str | None  # ISO 3166-1 alpha-3; None for a recommender that is not a State
+
+
+class AddendumResponse(TypedDict):
+    symbol: str  # the addendum's
+    para: int
+    response: str  # "supported", "noted" or "pending"
+
+
+class Recommendation(Span):
+    """A line of recommendations/<stem>.jsonl and of output/recommendations.jsonl: one
+    recommendation of a Working Group report. Offsets point into the paragraph's `text`."""
+
+    doc_id: str
+    symbol: str | None
+    state_under_review: StateRef | None
+    session: int | None  # the Working Group's session (UPR Info's "Session")
+    cycle: int | None  # the review cycle: sessions 1-12 the first, 13-26 the second, ...
+    para: int
+    number: str  # as printed: "96.12", "12"
+    text: str  # without the recommending States and footnote lines
+    recommending_states: list[StateRef]
+    response: str  # "supported", "noted" or "pending" (the report leaves it to be examined)
+    response_para: int | None  # the paragraph whose lead sentence states the response
+    addendum_response: NotRequired[AddendumResponse | None]  # the later answer, in output/recommendations.jsonl
+    action_category: int | None  # UPR Info's 1-5 scale
+    themes: list[str]  # UPR Info's issue labels
+    pages: list[int]

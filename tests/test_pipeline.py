@@ -35,7 +35,7 @@ Distr.: General
 
 def test_pipeline_lists_every_stage_once_in_order_emit_last():
     names = [stage.name for stage in STAGES]
-    assert names == ["ingest", "furniture", "segment", "context", "clean", "tag", "commit", "emit"]
+    assert names == ["ingest", "furniture", "segment", "context", "clean", "recommend", "tag", "commit", "emit"]
 
 
 def test_pipeline_every_stage_folder_is_in_the_list():

@@ -98,3 +98,21 @@ def test_pipeline_same_file_name_in_two_folders_keeps_both_outputs(tmp_path):
     texts = {json.loads(line)["text"] for path in (tmp_path / "out" / "paragraphs").glob("*.jsonl")
              for line in path.read_text().splitlines()}
     assert texts == {"The Government will act.", "Parliament agreed."}
+
+
+@pytest.mark.slow
+def test_pipeline_ctrl_c_stops_the_run_and_its_workers_with_one_line(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for k in range(16):
+        write_seed_excerpt(inputs / f"kaz-{k:02d}.txt")
+    command = [sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(tmp_path / "out"), "--jobs", "2"]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    wait_for_files(tmp_path / "out" / "paragraphs", 2)
+    helpers = psutil.Process(process.pid).children(recursive=True)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr.splitlines()[-1].startswith("interrupted:") and "Traceback" not in stderr
+    _, alive = psutil.wait_procs(helpers, timeout=10)
+    assert not alive, f"processes outlived the interrupted run: {[p.pid for p in alive]}"

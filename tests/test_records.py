@@ -10,11 +10,11 @@ import pytest
 
 from pipeline.outputs.emit import block_records, document_record, paragraph_records
 from pipeline.pipeline import process_document
-from pipeline.records import BlockRecord, DocumentRecord, ParagraphRecord
+from pipeline.records import BlockRecord, DocumentRecord, ParagraphRecord, Recommendation
 from pipeline.run.settings import Settings
 
 RECORDS = {"paragraph.schema.json": ParagraphRecord, "document.schema.json": DocumentRecord,
-           "block.schema.json": BlockRecord}
+           "block.schema.json": BlockRecord, "recommendation.schema.json": Recommendation}
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", type(None): "null",
               list: "array", dict: "object"}
 
@@ -45,6 +45,8 @@ def json_types(annotation):
         found = set().union(*(json_types(arg) for arg in typing.get_args(annotation)))
     elif typing.is_typeddict(annotation):
         found = {"object"}
+    elif typing.get_origin(annotation) is typing.Literal:
+        found = {JSON_TYPES[type(value)] for value in typing.get_args(annotation)}
     else:
         found = {JSON_TYPES[typing.get_origin(annotation) or annotation]}
     return found - {"integer"} if "number" in found else found
@@ -63,6 +65,8 @@ def mismatches(annotation, node, root, where):
     if "type" in node and json_types(annotation) != schema_types(node):
         problems.append(f"{where}: {annotation} is not {sorted(schema_types(node))}")
     core = without_none(annotation)
+    if typing.get_origin(core) is typing.Literal and set(typing.get_args(core)) != set(node.get("enum", [])):
+        problems.append(f"{where}: {sorted(typing.get_args(core))} is not the enum {sorted(node.get('enum', []))}")
     if typing.is_typeddict(core):
         problems += object_mismatches(core, node, root, where)
     elif typing.get_origin(core) is list:
@@ -99,6 +103,14 @@ def test_records_the_check_notices_a_drift():
         "P.dates[].granularity: <class 'str'> is not ['integer']",
         "P.entities[].label: only in pipeline/records.py",
     ]
+
+
+def test_records_the_check_notices_an_enum_drift():
+    root = schema("document.schema.json")
+    root["properties"]["outline"]["items"]["properties"]["level"] = {"enum": ["section", "subsection", "topic"]}
+    assert mismatches(DocumentRecord, root, root, "D") == [
+        "D.outline[].level: ['section', 'subsection', 'subsubsection', 'topic'] "
+        "is not the enum ['section', 'subsection', 'topic']"]
 
 
 def test_records_emitted_have_the_typed_fields(tmp_path):

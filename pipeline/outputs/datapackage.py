@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.outputs.emit import write_text_atomic
-from pipeline.outputs.layout import BLOCKS, DOCUMENTS, PARAGRAPHS, OutputLayout
-from pipeline.outputs.tables import COMMITMENTS_JSONL, TABLE_SPECS, TableSpec
+from pipeline.outputs.layout import BLOCKS, DOCUMENTS, PARAGRAPHS, RECOMMENDATIONS, OutputLayout
+from pipeline.outputs.tables import COMMITMENTS_JSONL, RECOMMENDATIONS_JSONL, TABLE_SPECS, TableSpec
 from pipeline.resources import schema_json
 from pipeline.run.settings import PIPELINE_VERSION
 
 DATAPACKAGE, SCHEMA_FOLDER = "datapackage.json", "schema"
 # JSONL files (or folders of one file per document) and the JSON Schema of their lines
 JSONL_SCHEMAS = {DOCUMENTS: "document.schema.json", PARAGRAPHS: "paragraph.schema.json",
-                 BLOCKS: "block.schema.json"}
+                 BLOCKS: "block.schema.json", RECOMMENDATIONS: "recommendation.schema.json",
+                 RECOMMENDATIONS_JSONL: "recommendation.schema.json"}
 COMMITMENTS_SCHEMA = "commitments.schema.json"
 JSON_SCHEMA_TYPES = {"string": {"type": ["string", "null"]}, "integer": {"type": ["integer", "null"]},
                      "number": {"type": ["number", "null"]}, "boolean": {"type": ["boolean", "null"]},
@@ -46,7 +47,7 @@ def write_datapackage(out: Path, csv_encoding: str = "utf-8") -> Path:
 
 def json_schemas() -> dict[str, dict[str, Any]]:
     """Every JSON Schema a JSONL output follows, by file name."""
-    schemas = {name: schema_json(name) for name in JSONL_SCHEMAS.values()}
+    schemas = {name: schema_json(name) for name in set(JSONL_SCHEMAS.values())}
     commitments = next(spec for spec in TABLE_SPECS if spec.source == "commitments")
     schemas[COMMITMENTS_SCHEMA] = row_json_schema(commitments)
     return schemas
@@ -83,13 +84,22 @@ def jsonl_resources(out: Path) -> list[dict[str, Any]]:
     files = {DOCUMENTS: [DOCUMENTS],
              PARAGRAPHS: part_paths(out, layout.paragraphs_folder),
              BLOCKS: part_paths(out, out / BLOCKS),
-             COMMITMENTS_JSONL: [COMMITMENTS_JSONL]}
+             RECOMMENDATIONS: part_paths(out, out / RECOMMENDATIONS),
+             COMMITMENTS_JSONL: [COMMITMENTS_JSONL],
+             RECOMMENDATIONS_JSONL: [RECOMMENDATIONS_JSONL]}
     schemas = {**JSONL_SCHEMAS, COMMITMENTS_JSONL: COMMITMENTS_SCHEMA}
-    return [{"name": name.replace(".", "-") if name.endswith(".jsonl") else name,
+    return [{"name": resource_name(name),
              "path": paths if len(paths) != 1 else paths[0],
              "type": "file", "format": "jsonl", "mediatype": "application/jsonl", "encoding": "utf-8",
              "jsonSchema": f"{SCHEMA_FOLDER}/{schemas[name]}"}
             for name, paths in files.items() if paths]
+
+
+def resource_name(name: str) -> str:
+    """Unique among the resources: a table's CSV holds the plain name ("recommendations")."""
+    if name.endswith(".jsonl"):
+        return name.replace(".", "-")
+    return f"{name}-by-document" if name in {spec.name for spec in TABLE_SPECS} else name
 
 
 def part_paths(out: Path, folder: Path) -> list[str]:

@@ -28,6 +28,9 @@ VIEWS = {
     "commitments_by_actor": (("commitments",), """
         SELECT actor, kind, count(*) AS commitments, count(DISTINCT doc_id) AS documents
         FROM commitments GROUP BY ALL ORDER BY commitments DESC, actor, kind"""),
+    "recommendations_by_response": (("recommendations",), """
+        SELECT state_under_review, session, response, count(*) AS recommendations
+        FROM recommendations GROUP BY ALL ORDER BY state_under_review, session, response"""),
     "annotations_per_document": (("documents", "entities", "dates", "amounts", "commitments"), """
         SELECT d.doc_id, d.symbol, d.paragraphs,
                (SELECT count(*) FROM entities e WHERE e.doc_id = d.doc_id) AS entities,

@@ -11,15 +11,18 @@ import dataclasses
 import json
 import os
 import tempfile
+import typing
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Mapping
 
 from pipeline.errors import OutputNotWritable
+from pipeline.isolation import component_errors
 from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
 from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
-from pipeline.records import BlockRecord, Box, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord, Source
+from pipeline.records import (BlockKind, BlockRecord, Box, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord,
+                              Source)
 from pipeline.run.settings import PIPELINE_VERSION
 
 
@@ -36,6 +39,7 @@ def paragraph_record(document: Document, p: Paragraph) -> ParagraphRecord:
         "subsection": heading_ref(p.subsection),
         "text": p.text,
         "raw": p.raw,
+        "language": p.language,
         "source": source_record(document.source.file, p.lines),
         "items": [dataclasses.asdict(i) for i in p.items],
         "corrections": [dataclasses.asdict(c) for c in p.corrections],
@@ -46,6 +50,8 @@ def paragraph_record(document: Document, p: Paragraph) -> ParagraphRecord:
     }
     if p.footnotes:
         record["footnotes"] = [dataclasses.asdict(f) for f in p.footnotes]
+    if p.warnings:
+        record["warnings"] = p.warnings
     return record
 
 
@@ -68,6 +74,7 @@ def outline_record(heading: Heading) -> OutlineEntry:
 
 def document_record(document: Document) -> DocumentRecord:
     source, seg = document.source, document.segmentation
+    errors = component_errors(seg.paragraphs)
     return {
         "doc_id": source.doc_id,
         "symbol": document.symbol,
@@ -78,14 +85,16 @@ def document_record(document: Document) -> DocumentRecord:
         "outline": [outline_record(h) for h in seg.outline],
         "status": "ok",
         "error": None,
-        "warnings": source.warnings + seg.warnings + document.warnings + coverage_warnings(document),
+        "warnings": source.warnings + seg.warnings + document.warnings + coverage_warnings(document) + errors,
         "pipeline_version": PIPELINE_VERSION,
         "encoding": source.encoding,
         "metadata": document.metadata,
         "context": context_record(document.context),
         "lines": line_coverage(document),
         "unassigned_lines": len(seg.unassigned),
+        "component_errors": len(errors),
         "footnotes": [dataclasses.asdict(f) for f in seg.footnotes],
+        **({"answers": document.answers} if document.answers else {}),
     }
 
 
@@ -115,7 +124,7 @@ def failed_document_record(doc_id: str, file: str, error: str, sha256: str | Non
 
 # Where a non-blank input line can end up besides a paragraph, as named in `lines`
 # of documents.jsonl and `kind` of blocks/<doc_id>.jsonl.
-LINE_ROLES = ("paragraph", "heading", "furniture", "front_matter", "notes", "floating_marks", "unassigned")
+LINE_ROLES = ("paragraph", *typing.get_args(BlockKind))
 
 
 def line_claims(document: Document) -> list[tuple[Line, str]]:
@@ -127,6 +136,8 @@ def line_claims(document: Document) -> list[tuple[Line, str]]:
     claimed += [(line, "furniture") for line in document.source.lines if line.number in furniture and line.text.strip()]
     claimed += [(line, "front_matter") for line in seg.front_matter]
     claimed += [(line, "notes") for line in seg.notes]
+    claimed += [(line, "annex") for line in seg.annex]
+    claimed += [(line, "table") for line in seg.tables]
     claimed += [(line, "floating_marks") for line in seg.floating_marks]
     claimed += [(line, "unassigned") for line in seg.unassigned]
     return claimed
@@ -222,12 +233,16 @@ def document_files(out: Path, doc_id: str) -> list[Path]:
 
 
 def write_document_outputs(out: Path, document: Document) -> list[ParagraphRecord]:
-    """The document's paragraphs and blocks files, each written atomically;
+    """The document's paragraphs, blocks and recommendations files, each written atomically;
     returns the paragraph records."""
     layout, doc_id = OutputLayout(out), document.source.doc_id
     paragraphs = paragraph_records(document)
     write_jsonl(layout.paragraphs(doc_id), paragraphs)
     write_jsonl(layout.blocks(doc_id), block_records(document))
+    if document.recommendations:
+        write_jsonl(layout.recommendations(doc_id), document.recommendations)
+    else:
+        layout.recommendations(doc_id).unlink(missing_ok=True)  # one of an earlier run
     return paragraphs
 
 

@@ -1,9 +1,11 @@
 """Where everything lives under an output folder: the one answer for writers and readers.
 
     documents.jsonl            one line per input document
+    manifest.json              the documents of the last run (the files of any other are removed)
     paragraphs/<stem>.jsonl    a document's numbered paragraphs
     blocks/<stem>.jsonl        the rest of its text
     docbin/<stem>.spacy        its paragraphs as spaCy Docs (run --to docbin)
+    recommendations/<stem>.jsonl  a Working Group report's recommendations (none for others)
     records/<stem>.json        its documents.jsonl line, written when it is done (a cache)
     entities.csv, ...          the tables across all documents, and each as .parquet
     datapackage.json, schema/  what every table and JSONL file holds (Frictionless, JSON Schema)
@@ -27,7 +29,9 @@ MAX_STEM_BYTES = 150  # file names are limited to 255 bytes; leave room for a ha
 TEMP_PREFIX, TEMP_SUFFIX = ".", ".tmp"
 
 DOCUMENTS = "documents.jsonl"
+MANIFEST = "manifest.json"
 PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN = "paragraphs", "blocks", "records", "report", "docbin"
+RECOMMENDATIONS = "recommendations"
 
 
 def output_stem(doc_id: str) -> str:
@@ -73,17 +77,34 @@ class OutputLayout:
     def docbin(self, doc_id: str) -> Path:
         return self.root / DOCBIN / f"{output_stem(doc_id)}.spacy"
 
+    def recommendations(self, doc_id: str) -> Path:
+        return self.root / RECOMMENDATIONS / f"{output_stem(doc_id)}.jsonl"
+
     def record(self, doc_id: str) -> Path:
         return self.root / RECORDS / f"{output_stem(doc_id)}.json"
 
     def table(self, name: str) -> Path:
         return self.root / name
 
+    @property
+    def manifest(self) -> Path:
+        return self.root / MANIFEST
+
+    def files_of_other_documents(self, doc_ids: list[str]) -> Iterator[Path]:
+        """The per-document files (paragraphs, blocks, docbin, records) of documents not in
+        `doc_ids`: left by other runs."""
+        kept = {output_stem(doc_id) for doc_id in doc_ids}
+        for name in (PARAGRAPHS, BLOCKS, DOCBIN, RECORDS):
+            for path in sorted((self.root / name).glob("*")):
+                if path.is_file() and path.stem not in kept and not path.name.startswith(TEMP_PREFIX):
+                    yield path
+
     def document_files(self, doc_id: str) -> list[Path]:
         """What a document's run writes besides its record (removed when it fails)."""
-        return [self.paragraphs(doc_id), self.blocks(doc_id), self.docbin(doc_id)]
+        return [self.paragraphs(doc_id), self.blocks(doc_id), self.recommendations(doc_id), self.docbin(doc_id)]
 
     def stale_temporary_files(self) -> Iterator[Path]:
         """Half-written files of a run that was killed while writing."""
-        for folder in (self.root, *(self.root / name for name in (PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN))):
+        folders = (PARAGRAPHS, BLOCKS, RECOMMENDATIONS, RECORDS, REPORT, DOCBIN)
+        for folder in (self.root, *(self.root / name for name in folders)):
             yield from sorted(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))

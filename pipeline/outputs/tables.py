@@ -7,8 +7,10 @@ fields and the offsets into the paragraph's text; commitments: one flat record p
 commitment, with its section) is written as CSV and as Parquet with the columns' types,
 and the commitments also as `commitments.jsonl`. Rows are written as they come (memory
 stays flat however many documents a run has); the files take their place when the
-block ends. It reads records, not spaCy objects: the main process of a parallel run
-writes the tables and never loads a model.
+block ends. The recommendations of Working Group reports come from their own records
+(`add_recommendations`): `recommendations.jsonl` holds each whole record, with the answer
+of its addendum when the run has it, and the table its flat row. It reads records, not
+spaCy objects: the main process of a parallel run writes the tables and never loads a model.
 """
 
 from __future__ import annotations
@@ -25,11 +27,14 @@ import pyarrow.parquet as pq
 
 from pipeline.outputs.emit import atomic_files, dumps, writing
 from pipeline.outputs.layout import OutputLayout
+from pipeline.patterns import ADDENDUM_SYMBOL_RE
 from pipeline.resources import schema_json
 
 TABLES_SCHEMA = "tables.json"
 KEY_COLUMNS = ("doc_id", "para")
-COMMITMENTS_JSONL = "commitments.jsonl"
+COMMITMENTS_JSONL, RECOMMENDATIONS_JSONL = "commitments.jsonl", "recommendations.jsonl"
+RECOMMENDATIONS = "recommendations"  # the table whose rows come from recommendation records, not paragraphs
+LIST_SEPARATOR = "; "  # between the States, themes and pages of one cell
 CSV_ENCODINGS = ("utf-8", "utf-8-sig")  # utf-8-sig starts each CSV with a BOM, which Excel needs
 PARQUET_ROW_GROUP = 20_000  # rows buffered before a Parquet row group is written
 ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32(),
@@ -68,7 +73,7 @@ def table_specs() -> tuple[TableSpec, ...]:
 
 
 TABLE_SPECS = table_specs()
-TABLE_FILES = (*(spec.csv for spec in TABLE_SPECS), COMMITMENTS_JSONL)  # text tables, in the output folder itself
+TABLE_FILES = (*(spec.csv for spec in TABLE_SPECS), COMMITMENTS_JSONL, RECOMMENDATIONS_JSONL)  # in the output folder
 PARQUET_FILES = tuple(spec.parquet for spec in TABLE_SPECS)
 
 
@@ -95,6 +100,7 @@ class Tables:
     def __init__(self, out: Path, files: dict[str, Any]):
         self.out = out
         self.commitments_jsonl: TextIO = files[COMMITMENTS_JSONL]
+        self.recommendations_jsonl: TextIO = files[RECOMMENDATIONS_JSONL]
         self.csv = {spec.name: csv.writer(files[spec.csv], lineterminator="\n") for spec in TABLE_SPECS}
         self.parquet = {spec.name: ParquetTable(spec, files[spec.parquet]) for spec in TABLE_SPECS}
         with writing(out):
@@ -105,12 +111,26 @@ class Tables:
         paragraphs = list(paragraphs)
         with writing(self.out):
             for spec in TABLE_SPECS:
-                rows = ROW_BUILDERS.get(spec.source, annotation_rows)(paragraphs, spec)
-                for row in rows:
-                    self.csv[spec.name].writerow(blank_nulls(row[column] for column in spec.columns))
-                    self.parquet[spec.name].append(row)
+                if spec.source == RECOMMENDATIONS:
+                    continue
+                for row in ROW_BUILDERS.get(spec.source, annotation_rows)(paragraphs, spec):
+                    self.write_row(spec, row)
                     if spec.source == "commitments":
                         self.commitments_jsonl.write(dumps(row) + "\n")
+
+    def add_recommendations(self, records: Iterable[dict[str, Any]], answers: dict[str, dict[str, Any]]) -> None:
+        """One document's recommendations, each with its addendum's answer (`answers`: by
+        report symbol and number, from `addendum_answers`) or None."""
+        spec = next(spec for spec in TABLE_SPECS if spec.source == RECOMMENDATIONS)
+        with writing(self.out):
+            for record in records:
+                record = {**record, "addendum_response": answers.get(f"{record['symbol']} {record['number']}")}
+                self.recommendations_jsonl.write(dumps(record) + "\n")
+                self.write_row(spec, recommendation_row(record))
+
+    def write_row(self, spec: TableSpec, row: dict[str, Any]) -> None:
+        self.csv[spec.name].writerow(blank_nulls(row[column] for column in spec.columns))
+        self.parquet[spec.name].append(row)
 
     def close(self) -> None:
         with writing(self.out):
@@ -153,6 +173,33 @@ def typed(value: Any, kind: str) -> Any:
     return float(value) if kind == "number" else value
 
 
+def addendum_answers(documents: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The answers of the addenda among these document records, by "<report symbol> <number>"."""
+    answers = {}
+    for document in documents:
+        addendum = ADDENDUM_SYMBOL_RE.match(document.get("symbol") or "")
+        for answer in (document.get("answers") or []) if addendum else []:
+            answers[f"{addendum['report']} {answer['number']}"] = {"symbol": document["symbol"], "para": answer["para"],
+                                                                   "response": answer["response"]}
+    return answers
+
+
+def recommendation_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A recommendation as one flat row: lists joined, the States' names and codes apart."""
+    state, answer = record["state_under_review"] or {}, record["addendum_response"] or {}
+    return {
+        **record,
+        "state_under_review": state.get("name"),
+        "state_under_review_iso3": state.get("iso3"),
+        "recommending_states": LIST_SEPARATOR.join(s["name"] for s in record["recommending_states"]),
+        "recommending_iso3": LIST_SEPARATOR.join(s["iso3"] or "" for s in record["recommending_states"]),
+        "addendum_response": answer.get("response"),
+        "addendum_symbol": answer.get("symbol"),
+        "themes": LIST_SEPARATOR.join(record["themes"]),
+        "pages": LIST_SEPARATOR.join(str(page) for page in record["pages"]),
+    }
+
+
 def annotation_rows(paragraphs: list[dict[str, Any]], spec: TableSpec) -> Iterator[dict[str, Any]]:
     for record in paragraphs:
         key = {column: record.get(column) for column in KEY_COLUMNS}
@@ -180,7 +227,7 @@ def commitment_rows(paragraphs: Iterable[dict[str, Any]], spec: TableSpec | None
             "object": c["object"]["text"] if c["object"] else None,
             "deadline": c["deadline"]["text"] if c["deadline"] else None,
             "deadline_end": c["deadline"]["end"] if c["deadline"] else None,
-            "themes": "; ".join(c["themes"]),
+            "themes": LIST_SEPARATOR.join(c["themes"]),
             "text": c["text"],
         }
         for p in paragraphs

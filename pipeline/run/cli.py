@@ -20,13 +20,14 @@ from pipeline.outputs.duckdb_file import INSTALL_HINT, duckdb_available
 from pipeline.outputs.report import build_report
 from pipeline.outputs.show import parse_citation, show_paragraph
 from pipeline.outputs.tables import CSV_ENCODINGS
+from pipeline.run.fingerprint import NO_MODEL, model_not_installed, model_version
 from pipeline.run.settings import PIPELINE_VERSION, Settings
 
 OUTPUT_HELP = """\
 outputs (in --out):
   documents.jsonl            one line per input: doc_id, symbol, file, sha256, pages,
                              paragraphs, outline, status ("ok"/"failed"), error, warnings,
-                             line coverage, pipeline_version, settings_fingerprint,
+                             component_errors, line coverage, pipeline_version, settings_fingerprint,
                              timings (per stage, in seconds; with --timings)
   records/<doc_id>.json      one document's documents.jsonl line, written when it is done
                              (how an interrupted or repeated run knows what to skip)
@@ -34,11 +35,15 @@ outputs (in --out):
                              text (cleaned), raw (as in the input), source (file, pages,
                              line_start, line_end; for PDFs boxes and line_boxes), items,
                              corrections, entities, dates, amounts, commitments; spans carry
-                             start_char/end_char into text; file is relative to the folder given
+                             start_char/end_char into text; file is relative to the folder given;
+                             warnings (stage, component, code, message) when a component
+                             failed on the paragraph
   blocks/<doc_id>.jsonl      all other non-blank text, nothing lost: runs of adjacent lines with
                              one kind (front_matter, heading, furniture, notes, floating_marks,
                              unassigned), text, source; a document without numbered paragraphs
                              is all blocks. <doc_id> is made safe for a file name (outputs/layout.py)
+  manifest.json              the documents of this run and their files (the files of documents
+                             other runs left in the folder are removed)
   commitments.jsonl, .csv    every commitment of all documents, by document and paragraph:
                              doc_id, symbol, para, section, subsection, kind, actor, action,
                              object, deadline, deadline_end, text
@@ -46,6 +51,10 @@ outputs (in --out):
   amounts.csv
   datapackage.json, schema/  Frictionless description of every table and file; JSON Schemas
 """
+
+
+INTERRUPTED = "interrupted: the documents finished are kept; run the same command again to do the rest"
+INTERRUPTED_EXIT = 130  # what a shell reports for a command ended by Ctrl-C
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("--max-text-mb", type=int, default=None, help="largest plain-text input accepted, in MB (default 1)")
     run_cmd.add_argument("--time-limit", type=int, default=None, metavar="SECONDS",
                          help="time one document may take before it fails, 0 for none (default 300)")
+    run_cmd.add_argument("--strict", action="store_true", default=None,
+                         help="a component error on one paragraph fails its document (default: the paragraph "
+                              "loses that component's annotations and gets a warning)")
     add_run_options(run_cmd)
     report_cmd = commands.add_parser("report", help="write the HTML review report into OUT/report/")
     report_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
@@ -163,7 +175,12 @@ def main(argv: list[str] | None = None) -> int:
         overrides["time_limit_seconds"] = args.time_limit
     if args.model is not None:
         overrides["model"] = args.model
+    if args.strict:
+        overrides["strict"] = True
     settings = Settings.resolve(None, **overrides)
+    if settings.model.lower() != NO_MODEL and model_version(settings.model) is None:
+        print(f"error: {model_not_installed(settings.model)}", file=sys.stderr)
+        return 2
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]  # a broken link fails as a document
     if missing:
         print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -176,5 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return INTERRUPTED_EXIT
     print(summary.line(), file=sys.stderr)
     return 1 if summary.failed else 0

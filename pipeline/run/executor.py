@@ -45,19 +45,21 @@ from pipeline.outputs.emit import (
     write_jsonl,
     write_text_atomic,
 )
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, SchedulerUnreachable
 from pipeline.outputs.layout import OutputLayout
-from pipeline.stages.ingest.ingest import InputFile, document_id, find_inputs
+from pipeline.outputs.manifest import prune_other_documents, write_manifest
+from pipeline.stages.ingest.ingest import InputFile, document_id, files_not_read, find_inputs
 from pipeline.run.settings import PIPELINE_VERSION, Settings
 from pipeline.outputs.datapackage import write_datapackage
 from pipeline.outputs.docbin import write_docbins
 from pipeline.outputs.duckdb_file import write_duckdb
-from pipeline.outputs.tables import open_tables
+from pipeline.outputs.tables import addendum_answers, open_tables
 
 EXECUTORS = ("local", "dask")
 # Tasks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
 TASKS_PER_WORKER = 4
 PROFILE_LINES = 30
+SCHEDULER_TIMEOUT = "10s"  # to connect to a Dask scheduler
 
 
 def default_jobs() -> int:
@@ -106,6 +108,7 @@ class Outcome:
     paragraphs: int
     warnings: list[str]
     error: str | None
+    component_errors: int = 0  # on single paragraphs, each also one of the warnings
     profile: dict | None = None  # cProfile stats of the task, with --profile
 
 
@@ -124,9 +127,12 @@ class RunSummary:
     failed: int = 0
     skipped: int = 0
     paragraphs: int = 0  # of every document of the run, skipped ones included
+    component_errors: int = 0  # in the documents processed (a bug each)
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     annotations: Counter[str] = field(default_factory=Counter)
+    not_read: Counter[str] = field(default_factory=Counter)  # files in the folders that are not inputs, by suffix
+    pruned: int = 0  # documents of earlier runs removed from the output folder
 
     def count(self, paragraphs: list[dict[str, Any]]) -> None:
         for record in paragraphs:
@@ -135,10 +141,18 @@ class RunSummary:
 
     def line(self) -> str:
         found = ", ".join(f"{self.annotations[kind]} {kind}" for kind in COUNTED)
+        bugs = f"; {self.component_errors} component errors (a bug; please report it)" if self.component_errors else ""
         return (
             f"{self.documents} documents processed ({self.failed} failed, {self.skipped} unchanged and skipped): "
-            f"{self.paragraphs} paragraphs, {found} in {self.seconds:.1f}s"
+            f"{self.paragraphs} paragraphs, {found} in {self.seconds:.1f}s{bugs}{self.not_read_note()}"
+            + (f"; {self.pruned} documents of other runs removed from the output folder" if self.pruned else "")
         )
+
+    def not_read_note(self) -> str:
+        if not self.not_read:
+            return ""
+        files = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.not_read.items()))
+        return f"; files not read (only .txt and .pdf are): {files}"
 
 
 # ---------------------------------------------------------------- per document (runs in a worker)
@@ -182,7 +196,7 @@ def write_document(task: Task, out: Path, settings: Settings) -> Outcome:
     record["settings_fingerprint"] = settings.fingerprint()
     write_text_atomic(record_path(out, doc_id), dumps(record) + "\n")
     return Outcome(record["doc_id"], record["file"], record["status"], record["paragraphs"],
-                   record["warnings"], record["error"])
+                   record["warnings"], record["error"], record.get("component_errors", 0))
 
 
 # ---------------------------------------------------------------- planning
@@ -293,10 +307,19 @@ def execute_local_pool(todo: list[Task], out: Path, settings: Settings, options:
             lambda pending: wait_local(pending, return_when=FIRST_COMPLETED).done,
             limit=workers * TASKS_PER_WORKER,
         )
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # Ctrl-C, or an error in this process: the workers stop now
+        stop_pool(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel the documents not started and end the workers at once, not after the documents
+    they hold (a document cut short has written nothing half: the next run does it again)."""
+    workers = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
 
 
 def init_worker(main_pid: int) -> None:
@@ -340,7 +363,12 @@ def dask_client(options: RunOptions):
     from distributed import Client, LocalCluster
 
     if options.scheduler:
-        with Client(options.scheduler) as client:
+        try:
+            client = Client(options.scheduler, timeout=SCHEDULER_TIMEOUT)
+        except OSError as exc:  # refused, timed out, unknown host
+            raise SchedulerUnreachable(f"cannot reach the Dask scheduler at {options.scheduler} ({exc}); "
+                                       "is `dask scheduler` running there?") from exc
+        with client:
             yield client
         return
     with LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True,
@@ -373,7 +401,8 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
     started = time.perf_counter()
     prepare_output_folder(out)  # and remove what a killed run left half-written
     plan = plan_run(find_inputs(paths), out, settings, options.force)
-    summary = RunSummary(documents=len(plan.doc_ids), skipped=plan.skipped, paragraphs=plan.skipped_paragraphs)
+    summary = RunSummary(documents=len(plan.doc_ids), skipped=plan.skipped, paragraphs=plan.skipped_paragraphs,
+                         not_read=files_not_read(paths))
     profile = ProfileSummary() if options.profile else None
     with progress_bar(len(plan.todo), options.progress, report) as (advance, say):
         for outcome in execute(plan.todo, out, settings, options):
@@ -381,6 +410,8 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
             if profile is not None:
                 profile.add(outcome.profile)
             advance(outcome.doc_id)
+    summary.pruned = prune_other_documents(out, plan.doc_ids)
+    write_manifest(out, plan.doc_ids)
     write_jsonl(OutputLayout(out).documents, assembled_records(out, plan.doc_ids, options.timings))
     write_collections(out, plan.doc_ids, summary, options.csv_encoding)
     write_datapackage(out, options.csv_encoding)
@@ -394,6 +425,7 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
 
 def add_outcome(summary: RunSummary, outcome: Outcome, say: Callable[[str], None]) -> None:
     summary.paragraphs += outcome.paragraphs
+    summary.component_errors += outcome.component_errors
     for warning in outcome.warnings:
         say(f"{outcome.file}: warning: {warning}")
     if outcome.status != "ok":
@@ -412,8 +444,12 @@ def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[
 
 
 def write_collections(out: Path, doc_ids: list[str], summary: RunSummary, csv_encoding: str = "utf-8") -> None:
-    """The tables across all documents (entities, dates, amounts, commitments), from
-    the paragraph files on disk: skipped documents count as much as processed ones."""
+    """The tables across all documents (entities, dates, amounts, commitments,
+    recommendations), from the paragraph and recommendation files on disk: skipped
+    documents count as much as processed ones."""
+    layout = OutputLayout(out)
+    answers = addendum_answers(json.loads(layout.record(doc_id).read_text(encoding="utf-8"))
+                               for doc_id in doc_ids if layout.record(doc_id).exists())
     with open_tables(out, csv_encoding) as tables:
         for doc_id in doc_ids:
             path = paragraphs_path(out, doc_id)
@@ -422,6 +458,10 @@ def write_collections(out: Path, doc_ids: list[str], summary: RunSummary, csv_en
             paragraphs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
             summary.count(paragraphs)
             tables.add(paragraphs)
+            recommendations = layout.recommendations(doc_id)
+            if recommendations.exists():
+                tables.add_recommendations(map(json.loads, recommendations.read_text(encoding="utf-8").splitlines()),
+                                           answers)
 
 
 @contextmanager

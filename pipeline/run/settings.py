@@ -5,10 +5,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.run.fingerprint import NO_MODEL, model_version, package_fingerprint
+
 PIPELINE_VERSION = "0.1.0"
+# Set to 1 (the test suite does, tests/conftest.py) to make --strict the default.
+STRICT_ENVIRONMENT = "UPR_PIPELINE_STRICT"
+
+
+def strict_by_default() -> bool:
+    return os.environ.get(STRICT_ENVIRONMENT) == "1"
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,9 @@ class Settings:
     time_limit_seconds: int = 300
     # Paragraph batch size for nlp.pipe.
     batch_size: int = 64
+    # A component error on one paragraph fails the document (False: the paragraph loses that
+    # component's annotations and gets a warning, pipeline/isolation.py). Default: $UPR_PIPELINE_STRICT.
+    strict: bool = field(default_factory=strict_by_default)
 
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None" = None, **overrides: Any) -> "Settings":
@@ -50,6 +62,9 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
     def fingerprint(self) -> str:
-        """Changes whenever a setting or the pipeline version changes (for incremental runs)."""
-        payload = json.dumps({"version": PIPELINE_VERSION, **dataclasses.asdict(self)}, sort_keys=True)
+        """Changes whenever a setting, the pipeline version, the package's code or data files, or
+        the model's version changes (for incremental runs: pipeline/run/fingerprint.py)."""
+        model = None if self.model.lower() == NO_MODEL else model_version(self.model)
+        payload = json.dumps({"version": PIPELINE_VERSION, "code": package_fingerprint(), "model_version": model,
+                              **dataclasses.asdict(self)}, sort_keys=True)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]

@@ -25,6 +25,7 @@ from pipeline.errors import PipelineError
 from evaluation.evaluate_classify import evaluate_classify
 from evaluation.evaluate_tags import evaluate_tags
 from evaluation.results import JsonReport, register
+from evaluation import evaluate_recommendations
 from pipeline.model import Document
 from pipeline.pipeline import process_document
 from pipeline.run.settings import Settings
@@ -359,6 +360,7 @@ EVALUATORS = {
     "tags": evaluate_tags,
     "commitments": evaluate_commitments,
     "classify": evaluate_classify,
+    "recommendations": lambda _gold_dir: evaluate_recommendations.evaluate(),
 }
 
 

@@ -13,11 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.stages.clean.clean import document_reader
+from pipeline.stages.clean.clean import FOOTNOTE_REFERENCE_RULE, document_reader
 from pipeline.model import Document, Heading, Paragraph
 
 TIERS = ("dropped_letter", "glued", "split", "real_word", "number", "punctuation")
-LAYOUT_RULES = ("hyphenation",)  # line-break joins: reported apart, not an OCR tier
+# Line-break joins and glued footnote numbers taken out: reported apart, not an OCR tier.
+LAYOUT_RULES = ("hyphenation", FOOTNOTE_REFERENCE_RULE)
 BORN_DIGITAL = ("A-HRC-WG.6-32-AFG-1.txt", "A-HRC-WG.6-29-BHS-1.txt", "A-HRC-WG.6-43-FRA-1.txt")
 
 

@@ -23,7 +23,7 @@ def diff(old, new, capsys):
 def test_diff_identical_outputs_print_only_the_summary(old, tmp_path, capsys):
     code, lines = diff(old, write_output(tmp_path / "new"), capsys)
     assert code == 0
-    assert lines == ["3 documents in both: 0 changed (0 paragraphs); 0 only in OLD, 0 only in NEW; 0 of 5 tables differ"]
+    assert lines == ["3 documents in both: 0 changed (0 paragraphs); 0 only in OLD, 0 only in NEW; 0 of 7 tables differ"]
 
 
 def test_diff_names_document_paragraph_field_and_text(old, tmp_path, capsys):
@@ -38,7 +38,7 @@ def test_diff_names_document_paragraph_field_and_text(old, tmp_path, capsys):
         f'{MARKUP_DOC} para 1 dates: + "2009" 2009-01-01..2009-12-31 (year)',
         "table entities.csv: 1 rows only in OLD, 0 rows only in NEW",
         "table dates.csv: 0 rows only in OLD, 1 rows only in NEW",
-        "3 documents in both: 1 changed (1 paragraphs); 0 only in OLD, 0 only in NEW; 2 of 5 tables differ",
+        "3 documents in both: 1 changed (1 paragraphs); 0 only in OLD, 0 only in NEW; 2 of 7 tables differ",
     ]
 
 
@@ -73,7 +73,7 @@ def test_diff_documents_and_paragraphs_only_on_one_side(old, tmp_path, capsys):
     assert code == 1
     assert f'{MARKUP_DOC} para 5: only in OLD "Poverty fell by 12 per cent; one annotation here points bey…"' in lines
     assert f"{SECOND_DOC}: only in OLD" in lines
-    assert lines[-1].endswith("1 only in OLD, 0 only in NEW; 5 of 5 tables differ")
+    assert lines[-1].endswith("1 only in OLD, 0 only in NEW; 5 of 7 tables differ")
 
 
 def test_diff_documents_fields_but_not_timings(old, tmp_path, capsys):

@@ -61,6 +61,34 @@ def test_cli_bad_scale_options_are_usage_errors(tmp_path, arguments):
     assert exit_info.value.code == 2
 
 
+def test_cli_uninstalled_model_exits_2_with_the_install_command(tmp_path, capsys):
+    assert main(["run", str(SEED), "--out", str(tmp_path / "out"), "--model", "en_core_web_lg"]) == 2
+    error = capsys.readouterr().err
+    assert "python -m spacy download en_core_web_lg" in error and "--model none" in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_ctrl_c_is_one_line(tmp_path, capsys, monkeypatch):
+    from pipeline.run import cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    assert main(["run", str(SEED), "--out", str(tmp_path / "out")]) == 130
+    assert capsys.readouterr().err.splitlines() == [cli.INTERRUPTED]
+
+
+def test_cli_unreachable_scheduler_is_one_line(tmp_path, capsys, monkeypatch):
+    from pipeline.run import executor
+
+    monkeypatch.setattr(executor, "SCHEDULER_TIMEOUT", "1s")
+    arguments = ["run", str(SEED), "--out", str(tmp_path / "out"), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"]
+    assert main(arguments) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("error: [E060] cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
 def test_cli_version_names_the_pipeline_version(capsys):
     with pytest.raises(SystemExit) as exit_code:
         main(["--version"])

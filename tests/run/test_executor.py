@@ -6,7 +6,7 @@ import pytest
 from conftest import SEED, corpus_file, write_seed_excerpt
 
 from pipeline import pipeline as stages
-from pipeline.run.executor import RunOptions, path_hash, run
+from pipeline.run.executor import RunOptions, RunSummary, path_hash, run
 from pipeline.run.settings import Settings
 
 SMALL_DOCUMENTS = {
@@ -209,3 +209,47 @@ def test_executor_outputs_name_inputs_relative_to_the_folder_given(tmp_path):
     assert files == {"a": "sub/a.txt", "b": "b.txt"} and paragraph["source"]["file"] == "sub/a.txt"
     assert run([tmp_path / "in", tmp_path / "b.txt"], out, Settings(), RunOptions(jobs=1),
                report=lambda line: None).skipped == 2  # the incremental run's cache knows them by those names
+
+
+def test_run_summary_reports_component_errors_as_bugs():
+    assert "component errors" not in RunSummary(documents=2).line()
+    assert RunSummary(documents=2, component_errors=3).line().endswith(
+        "; 3 component errors (a bug; please report it)")
+
+
+def test_run_component_error_keeps_the_document_unless_strict(tmp_path, monkeypatch):
+    from pipeline.stages.tag import amounts
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'group'")
+
+    monkeypatch.setattr(amounts, "counted_noun", broken)
+    source = write_seed_excerpt(tmp_path / "seed.txt")
+    lenient = run([source], tmp_path / "out", Settings(strict=False), RunOptions(jobs=1))
+    record = json.loads((tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8"))
+    assert (lenient.failed, record["status"]) == (0, "ok")
+    assert record["component_errors"] == lenient.component_errors > 0
+    strict = run([source], tmp_path / "strict", Settings(strict=True), RunOptions(jobs=1))
+    assert strict.failed == 1 and "[E050] tag component upr_amounts failed" in strict.errors[0]
+
+
+def test_run_removes_the_documents_of_other_runs_and_lists_its_own(tmp_path):
+    first, second = write_seed_excerpt(tmp_path / "first.txt"), write_seed_excerpt(tmp_path / "second.txt")
+    out = tmp_path / "out"
+    run([first], out, Settings(), RunOptions(jobs=1))
+    summary = run([second], out, Settings(), RunOptions(jobs=1))
+    assert summary.pruned == 1 and "1 documents of other runs removed" in summary.line()
+    assert sorted(p.name for p in (out / "paragraphs").iterdir()) == ["second.jsonl"]
+    assert sorted(p.name for p in (out / "records").iterdir()) == ["second.json"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"] == {"second": ["records/second.json", "paragraphs/second.jsonl", "blocks/second.jsonl"]}
+
+
+def test_run_counts_the_files_it_does_not_read_by_suffix(tmp_path):
+    (tmp_path / "in").mkdir()
+    write_seed_excerpt(tmp_path / "in" / "report.txt")
+    for name in ("notes.md", "scan.png", "draft.docx", "other.docx"):
+        (tmp_path / "in" / name).write_bytes(b"x")
+    summary = run([tmp_path / "in"], tmp_path / "out", Settings(), RunOptions(jobs=1))
+    assert summary.not_read == {".docx": 2, ".md": 1, ".png": 1}
+    assert summary.line().endswith("files not read (only .txt and .pdf are): 2 .docx, 1 .md, 1 .png")

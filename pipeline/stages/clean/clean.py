@@ -15,6 +15,7 @@ import dataclasses
 import re
 from typing import Callable
 
+from pipeline.isolation import Isolation
 from pipeline.model import Correction, Heading, Paragraph, Segmentation
 from pipeline.resources import data_lines, loaded_once
 from pipeline.stages.clean.document_lexicon import DocumentLexicon
@@ -29,6 +30,7 @@ from pipeline.stages.clean.foreign_phrases import sparing_foreign_phrases
 from pipeline.stages.clean.known_words import WORD_ZIPF, is_word, zipf
 from pipeline.stages.clean.reader import DocumentReader
 
+STAGE, CLEAN_TEXT = "clean", "clean_text"  # as a paragraph's warnings name them
 
 @loaded_once
 def hyphen_prefixes() -> frozenset[str]:
@@ -130,11 +132,13 @@ OCR_FIXERS: dict[str, Fixer] = {
 # ---------------------------------------------------------------- applying edits
 
 
+FOOTNOTE_REFERENCE_RULE = "footnote_reference"
 MAX_PASSES = 3  # OCR fixers interact ("aresult s" -> "a result s" -> "a results"): run them to a fixpoint
 
 
-def clean_text(body: str, reader: DocumentReader):
-    """Run the layout fixers, then the OCR fixers in order, again while a pass
+def clean_text(body: str, reader: DocumentReader, removals: list[Edit] | None = None):
+    """Take out `removals` (spans of the body the segmenter found: glued footnote numbers),
+    run the layout fixers, then the OCR fixers in order, again while a pass
     still changes something (so that cleaning clean text changes nothing); returns
     (text, corrections, offset function from body to text). A change to an
     earlier change is logged as one; no repair touches a foreign phrase ("sui generis")."""
@@ -160,6 +164,8 @@ def clean_text(body: str, reader: DocumentReader):
             maps.append(offset_map)
         return changed
 
+    if removals:
+        run({"removals": lambda _text, _reader: removals})
     run(LAYOUT_FIXERS)
     for _ in range(MAX_PASSES):
         if not run(OCR_FIXERS):
@@ -201,10 +207,12 @@ def merged_corrections(
     return merged
 
 
-def clean_segmentation(segmentation: Segmentation) -> None:
-    """The stage's entry point: clean every paragraph and every heading title."""
+def clean_segmentation(segmentation: Segmentation, isolation: Isolation | None = None) -> None:
+    """The stage's entry point: clean every paragraph and every heading title. `isolation`:
+    what an error on one paragraph costs (default: it raises; else the paragraph keeps its
+    text as read)."""
     reader = document_reader(segmentation)
-    clean_paragraphs(segmentation.paragraphs, reader)
+    clean_paragraphs(segmentation.paragraphs, reader, isolation)
     clean_headings(segmentation, reader)
 
 
@@ -213,17 +221,31 @@ def document_reader(segmentation: Segmentation) -> DocumentReader:
     return DocumentReader.of([p.body for p in segmentation.paragraphs] + [h.title for h in segmentation.outline])
 
 
-def clean_paragraphs(paragraphs: list[Paragraph], reader: DocumentReader | None = None) -> None:
+def clean_paragraphs(paragraphs: list[Paragraph], reader: DocumentReader | None = None,
+                     isolation: Isolation | None = None) -> None:
     reader = reader or DocumentReader.of(p.body for p in paragraphs)
+    guard = (isolation or Isolation(STAGE)).guard
     for paragraph in paragraphs:
-        text, corrections, to_text = clean_text(paragraph.body, reader)
-        paragraph.text = text
-        paragraph.corrections = corrections
-        for item in paragraph.items:
-            start, end = to_text(item.start_char), to_text(item.end_char)
-            while start < end and text[start] == " ":
-                start += 1
-            item.start_char, item.end_char, item.text = start, end, text[start:end]
+        paragraph.text = paragraph.body  # what a paragraph the fixers fail on keeps
+        with guard(paragraph, CLEAN_TEXT):
+            clean_paragraph(paragraph, reader)  # the fixers, the corrections and the items' offsets
+
+
+def clean_paragraph(paragraph: Paragraph, reader: DocumentReader) -> None:
+    text, corrections, to_text = clean_text(paragraph.body, reader, footnote_removals(paragraph))
+    paragraph.text = text
+    paragraph.corrections = corrections
+    for item in paragraph.items:
+        start, end = to_text(item.start_char), to_text(item.end_char)
+        while start < end and text[start] == " ":
+            start += 1
+        item.start_char, item.end_char, item.text = start, end, text[start:end]
+
+
+def footnote_removals(paragraph: Paragraph) -> list[Edit]:
+    """The footnote numbers glued to the paragraph's words: out of `text`, logged with their
+    number as the original (the paragraph's `footnotes` hold the notes)."""
+    return [Edit(mark.start_char, mark.end_char, "", FOOTNOTE_REFERENCE_RULE) for mark in paragraph.footnote_marks]
 
 
 def clean_headings(segmentation: Segmentation, reader: DocumentReader) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pipeline.model import Document
 from pipeline.run.settings import Settings
-from pipeline.stages.clean.clean import clean_segmentation
+from pipeline.isolation import Isolation
+from pipeline.stages.clean.clean import STAGE, clean_segmentation
 
 
 def run(document: Document, settings: Settings) -> Document:
-    clean_segmentation(document.segmentation)
+    clean_segmentation(document.segmentation, Isolation(STAGE, settings.strict))
     return document

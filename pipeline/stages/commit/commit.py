@@ -21,35 +21,39 @@ import dataclasses
 import re
 from collections import Counter
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.classify.themes import themes_of
+from pipeline.isolation import Isolation
 from pipeline.model import Abbreviation, Document, Paragraph, State
 from pipeline.stages.commit import commitments as component  # registers the "upr_commitments" factory
 from pipeline.stages.commit.deadlines import DateDict, link_deadline
 
 COMPONENT = "upr_commitments"
+STAGE = "commit"
 STATE = "State"  # the actor when the country's name is unknown
 MOST_NAMED = "most named place"
 COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth)\s+of\s+(?:the\s+)?)?",
                                re.IGNORECASE)
 
 
-def document_commitments(document: Document, nlp: Language) -> None:
+def document_commitments(document: Document, nlp: Language, isolation: Isolation | None = None) -> None:
     """The stage as the pipeline runs it, on the tag stage's parsed docs. A State the
-    context did not know is taken from the docs and written into the context."""
+    context did not know is taken from the docs and written into the context. `isolation`:
+    what a component error on one paragraph costs (default: it raises)."""
     if COMPONENT not in nlp.pipe_names:
         document.warnings.append("commitments not extracted: they need a spaCy model with a parser")
         return
-    paragraphs, context = document.segmentation.paragraphs, document.context
+    paragraphs, context = document.segmentation.tagged_paragraphs, document.context
     state = context.state or most_named_state(document.docs)
     if state != context.state:
         document.context = dataclasses.replace(context, state=state)
     find_commitments(paragraphs, nlp, context.document_date, dates=[p.dates for p in paragraphs], docs=document.docs,
-                     abbreviations=context.abbreviations, country=country_name(state.name) if state else None)
+                     abbreviations=context.abbreviations, country=country_name(state.name) if state else None,
+                     isolation=isolation)
 
 
 def find_commitments(
@@ -61,47 +65,56 @@ def find_commitments(
     batch_size: int = 64,
     abbreviations: Sequence[Abbreviation] = (),
     country: str | None = None,
+    isolation: Isolation | None = None,
 ) -> None:
     """Fill Paragraph.commitments. `dates`: the date dicts of each paragraph (the tagging
     stage's Paragraph.dates), where deadlines are taken from; `docs`: the paragraphs
     already parsed by `nlp` without the commitment finder (parsed here when None);
     `abbreviations`: the document's list of them (Segmentation.abbreviations); `country`:
-    the State's name as actors are written (None: the place the docs name most often)."""
+    the State's name as actors are written (None: the place the docs name most often);
+    `isolation`: what an error on one paragraph costs (default: it raises)."""
     if len(dates) != len(paragraphs):
         raise ValueError(f"dates given for {len(dates)} paragraphs, expected {len(paragraphs)}")
     if docs is None:
         with nlp.select_pipes(disable=[COMPONENT]):
             docs = list(nlp.pipe([p.text for p in paragraphs], batch_size=batch_size))
-    finder = nlp.get_pipe(COMPONENT)
+    finder, guard = nlp.get_pipe(COMPONENT), (isolation or Isolation(STAGE)).guard
     country = country or document_country(docs)
-    find_with_country(finder, docs, country, listed_abbreviation_actors(finder, nlp, abbreviations))
+    find_with_country(finder, list(zip(paragraphs, docs)), country, listed_abbreviation_actors(finder, nlp, abbreviations),
+                      guard)
     previous_actor: str | None = None
     for index, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
         paragraph_dates = dates[index]
         fallback = previous_actor or country or STATE
-        paragraph.commitments = [
-            commitment_record(span, paragraph.text, paragraph_dates, document_date, country, fallback)
-            for span in component.commitment_spans(doc)
-        ]
+        paragraph.commitments = []
+        with guard(paragraph, COMPONENT):
+            paragraph.commitments = [
+                commitment_record(span, paragraph.text, paragraph_dates, document_date, country, fallback)
+                for span in component.commitment_spans(doc)
+            ]
         if doc._.last_state_actor:
             previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
 
 
-def find_with_country(finder, docs: list[Doc], country: str | None, listed: dict[str, str]) -> None:
+def find_with_country(finder, parsed: list[tuple[Paragraph, Doc]], country: str | None, listed: dict[str, str],
+                      guard: Callable[[Paragraph, str], ContextManager[None]]) -> None:
     """Give the docs the country and the abbreviations the document defines ("Ministry of
     Justice (MoJ)"), then find the commitments: the component needs them to know that
     "Slovenia" or "the MoJ" is the State. `listed`: the actors of the document's list of
-    abbreviations (short form -> actor), used where no paragraph defines the short form."""
+    abbreviations (short form -> actor), used where no paragraph defines the short form;
+    `guard(paragraph, component)`: where an error on one paragraph goes."""
     acronyms: dict[str, str] = {}
-    for doc in docs:
-        for abbr, actor in finder.acronym_actors(doc).items():
-            acronyms.setdefault(abbr, actor)  # the first definition stands
+    for paragraph, doc in parsed:
+        with guard(paragraph, COMPONENT):
+            for abbr, actor in finder.acronym_actors(doc).items():
+                acronyms.setdefault(abbr, actor)  # the first definition stands
     for abbr, actor in listed.items():
         acronyms.setdefault(abbr, actor)
-    for doc in docs:
+    for paragraph, doc in parsed:
         doc._.country = country
         doc._.acronyms = acronyms
-        finder(doc)
+        with guard(paragraph, COMPONENT):
+            finder(doc)
 
 
 def listed_abbreviation_actors(finder, nlp: Language, abbreviations: Sequence[Abbreviation]) -> dict[str, str]:

@@ -19,6 +19,8 @@ from pipeline.patterns import JOB_NUMBER, PAGE_LABEL_RE, PRINT_MARKS, SYMBOL_LIN
 JOB_NUMBER_LINE_RE = re.compile(
     rf"^\s*(?:(?P<before>\d{{1,3}})\s+)?{JOB_NUMBER}{PRINT_MARKS}(?:\s+(?P<after>\d{{1,3}}))?\s*$"
 )
+# The distribution line of a cover page ("Distr.: General", "Distr. GENERAL").
+COVER_DISTRIBUTION_RE = re.compile(r"^\s*Distr\.?\s*:?\s*(?:General|GENERAL|Restricted|RESTRICTED|Limited|LIMITED)?\s*$|^\s*Distr\.:")
 # A page of a UN document holds 40-60 lines; a break signal closer than this to
 # the previous one is the same break.
 MIN_LINES_PER_PAGE = 25
@@ -26,6 +28,9 @@ MAX_LINES_PER_PAGE = 80
 
 
 def mark_furniture(source: SourceDocument) -> SourceDocument:
+    warning = concatenation_warning(source.lines)
+    if warning:
+        source = dataclasses.replace(source, warnings=[*source.warnings, warning])
     if source.kind == "pdf":
         return source
     lines = source.lines
@@ -47,6 +52,19 @@ def mark_furniture(source: SourceDocument) -> SourceDocument:
         pages=pages,
         furniture=sorted(lines[i].number for i in furniture),
     )
+
+
+def concatenation_warning(lines: list[Line]) -> str | None:
+    """Two documents in one file: a second cover ("Distr.: General") or a second symbol
+    running over pages. They are segmented as one, so the reader is told."""
+    headers = Counter(line.text.strip() for line in lines if SYMBOL_LINE_RE.match(line.text))
+    symbols = [symbol for symbol, count in headers.most_common() if count >= 2]
+    covers = sum(1 for line in lines if COVER_DISTRIBUTION_RE.match(line.text))
+    if len(symbols) < 2 and covers < 2:
+        return None
+    named = f" ({', '.join(symbols)})" if len(symbols) >= 2 else ""
+    return (f"the file looks like two documents in one{named}: {max(covers, 1)} cover pages, "
+            f"{max(len(symbols), 1)} running symbols; split it, its paragraphs are numbered as one")
 
 
 def running_header_lines(lines: list[Line]) -> set[int]:

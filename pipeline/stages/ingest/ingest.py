@@ -1,7 +1,8 @@
 """Ingest stage: read one input file into decoded lines with provenance.
 
 Entry points: `find_inputs(paths)`, the input files under files or folders with the
-name the outputs give each (`input_name`), and `ingest(path, settings, file) -> SourceDocument`. Plain text is decoded
+name the outputs give each (`input_name`; `files_not_read(paths)`: the others, by suffix),
+and `ingest(path, settings, file) -> SourceDocument`. Plain text is decoded
 (BOM, UTF-8, UTF-16, cp1252, MacRoman), mojibake is repaired with ftfy, line
 endings are normalized and form feeds become page breaks. PDFs go through
 `pipeline.stages.ingest.pdf`. Anything that cannot be read fails with a typed error naming
@@ -15,6 +16,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,6 +30,7 @@ from pipeline.run.settings import Settings
 TEXT_SUFFIXES = {".txt", ".text", ""}
 PDF_SUFFIXES = {".pdf"}
 INPUT_SUFFIXES = {".txt", ".pdf"}  # what a folder's files must end with to be read
+NO_SUFFIX = "(no suffix)"
 LANGUAGE_SAMPLE_LINES = 600  # some ten pages
 BINARY_SAMPLE_CHARS = 65_536
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -54,6 +57,12 @@ def input_name(path: Path, folder: Path | None = None) -> str:
     """The input's path relative to the folder given on the command line, or its name when the
     file itself was given: outputs never hold a machine's own paths."""
     return valid_text((path.relative_to(folder) if folder is not None else Path(path.name)).as_posix())
+
+
+def files_not_read(paths: list[Path]) -> Counter[str]:
+    """The files in the given folders that are not inputs (.docx, .png, .md...), by suffix."""
+    return Counter(p.suffix.lower() or NO_SUFFIX for path in paths if path.is_dir()
+                   for p in path.rglob("*") if p.is_file() and not is_input_file(p))
 
 
 def is_input_file(path: Path) -> bool:

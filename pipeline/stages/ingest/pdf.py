@@ -9,7 +9,8 @@ line (`Line.footnote_refs`). Page furniture (running headers and footers, page
 numbers, job numbers, barcodes) is found by position, pattern and repetition
 and listed in `SourceDocument.furniture`; the footnote zone at the bottom of a
 page (or the endnotes) becomes `Footnote` records and `footnote_lines`.
-Pages are closed as soon as their words are read.
+Pages are closed as soon as their words are read. A PDF pdfminer cannot parse, or finds no
+pages in, is read through PDFium's text (pypdfium2) with a warning, when PDFium can.
 """
 
 from __future__ import annotations
@@ -24,7 +25,15 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from pipeline.errors import CorruptPdf, DocumentTimeout, EncryptedPdf, NoTextLayer
 from pipeline.model import Footnote, Line, SourceDocument
-from pipeline.patterns import JOB_NUMBER_SERIAL, JOB_NUMBER_YEAR, PAGE_LABEL_RE, PRINT_MARKS, SYMBOL_LINE_RE
+from pipeline.patterns import (
+    JOB_NUMBER_SERIAL,
+    JOB_NUMBER_YEAR,
+    NOTE_LINE_HYPHEN_RE,
+    NOTES_HEADING_RE,
+    PAGE_LABEL_RE,
+    PRINT_MARKS,
+    SYMBOL_LINE_RE,
+)
 
 EOF_WINDOW = 2048  # writers may put a little whitespace or junk after the %%EOF marker
 # A superscript is at most this share of its line's font size, and raised by this share of it.
@@ -47,7 +56,8 @@ BARCODE_TEXT_RE = re.compile(r"^\*[0-9A-Z]+\*$")
 BARCODE_FONT_RE = re.compile(r"C39|Code39|Barcode|3of9", re.I)
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
-NOTES_HEADING_RE = re.compile(r"^(Notes|Endnotes|Footnotes)$|^[-_ ]{5,}$", re.I)
+# What stands above a page's footnotes: a "Notes" line or a rule drawn with dashes.
+NOTES_OR_RULE_RE = re.compile(rf"{NOTES_HEADING_RE.pattern}|^[-_ ]{{5,}}$", re.I)
 BOLD_FONT_RE = re.compile(r"Bold|Black|Heavy|Semibold", re.I)
 # Vertical space between rows, as a share of the font size, that parts blocks (a blank line).
 BLANK_LINE_GAP = 0.5
@@ -137,10 +147,14 @@ EOF_WINDOW = 2048  # writers may put a little whitespace or junk after the %%EOF
 
 
 def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument:
-    rows, pages = read_rows(data, file)
-    truncated = b"%%EOF" not in data[-EOF_WINDOW:]
+    try:
+        rows, pages = read_rows(data, file)
+    except CorruptPdf as exc:  # pdfminer cannot parse it: PDFium may
+        return read_with_pdfium(data, doc_id, file, sha256, exc)
+    truncated = bool(truncation_warnings(data))
     if pages == 0:
-        raise CorruptPdf("the PDF has no readable pages (truncated or damaged)", file)
+        return read_with_pdfium(data, doc_id, file, sha256,
+                                CorruptPdf("the PDF has no readable pages (truncated or damaged)", file))
     if not any(w.text.strip() for row in rows for w in row.words):
         if truncated:  # pdfminer recovers the pages of a cut file, but not their fonts and text
             raise CorruptPdf("the PDF is truncated (no %%EOF marker at its end) and no text could be read", file)
@@ -160,8 +174,14 @@ def read_pdf(data: bytes, doc_id: str, file: str, sha256: str) -> SourceDocument
         footnotes=footnotes,
         furniture=[line.number for line, row in zip(row_lines, rows) if row.furniture],
         footnote_lines=footnote_lines,
-        warnings=["the PDF looks truncated (no %%EOF marker at its end): pages or text may be missing"] if truncated else [],
+        warnings=truncation_warnings(data),
     )
+
+
+def truncation_warnings(data: bytes) -> list[str]:
+    if b"%%EOF" in data[-EOF_WINDOW:]:
+        return []
+    return ["the PDF looks truncated (no %%EOF marker at its end): pages or text may be missing"]
 
 
 def read_rows(data: bytes, file: str) -> tuple[list[Row], int]:
@@ -177,6 +197,54 @@ def read_rows(data: bytes, file: str) -> tuple[list[Row], int]:
     except Exception as exc:  # pdfminer raises many private exception types on damaged files
         raise reading_error(exc, file) from exc
     return rows, pages
+
+
+def read_with_pdfium(data: bytes, doc_id: str, file: str, sha256: str, failure: CorruptPdf) -> SourceDocument:
+    """The text PDFium (pypdfium2) reads from a PDF pdfminer could not: plain lines with their
+    pages, no font evidence, so they go through the stages as a text file's lines do
+    (furniture and footnotes found by pattern). `failure` is raised when PDFium reads no text either."""
+    texts = pdfium_page_texts(data)
+    if not any(text.strip() for text in texts):
+        raise failure
+    numbered = enumerate(((page, line) for page, text in enumerate(texts, start=1) for line in text.splitlines()),
+                         start=1)
+    return SourceDocument(
+        doc_id=doc_id,
+        file=file,
+        sha256=sha256,
+        lines=[Line(number=number, text=line, page=page) for number, (page, line) in numbered],
+        pages=len(texts),
+        encoding="pdf",
+        kind="text",
+        warnings=[f"pdfminer could not read this PDF ({failure.message}); its text was read with PDFium instead, "
+                  "without font evidence: headings and footnotes are found as in a text file",
+                  *truncation_warnings(data)],
+    )
+
+
+def pdfium_page_texts(data: bytes) -> list[str]:
+    """Each page's text as PDFium reads it ([] when it cannot open the file)."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return []
+    texts = []
+    try:
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+            except pypdfium2.PdfiumError:
+                texts.append("")  # a page PDFium cannot load
+                continue
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    return texts
 
 
 def reading_error(exc: Exception, file: str) -> EncryptedPdf | CorruptPdf:
@@ -344,7 +412,7 @@ def footnote_zone(rows: list[Row], lines: list[Line], body_size: float) -> tuple
             text = lines[k].text
             if label is not None:
                 footnotes.append(Footnote(label, text.split(None, 1)[1] if " " in text else "", rows[k].page, lines[k].number))
-            elif footnotes and not NOTES_HEADING_RE.match(text):
+            elif footnotes and not NOTES_OR_RULE_RE.match(text):
                 footnotes[-1].text += " " + text  # a footnote runs on over lines and pages
     for note in footnotes:
         note.text = join_hyphenated(note.text)
@@ -363,11 +431,11 @@ def page_footnote_zone(rows: list[Row], body_size: float) -> int:
     if not has_label:
         return 0
     above = len(rows) - zone - 1
-    if above >= 0 and NOTES_HEADING_RE.match(" ".join(w.text for w in rows[above].words)):
+    if above >= 0 and NOTES_OR_RULE_RE.match(" ".join(w.text for w in rows[above].words)):
         zone += 1
     return zone
 
 
 def join_hyphenated(text: str) -> str:
     """Close up a hyphen left at a footnote's line end ("so- called"); the hyphen stays."""
-    return re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)
+    return NOTE_LINE_HYPHEN_RE.sub("-", text)

@@ -19,14 +19,19 @@ from pipeline.patterns import SENTENCE_STOPS
 from pipeline.stages.segment.outline import TRAILING_FOOTNOTE_RE
 
 # A paragraph number as OCR leaves it: digits with look-alike letters, optional
-# bracket before and punctuation after ("[11.", "31l.", "4,", "1 This").
-PARA_NUMBER_RE = re.compile(r"^\s*[\[(]?(?P<num>[0-9][0-9lIOS|]{0,3}|[lI|][0-9]{1,3})(?P<punct>[.,:;]?)(?:\s+|$)(?P<rest>.*)$")
+# bracket before and punctuation after ("[11.", "31l.", "4,", "1 This", "5., 6., 7. Text").
+PARA_NUMBER_RE = re.compile(
+    r"^\s*[\[(]?(?P<num>[0-9][0-9lIOS|]{0,3}|[lI|][0-9]{1,3})(?P<punct>[.,:;]?)(?:,(?=\s))?(?:\s+|$)(?P<rest>.*)$"
+)
 MAX_PARAGRAPH_NUMBER = 10_000  # four digits: longer numbers are years, amounts or codes
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "S": "5"})
 # A contents line ends in a dot leader and perhaps a page number ("Introduction ..... 3").
 # Matched on the line's tail only (see `has_toc_leader`): searching the whole line
 # with a `(\.\s?){4,}...$` pattern backtracks quadratically on long runs of dots.
 TOC_LEADER_TAIL_RE = re.compile(r"(?:\.\s?){3}\.$")
+# More numbers after a paragraph number, for replies that answer several at once ("5., 6., 7. Text").
+NUMBER_RUN_RE = re.compile(r"(?:\d{1,3}\.,?\s+)*")
+MORE_NUMBERS_RE = re.compile(r"(\d{1,3})\.")
 # A line that ends a sentence, perhaps followed by a footnote number ("management.21").
 LINE_ENDS_A_SENTENCE_RE = re.compile(rf"[{SENTENCE_STOPS}:;)\"”’']\d{{0,3}}\s*$")
 
@@ -38,6 +43,7 @@ class Candidate:
     quality: int
     rest: str
     prefix_len: int
+    more: tuple[int, ...] = ()  # numbers after the first on its line ("5., 6., 7. Text": 6, 7)
 
 
 def paragraph_candidates(lines: list[Line], content: list[int]) -> list[Candidate]:
@@ -56,7 +62,8 @@ def paragraph_candidates(lines: list[Line], content: list[int]) -> list[Candidat
                 quality += 2 if (after_blank or not previous_text or LINE_ENDS_A_SENTENCE_RE.search(previous_text)) else 0
                 quality += 1 if rest[:1].isupper() or rest[:1] in "\"“‘'(" else 0
                 quality -= 4 if looks_like_title(rest) else 0
-                found.append(Candidate(i, values, quality, m["rest"], m.start("rest")))
+                more = tuple(int(n) for n in MORE_NUMBERS_RE.findall(NUMBER_RUN_RE.match(m["rest"]).group()))
+                found.append(Candidate(i, values, quality, m["rest"], m.start("rest"), more))
         previous_text = text
     return without_nested_lists(found, lines, content)
 
@@ -69,25 +76,41 @@ def without_nested_lists(found: list[Candidate], lines: list[Line], content: lis
     """Drop lists numbered from 1 again inside a paragraph ("... the following recommendations:
     1. ... 2. ..."): they are items of that paragraph, not paragraphs.
 
-    A restart counts as nested when the line before it ends with a colon and
-    numbers above 1 came before it; the list runs while its numbers follow on.
+    A restart counts as nested when numbers above 1 came before it and the line before it
+    introduces a list: it ends with a colon, or it ends a sentence and the paragraph
+    numbering takes up again after the list ("... enjoy the support of X. 1. ... 2. ...
+    87. ..."). The list runs while its numbers follow on.
     """
     position = {index: k for k, index in enumerate(content)}
     kept: list[Candidate] = []
     highest, expected = 0, 0
-    for cand in found:
+    for n, cand in enumerate(found):
         if expected and expected in cand.values:
             expected += 1
             continue
         expected = 0
         k = position[cand.index]
-        introduced = k > 0 and lines[content[k - 1]].text.rstrip().endswith(":")
+        lead = lines[content[k - 1]].text.rstrip() if k > 0 else ""
+        introduced = lead.endswith(":") or (
+            bool(LINE_ENDS_A_SENTENCE_RE.search(lead)) and numbering_resumes(found, n, highest + 1)
+        )
         if 1 in cand.values and introduced and highest >= 2:
             expected = 2
             continue
         kept.append(cand)
         highest = max(highest, *cand.values)
     return kept
+
+
+def numbering_resumes(found: list[Candidate], start: int, resumed: int) -> bool:
+    """The list opening at found[start] (1, 2, 3, ...) is followed by the number `resumed`."""
+    expected = 1
+    for cand in found[start:]:
+        if expected in cand.values:
+            expected += 1
+        else:
+            return resumed in cand.values
+    return False
 
 
 def has_toc_leader(text: str) -> bool:
@@ -112,6 +135,11 @@ def number_readings(token: str) -> tuple[int, ...]:
     if digits and digits.group() != mapped:
         readings.append(int(digits.group()))
     return tuple(dict.fromkeys(v for v in readings if 0 < v < MAX_PARAGRAPH_NUMBER))
+
+
+def last_number(value: int, more: tuple[int, ...]) -> int:
+    """The number the chain goes on from: the last of a run that follows `value` one by one."""
+    return value + len(more) if more == tuple(range(value + 1, value + 1 + len(more))) else value
 
 
 def paragraph_chain(lines: list[Line], content: list[int]) -> dict[int, tuple[int, Candidate]]:
@@ -139,9 +167,10 @@ def paragraph_chain(lines: list[Line], content: list[int]) -> dict[int, tuple[in
             node = len(nodes)
             nodes.append((score, value, previous))
             node_of[(pos, value)] = node
-            current = best_ending.get(value)
+            last = last_number(value, cand.more)
+            current = best_ending.get(last)
             if current is None or score >= current[0]:  # ties go to the later start
-                best_ending[value] = (score, pos, node)
+                best_ending[last] = (score, pos, node)
     if not nodes:
         return {}
     end = max(range(len(nodes)), key=lambda n: (nodes[n][0], -n))

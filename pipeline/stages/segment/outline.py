@@ -19,8 +19,9 @@ from pipeline.model import Heading, Line
 OCR_ROMAN = str.maketrans({"[": "I", "|": "I", "l": "I", "1": "I", "!": "I", "i": "I", "v": "V", "x": "X"})
 ROMAN_VALUES = {roman: value for value, roman in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), start=1)}
-# A footnote number printed after a word at the end of a line ("Introduction2").
-TRAILING_FOOTNOTE_RE = re.compile(r"(?<=[A-Za-z)])\d{1,3}\s*$")
+# A footnote number printed after a word at the end of a line ("Introduction2"), or after
+# the mark that ends it ("(IGCP).51"; not "Goal 16.2").
+TRAILING_FOOTNOTE_RE = re.compile(r"(?:(?<=[A-Za-z)])|(?<=[A-Za-z)][.,;:]))\d{1,3}\s*$")
 
 
 @dataclass

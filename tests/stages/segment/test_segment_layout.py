@@ -49,3 +49,23 @@ def test_segment_layout_footnote_lines_stay_out_of_paragraphs():
     seg = segment(source)
     assert [p.body for p in seg.paragraphs] == ["Text that cites a note.", "Next text."]
     assert [line.number for line in seg.notes] == [2]
+
+
+def test_segment_layout_a_table_of_figures_is_a_block_not_prose_or_headings():
+    seg = segment(pdf_source([
+        ("1. Backlogs have been reduced to the point where they are no systemic problem.", BODY, False), blank(),
+        ("Percentage", BODY, False), ("decrease", BODY, False),
+        ("Courts 30.12.2008 31.12.2009 (2008–2013)", BODY, False), blank(),
+        ("District 10,748 14,452 +87.8%", BODY, False), blank(),
+        ("Local 262,656 239,477 -38.8%", BODY, False), blank(),
+        ("Table 1: Backlogs in courts as at 30", BODY, False), ("September 2013.", BODY, False), blank(),
+        ("2. Kazakhstan considers that recommendations Nos. 7, 8, 9, 10, 11, 12, 13,", BODY, False),
+        ("26, 27, 28, 29, 31, 32, 34, 35, 36, 37, 38, 39, 41, 42,", BODY, False),
+        ("56, 57, 58, 59, 60, 61, 62, 63, 69, 70, 71 are accepted.", BODY, False),
+    ]))
+    first, second = seg.paragraphs
+    assert first.body == "Backlogs have been reduced to the point where they are no systemic problem."
+    assert [line.text for line in seg.tables][0] == "Percentage"
+    assert seg.tables[-1].text == "September 2013."
+    assert seg.outline == []
+    assert len(second.lines) == 3

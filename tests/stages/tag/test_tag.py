@@ -10,7 +10,9 @@ from spacy.language import Language
 
 from conftest import ROOT, SEED, segment_text
 from pipeline.stages.clean.clean import clean_paragraphs
-from pipeline.errors import TaggingFailed
+from pipeline.errors import ComponentFailed, ModelNotInstalled
+from pipeline.isolation import Isolation
+from pipeline.stages.tag.entities import add_entity_ruler
 from pipeline.model import Abbreviation, Paragraph
 from pipeline.stages.tag.tag import RuleOnlyTagging, load_nlp, make_entities_consistent, tag_paragraphs
 
@@ -29,10 +31,9 @@ def test_tag_without_a_model_warns_and_runs_the_rules():
     assert nlp.pipe_names == ["upr_entity_phrases", "upr_entity_ruler", "upr_entity_cleaner", "upr_dates", "upr_amounts"]
 
 
-def test_tag_with_a_missing_model_warns_and_falls_back():
-    with pytest.warns(RuleOnlyTagging, match="not installed"):
-        nlp = load_nlp("en_core_web_no_such_model")
-    assert "ner" not in nlp.pipe_names
+def test_tag_with_a_missing_model_says_how_to_install_it():
+    with pytest.raises(ModelNotInstalled, match="python -m spacy download en_core_web_lg"):
+        load_nlp("en_core_web_lg")
 
 
 def test_tag_loads_a_pipeline_once_per_process(rules_nlp):
@@ -130,16 +131,40 @@ def test_tag_seed_meets_the_targets_against_gold():
     assert entity_score(scores).f1 >= 0.80
 
 
-def test_tag_turns_a_component_failure_into_a_document_error():
-    @Language.component("test_failing_component")
-    def failing(doc):
+@Language.component("test_failing_on_boom")
+def failing_on_boom(doc):
+    if "boom" in doc.text:
         raise ValueError("broken rule")
+    return doc
 
+
+@pytest.fixture
+def nlp_failing_on_boom():
     nlp = spacy.blank("en")
-    nlp.add_pipe("test_failing_component")
-    paragraphs = [Paragraph(para=7, section=None, subsection=None, raw="", body="", lines=[], text="Some text.")]
-    with pytest.raises(TaggingFailed, match="paragraph 7: ValueError: broken rule"):
-        tag_paragraphs(paragraphs, nlp, None)
+    add_entity_ruler(nlp)
+    nlp.add_pipe("test_failing_on_boom")
+    nlp.add_pipe("upr_dates")
+    return nlp
+
+
+def paragraphs_of(*texts: str) -> list[Paragraph]:
+    return [Paragraph(para=n, section=None, subsection=None, raw="", body="", lines=[], text=text)
+            for n, text in enumerate(texts, start=1)]
+
+
+def test_tag_component_failure_fails_the_document_when_strict(nlp_failing_on_boom):
+    paragraphs = paragraphs_of("In 2019 it began.", "A boom in 2020.")
+    with pytest.raises(ComponentFailed, match="test_failing_on_boom failed on paragraph 2: ValueError: broken rule"):
+        tag_paragraphs(paragraphs, nlp_failing_on_boom, None)
+
+
+def test_tag_component_failure_costs_one_paragraph_that_component(nlp_failing_on_boom):
+    paragraphs = paragraphs_of("In 2019 it began.", "A boom in 2020.", "In 2021 it ended.")
+    docs = tag_paragraphs(paragraphs, nlp_failing_on_boom, None, isolation=Isolation("tag", strict=False))
+    assert [len(p.dates) for p in paragraphs] == [1, 1, 1]  # the components after the failing one still ran
+    assert [p.warnings for p in paragraphs] == [[], [{"stage": "tag", "component": "test_failing_on_boom",
+                                                       "code": "E050", "message": "ValueError: broken rule"}], []]
+    assert [d.text for d in docs] == [p.text for p in paragraphs]
 
 
 def test_tag_tokenizer_splits_footnote_numbers_glued_to_words(rules_nlp):
@@ -148,3 +173,16 @@ def test_tag_tokenizer_splits_footnote_numbers_glued_to_words(rules_nlp):
     assert [t.text for t in doc] == ["(", "the", "Paris", "Principles", ")", ",", "4", "the", "Content", ",", "12",
                                      "which", "Republic", "13", "and", "COVID-19", "and", "1,000",
                                      "and", "Principles", ".", "11", "and", "4.5", "and", "www.ohchr.org"]
+
+
+@pytest.mark.filterwarnings("ignore::pipeline.stages.tag.tag.RuleOnlyTagging")
+def test_tag_max_text_mb_raises_spacys_max_length(monkeypatch):
+    from pipeline.model import Document, DocumentContext, Segmentation
+    from pipeline.run.settings import Settings
+    from pipeline.stages.tag import stage
+
+    seen = []
+    monkeypatch.setattr(stage, "tag_paragraphs", lambda paragraphs, nlp, *args: seen.append(nlp.max_length) or [])
+    document = Document(segmentation=Segmentation([], [], [], []), context=DocumentContext())
+    stage.run(document, Settings(model="none", max_text_bytes=5 * 1024 * 1024))
+    assert seen == [5 * 1024 * 1024]

@@ -1,0 +1,1 @@
+"""`make sweep`: the whole shared corpus through the pipeline, and the invariants every document must meet."""
