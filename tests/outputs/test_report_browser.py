@@ -166,7 +166,7 @@ def test_report_browser_exports_the_rows_shown_as_csv(visit, tmp_path):
     path = tmp_path / "export.csv"
     download.value.save_as(path)
     lines = path.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "State,Symbol,Paragraph,Kind,Actor,Action,Deadline"
+    assert lines[0] == "State,Symbol,Paragraph,Kind,Actor,Action,Deadline,Theme"
     assert len(lines) == 4 and lines[3].startswith("Slovenia,A/HRC/TEST/2,¶ 1,pledge,Slovenia,will ratify the Convention")
 
 

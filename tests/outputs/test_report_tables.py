@@ -25,9 +25,10 @@ def test_report_tables_commitment_rows_carry_state_symbol_and_flags():
 
 
 def test_report_tables_theme_column_only_when_some_commitment_has_one():
-    commitments = fixture_commitments()
-    assert "theme" not in [c.key for c in commitments_table(commitments).columns]
     paragraph = pledge_paragraph()
+    paragraph["commitments"][0]["themes"] = []
+    unthemed = commitments_of([(paragraph, "#p-2")], "Testland", "A/HRC/TEST/1")
+    assert "theme" not in [c.key for c in commitments_table(unthemed).columns]
     paragraph["commitments"][0]["themes"] = ["justice", "privacy"]
     themed = commitments_of([(paragraph, "#p-2")], "Testland", "A/HRC/TEST/1")
     table = commitments_table(themed)
