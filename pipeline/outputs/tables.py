@@ -29,8 +29,8 @@ TABLES = {
 KEY_COLUMNS = ("doc_id", "para")
 COMMITMENTS_JSONL, COMMITMENTS_CSV = "commitments.jsonl", "commitments.csv"
 TABLE_FILES = (*TABLES, COMMITMENTS_JSONL, COMMITMENTS_CSV)  # in the output folder itself
-COMMITMENT_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "actor", "action", "object",
-                      "deadline", "deadline_end", "text")
+COMMITMENT_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "strength", "speaker", "actor",
+                      "action", "object", "deadline", "deadline_relation", "deadline_end", "text")
 
 
 @contextmanager
@@ -85,10 +85,13 @@ def commitment_rows(paragraphs: Iterable[dict[str, Any]]) -> list[dict[str, Any]
             "section": heading_label(p["section"]),
             "subsection": heading_label(p["subsection"]),
             "kind": c["kind"],
+            "strength": c["strength"],
+            "speaker": c["speaker"],
             "actor": c["actor"],
             "action": c["action"]["text"],
             "object": c["object"]["text"] if c["object"] else None,
             "deadline": c["deadline"]["text"] if c["deadline"] else None,
+            "deadline_relation": c["deadline"]["relation"] if c["deadline"] else None,
             "deadline_end": c["deadline"]["end"] if c["deadline"] else None,
             "text": c["text"],
         }

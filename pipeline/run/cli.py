@@ -37,8 +37,9 @@ outputs (in --out):
                              unassigned), text, source; a document without numbered paragraphs
                              is all blocks. <doc_id> is made safe for a file name (outputs/layout.py)
   commitments.jsonl, .csv    every commitment of all documents, by document and paragraph:
-                             doc_id, symbol, para, section, subsection, kind, actor, action,
-                             object, deadline, deadline_end, text
+                             doc_id, symbol, para, section, subsection, kind, strength,
+                             speaker, actor, action, object, deadline, deadline_relation,
+                             deadline_end, text
 """
 
 
