@@ -95,6 +95,7 @@ class Lexicon:
     draft_nouns: frozenset[str]
     private_actors: frozenset[str]
     non_agentive_verbs: frozenset[str]
+    agentive_when_transitive: frozenset[str]  # "agencies will increase the number", "will become a party"
     completion_verbs: frozenset[str]
     law_reporting_verbs: frozenset[str]
     law_nouns: frozenset[str]
@@ -409,7 +410,8 @@ class SentenceContext:
     def is_non_agentive(self, predicate: Token) -> bool:
         """"The number is growing", "Kazakhstan is now facing ...", "continues to be exposed": no one acts."""
         if predicate.lemma_.lower() in self.lexicon.non_agentive_verbs:
-            return True
+            acts_on = any(c.dep_ in ("dobj", "attr") for c in predicate.children)
+            return not (acts_on and predicate.lemma_.lower() in self.lexicon.agentive_when_transitive)
         continued = [c for c in predicate.children if c.dep_ == "xcomp" and predicate.lemma_ == "continue"]
         return any(
             v.lemma_.lower() in self.lexicon.non_agentive_verbs or any(c.dep_ == "auxpass" for c in v.children)

@@ -80,9 +80,9 @@ def link_deadline(text: str, start_char: int, end_char: int, dates: list[DateDic
             "relation": relation, "start_char": begin, "end_char": chosen["end_char"]}
 
 
-def period_end(d: DateDict) -> str:
+def period_end(d: DateDict) -> str | None:
     """The last day meant: a relative period of years ("the coming three years") runs to its last year's end."""
-    if d.get("granularity") == "relative" and YEARS_RE.search(d["text"]):
+    if d["end"] and d.get("granularity") == "relative" and YEARS_RE.search(d["text"]):
         return f"{d['end'][:4]}-12-31"
     return d["end"]
 
