@@ -436,7 +436,8 @@ class SentenceContext:
         clause is what someone recommends, not what the State does."""
         token = predicate
         while token.dep_ in ("conj", "xcomp", "ccomp") and token.head.i != token.i:
-            if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in self.lexicon.recommending_verbs:
+            recommends = token.head.lemma_.lower() in self.lexicon.recommending_verbs
+            if token.dep_ in ("xcomp", "ccomp") and recommends and token.i > token.head.i:
                 return True
             token = token.head
         return False

@@ -53,7 +53,10 @@ def link_deadline(text: str, start_char: int, end_char: int, dates: list[DateDic
     """The deadline of the commitment in text[start_char:end_char], or None. Dates inside
     a `preferred` range (the phrases of the committing verb) come first, then "by X",
     then "starting in X", then the rest, each in reading order. A date in a plan's name is
-    the plan's period: a deadline only inside `acted_on` (the object of the action)."""
+    the plan's period: a deadline only inside the verb's phrases ("within the framework of
+    the policy, 2010-2020") or `acted_on` (the object: "implement the Strategy 2016-2030"),
+    not when the plan is named elsewhere in the clause ("the Ministry, which drafted the
+    Strategy 2016-2030, will ...")."""
     table = rules()
     candidates = []
     for d in dates:
@@ -65,7 +68,8 @@ def link_deadline(text: str, start_char: int, end_char: int, dates: list[DateDic
             continue
         if document_date is not None and date.fromisoformat(d["end"]) < document_date:
             continue  # a past date records what was done, not what will be
-        if in_plan_name(text, d) and not (acted_on and acted_on[0] <= d["start_char"] and d["end_char"] <= acted_on[1]):
+        inside = [r for r in (*preferred, acted_on) if r and r[0] <= d["start_char"] and d["end_char"] <= r[1]]
+        if not inside and in_plan_name(text, d):
             continue
         relation = table["relations"].get(preposition, DEFAULT_RELATION)
         if relation == "starting" and is_period(d):

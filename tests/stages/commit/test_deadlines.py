@@ -20,7 +20,8 @@ def test_deadlines_sentence_cases(case):
     text = case["text"]
     dates = [match.record() for match in find_dates(text, DOCUMENT_DATE)]
     acted_on = (text.index(case["acted_on"]), text.index(case["acted_on"]) + len(case["acted_on"])) if "acted_on" in case else None
-    found = link_deadline(text, 0, len(text), dates, DOCUMENT_DATE, acted_on=acted_on)
+    preferred = [(text.index(case["preferred"]), text.index(case["preferred"]) + len(case["preferred"]))] if "preferred" in case else []
+    found = link_deadline(text, 0, len(text), dates, DOCUMENT_DATE, preferred, acted_on=acted_on)
     if case["deadline"] is None:
         assert found is None
         return
