@@ -21,7 +21,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -36,7 +35,7 @@ from pipeline.stages.commit.clauses import (
     AUX_DEPS, SUBJECT_DEPS, SUBORDINATE_DEPS, before_clause_break, chain_end, clause_scope, clause_top, clause_verb,
     entity_span, is_conditional, is_negated, is_past, is_quoted, noun_phrase, object_span, subject_of, verb_adjuncts,
 )
-from pipeline.stages.commit.pattern_engines import PatternEngine, SpacyEngine, make_engine
+from pipeline.stages.commit.pattern_engines import PatternEngine, SpacyEngine, make_engine, words_needed
 from pipeline.stages.commit.token_patterns import DocColumns
 
 KIND_ORDER = ("pledge", "pending", "need")
@@ -106,6 +105,7 @@ class Lexicon:
 
 
 WORD_RE = re.compile(r"[\w-]+")
+FUTURE_MODALS = ("will", "shall", "'ll", "would")
 MAX_TOKENS_AT_ONCE = 400  # in a paragraph longer than this, a sentence longer than the next is not read
 MAX_SENTENCE_TOKENS = 300
 
@@ -304,26 +304,6 @@ class CommitmentFinder(JsonState):
         return found
 
 
-# ------------------------------------------------------------------ word prefilter
-
-# The token attributes a pattern names words by, as DocWords and DocColumns key them.
-WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
-
-
-def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
-    """What a doc must contain for the patterns to match: for each token pattern that must
-    match (not optional) and names its words, the words it accepts."""
-    needs = []
-    for attrs in token_patterns:
-        if attrs.get("OP", "+") != "+":
-            continue
-        for name, value in attrs.items():
-            accepted = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-            if name.upper() in WORD_ATTRS and accepted:
-                needs.append((WORD_ATTRS[name.upper()], frozenset(vocab.strings.add(w) for w in accepted)))
-    return WordNeeds(tuple(needs))
-
-
 class SentenceContext:
     """Judges the triggers of one sentence."""
 
@@ -370,9 +350,16 @@ class SentenceContext:
             actor=Actor(trigger.actor) if trigger.actor else actor or self.agent(predicate) or Actor(UNSPECIFIED),
             action=action_span(hit, end),
             scope=clause_scope(predicate),
-            adjuncts=verb_adjuncts(predicate, end),
+            adjuncts=verb_adjuncts(predicate, end) + self.plan_subject(subject, actor),
             object=object_span(predicate, end, subject if actor is None else None),
         )
+
+    def plan_subject(self, subject: Token | None, actor: Actor | None) -> list[Span]:
+        """"The Programme for 2022-2030 foresees ...", "The Strategy 2016-2030 will be implemented":
+        a subject that is no actor is what the commitment is about, where its deadline may stand."""
+        if subject is None or actor is not None or subject.pos_ not in ("NOUN", "PROPN"):
+            return []
+        return [noun_phrase(subject, whole=True)]
 
     def antecedent_after(self, sent: Span) -> Actor | None:
         """What "it" means in the next sentence: the State actor this sentence is about, or
@@ -410,8 +397,10 @@ class SentenceContext:
     def is_non_agentive(self, predicate: Token) -> bool:
         """"The number is growing", "Kazakhstan is now facing ...", "continues to be exposed": no one acts."""
         if predicate.lemma_.lower() in self.lexicon.non_agentive_verbs:
+            # "agencies will increase the number" acts; "has been increasing funding every year" is a trend
             acts_on = any(c.dep_ in ("dobj", "attr") for c in predicate.children)
-            return not (acts_on and predicate.lemma_.lower() in self.lexicon.agentive_when_transitive)
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in predicate.children)
+            return not (acts_on and future and predicate.lemma_.lower() in self.lexicon.agentive_when_transitive)
         continued = [c for c in predicate.children if c.dep_ == "xcomp" and predicate.lemma_ == "continue"]
         return any(
             v.lemma_.lower() in self.lexicon.non_agentive_verbs or any(c.dep_ == "auxpass" for c in v.children)

@@ -10,7 +10,8 @@ import spacy
 from spacy.attrs import LEMMA, LOWER
 
 from pipeline.prefilter import DocWords, WordNeeds
-from pipeline.stages.commit.commitments import Trigger, commitment_spans, load_triggers, words_needed
+from pipeline.stages.commit.commitments import Trigger, commitment_spans, load_triggers
+from pipeline.stages.commit.pattern_engines import words_needed
 from pipeline.stages.commit.token_patterns import DocColumns
 from pipeline.run.settings import Settings
 
