@@ -33,7 +33,8 @@ from pipeline.stages.commit.actors import (
 )
 from pipeline.stages.commit.clauses import (
     AUX_DEPS, SUBJECT_DEPS, SUBORDINATE_DEPS, before_clause_break, chain_end, clause_scope, clause_top, clause_verb,
-    entity_span, is_conditional, is_negated, is_past, is_quoted, noun_phrase, object_span, subject_of, verb_adjuncts,
+    entity_span, is_conditional, is_negated, is_past, is_quoted, noun_phrase, object_span, subject_of, trimmed,
+    verb_adjuncts,
 )
 from pipeline.stages.commit.pattern_engines import PatternEngine, SpacyEngine, make_engine, words_needed
 from pipeline.stages.commit.token_patterns import DocColumns
@@ -328,7 +329,7 @@ class SentenceContext:
             return None
         if is_quoted(predicate) or self.is_reported_law(predicate) or self.is_under_law(predicate):
             return None
-        if self.is_permitted(predicate) or self.is_recommended(predicate):
+        if self.is_permitted(predicate) or self.is_recommended(predicate) or self.is_said_by_another_state(predicate):
             return None
         subject = subject_of(predicate)
         if trigger.clause == "main" and not self.in_main_clause(predicate):
@@ -431,6 +432,19 @@ class SentenceContext:
             token = token.head
         return False
 
+    def is_said_by_another_state(self, predicate: Token) -> bool:
+        """Reported speech: "Japan expressed the hope that Kazakhstan would ...", "Tajikistan noted
+        that Kazakhstan was making ...": another State's words, not the State's."""
+        if not self.reported:
+            return False
+        token = clause_top(predicate)
+        while token.head.i != token.i:
+            token = token.head
+            sayer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if sayer is not None and sayer.ent_type_ == "GPE" and not self.is_country(sayer):
+                return True
+        return False
+
     def is_under_law(self, predicate: Token) -> bool:
         """"According to the Act, eligible persons will be entitled to ...": what a law provides."""
         for prep in predicate.children:
@@ -524,13 +538,6 @@ def action_span(hit: Hit, end: Token) -> Span:
     phrase = [hit.tokens[0].i, hit.tokens[-1].i] if hit.trigger.matcher == "token" else []
     particles = [c.i for c in end.children if c.dep_ == "prt"]  # "carried out", "hand down"
     return doc[min([hit.predicate.i, *auxes, *phrase]) : max([end.i, hit.predicate.i, *phrase, *particles]) + 1]
-
-
-def trimmed(sent: Span, label: str) -> Span:
-    start, end = sent.start, sent.end
-    while end > start + 1 and sent.doc[end - 1].is_space:
-        end -= 1
-    return Span(sent.doc, start, end, label=label)
 
 
 def commitment_spans(doc: Doc) -> Iterable[Span]:
