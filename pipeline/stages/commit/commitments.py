@@ -27,7 +27,7 @@ from spacy.vocab import Vocab
 
 from pipeline.nlp.state import JsonState
 from pipeline.prefilter import DocWords, WordNeeds
-from pipeline.resources import data_json, data_jsonl
+from pipeline.resources import data_jsonl
 from pipeline.stages.commit.actors import (
     ANTECEDENT, COUNTRY, PHRASE, UNSPECIFIED, defined_acronyms, long_form_actor, without_open_bracket,
 )
@@ -36,6 +36,7 @@ from pipeline.stages.commit.clauses import (
     entity_span, is_conditional, is_negated, is_past, is_quoted, noun_phrase, object_span, subject_of, trimmed,
     verb_adjuncts,
 )
+from pipeline.stages.commit.lexicon import Lexicon, lexicon_of, load_lexicon
 from pipeline.stages.commit.pattern_engines import PatternEngine, SpacyEngine, make_engine, words_needed
 from pipeline.stages.commit.token_patterns import DocColumns
 
@@ -85,24 +86,6 @@ class Trigger:
             raise ValueError(f"trigger {self.id!r}: unknown strength {self.strength!r}")
         if self.subject not in SUBJECT_POLICIES:
             raise ValueError(f"trigger {self.id!r}: unknown subject policy {self.subject!r}")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Word lists from commitment_lexicon.json (lemmas, lower case)."""
-
-    activity_nouns: frozenset[str]
-    draft_nouns: frozenset[str]
-    private_actors: frozenset[str]
-    non_agentive_verbs: frozenset[str]
-    agentive_when_transitive: frozenset[str]  # "agencies will increase the number", "will become a party"
-    completion_verbs: frozenset[str]
-    law_reporting_verbs: frozenset[str]
-    law_nouns: frozenset[str]
-    permissive_modals: frozenset[str]  # "the court may decide": what the law allows, not a commitment
-    recommending_verbs: frozenset[str]  # "Jordan recommended that Comoros continue": someone else's wish
-    saying_verbs: frozenset[str]  # "the delegation stated that ...": what the State says, in reported speech
-    non_state_words: frozenset[str]  # "International Criminal Court", "UNICEF": not the State
 
 
 WORD_RE = re.compile(r"[\w-]+")
@@ -162,14 +145,6 @@ def load_triggers(name: str | Path) -> list[Trigger]:
 
 def load_actor_patterns(name: str | Path) -> list[dict[str, Any]]:
     return data_jsonl(name)
-
-
-def load_lexicon(name: str | Path) -> Lexicon:
-    return lexicon_of(data_json(name))
-
-
-def lexicon_of(data: dict[str, list[str]]) -> Lexicon:
-    return Lexicon(**{f: frozenset(data[f]) for f in Lexicon.__dataclass_fields__})
 
 
 @Language.factory(
@@ -332,6 +307,8 @@ class SentenceContext:
         if self.is_permitted(predicate) or self.is_recommended(predicate) or self.is_said_by_another_state(predicate):
             return None
         subject = subject_of(predicate)
+        if trigger.kind == "pledge" and self.is_law_content(predicate, subject):
+            return None
         if trigger.clause == "main" and not self.in_main_clause(predicate):
             return None
         if (trigger.matcher == "dependency" and trigger.kind != "need" and not trigger.copular
@@ -456,8 +433,20 @@ class SentenceContext:
         return False
 
     def is_completed(self, predicate: Token) -> bool:
-        """"was drafted and approved": the drafting is over."""
+        """"was drafted and approved": the drafting is over; "Barbados had given commitments": a
+        past narrative (in a report of its own; reported speech backshifts "has" to "had")."""
+        if not self.reported and any(c.dep_ == "aux" and c.lower_ == "had" for c in predicate.children):
+            return True
         return any(c.dep_ == "conj" and c.lemma_.lower() in self.lexicon.completion_verbs for c in predicate.children)
+
+    def is_law_content(self, predicate: Token, subject: Token | None) -> bool:
+        """"The amendment will allow the court to ...", "When enacted, the law will be changed":
+        what a text will do once in force, not an action of the State ("the bill will be
+        submitted" is one)."""
+        if any(c.dep_ == "advcl" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+               and any(g.lower_ in ("when", "once", "if") for g in c.children) for c in predicate.children):
+            return True
+        return subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() in self.lexicon.draft_nouns
 
     def subject_passes(self, policy: str, subject: Token | None, actor: Actor | None) -> bool:
         return SUBJECT_POLICIES[policy](self, subject, actor)
