@@ -300,7 +300,7 @@ class SentenceContext:
         past = not (trigger.allow_past or self.reported) and is_past(predicate)
         if is_negated(predicate) or is_conditional(predicate) or past:
             return None
-        if trigger.allow_past and self.is_completed(predicate):
+        if trigger.allow_past and self.is_completed(predicate, trigger.kind == "pledge"):
             return None
         if is_quoted(predicate) or self.is_reported_law(predicate) or self.is_under_law(predicate):
             return None
@@ -432,10 +432,11 @@ class SentenceContext:
                 return True
         return False
 
-    def is_completed(self, predicate: Token) -> bool:
+    def is_completed(self, predicate: Token, pledge: bool) -> bool:
         """"was drafted and approved": the drafting is over; "Barbados had given commitments": a
-        past narrative (in a report of its own; reported speech backshifts "has" to "had")."""
-        if not self.reported and any(c.dep_ == "aux" and c.lower_ == "had" for c in predicate.children):
+        pledge told as a past narrative (in a report of its own; reported speech backshifts "has"
+        to "had"), while "had drafted a bill" is still pending."""
+        if pledge and not self.reported and any(c.dep_ == "aux" and c.lower_ == "had" for c in predicate.children):
             return True
         return any(c.dep_ == "conj" and c.lemma_.lower() in self.lexicon.completion_verbs for c in predicate.children)
 

@@ -218,6 +218,7 @@ def test_commit_speaker_is_the_documents_author_by_its_type(document_type, speak
     ("Norway recommended that Kazakhstan continue its efforts against trafficking.", None),
     ("Japan expressed the hope that the Government would strengthen its institutions.", None),
     ("Tajikistan noted that Kazakhstan was making further progress.", None),
+    ("The head of the delegation reaffirmed the commitment of the Government to continue its reforms.", "pledge"),
 ])
 def test_commit_reads_the_backshifted_tenses_of_a_working_group_report(text, kind, nlp):
     """Reported speech: "would" and "planned to" are the State's; a national report's past is not."""
