@@ -30,7 +30,7 @@ regen: $(STAMP)
 	@PYTHONPATH=tests $(PY) -m snapshots
 
 eval: $(STAMP)
-	PYTHONPATH=tests $(PY) -m evaluation.evaluate
+	PYTHONPATH=tests $(PY) -m evaluation.evaluate --json bench/eval.json
 
 # Outputs of commit BASE and of the working tree over every document in ../shared, diffed
 # (long: ~470 documents twice; the base outputs are kept in .identity/ for the next check).

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
 DATA_PACKAGE = "pipeline.data"
+SCHEMA_PACKAGE = "pipeline.schema"
 
 Loaded = TypeVar("Loaded")
 
@@ -83,3 +84,9 @@ def data_folder(name: str) -> list[str]:
     """The relative names of the files in a folder of pipeline/data, sorted."""
     folder = resources.files(DATA_PACKAGE).joinpath(name)
     return sorted(f"{name}/{entry.name}" for entry in folder.iterdir() if entry.is_file())
+
+
+@loaded_once
+def schema_json(name: str) -> dict[str, Any]:
+    """A JSON file of pipeline/schema (the JSON Schemas of the records, the tables' schemas)."""
+    return json.loads(resources.files(SCHEMA_PACKAGE).joinpath(name).read_text(encoding="utf-8"))

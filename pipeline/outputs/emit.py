@@ -14,7 +14,7 @@ import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, TextIO
+from typing import IO, Any, Iterable, Iterator, Mapping
 
 from pipeline.errors import OutputNotWritable
 from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
@@ -252,19 +252,26 @@ def write_text_atomic(path: Path, content: str | Iterable[str]) -> None:
         handle.writelines([content] if isinstance(content, str) else content)
 
 
+def write_bytes_atomic(path: Path, content: bytes) -> None:
+    with atomic_files([path], {Path(path): None}) as (handle,), writing(path):
+        handle.write(content)
+
+
 @contextmanager
-def atomic_files(paths: Iterable[Path]) -> Iterator[list[TextIO]]:
-    """Text files written side by side as their rows come (a run's tables), each to a
+def atomic_files(paths: Iterable[Path], encodings: Mapping[Path, str | None] | None = None) -> Iterator[list[IO]]:
+    """Files written side by side as their rows come (a run's tables), each to a
     temporary file in its folder and renamed into place when the block ends without an
-    error: each file appears whole or not at all. Wrap writes in `writing(path)`."""
+    error: each file appears whole or not at all. Wrap writes in `writing(path)`.
+    Text files are UTF-8 unless `encodings` names another for a path; None opens it binary."""
     paths = [Path(path) for path in paths]
-    temporary: list[tuple[Path, str, TextIO]] = []
+    encodings = encodings or {}
+    temporary: list[tuple[Path, str, IO]] = []
     try:
         for path in paths:
             with writing(path):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-                temporary.append((path, tmp, os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
+                temporary.append((path, tmp, open_fd(fd, encodings.get(path, "utf-8"))))
         yield [handle for _, _, handle in temporary]
         for path, tmp, handle in temporary:
             with writing(path):
@@ -277,6 +284,10 @@ def atomic_files(paths: Iterable[Path]) -> Iterator[list[TextIO]]:
         for _, tmp, handle in temporary:
             handle.close()
             Path(tmp).unlink(missing_ok=True)  # gone already when it was renamed
+
+
+def open_fd(fd: int, encoding: str | None) -> IO:
+    return os.fdopen(fd, "wb") if encoding is None else os.fdopen(fd, "w", encoding=encoding, newline="\n")
 
 
 @contextmanager

@@ -3,8 +3,10 @@
     documents.jsonl            one line per input document
     paragraphs/<stem>.jsonl    a document's numbered paragraphs
     blocks/<stem>.jsonl        the rest of its text
+    docbin/<stem>.spacy        its paragraphs as spaCy Docs (run --to docbin)
     records/<stem>.json        its documents.jsonl line, written when it is done (a cache)
-    entities.csv, ...          the tables across all documents
+    entities.csv, ...          the tables across all documents, and each as .parquet
+    datapackage.json, schema/  what every table and JSONL file holds (Frictionless, JSON Schema)
     report/                    the HTML review report
 
 <stem> is `output_stem(doc_id)`: the doc_id itself when it is a safe file name, else a
@@ -25,7 +27,7 @@ MAX_STEM_BYTES = 150  # file names are limited to 255 bytes; leave room for a ha
 TEMP_PREFIX, TEMP_SUFFIX = ".", ".tmp"
 
 DOCUMENTS = "documents.jsonl"
-PARAGRAPHS, BLOCKS, RECORDS, REPORT = "paragraphs", "blocks", "records", "report"
+PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN = "paragraphs", "blocks", "records", "report", "docbin"
 
 
 def output_stem(doc_id: str) -> str:
@@ -68,6 +70,9 @@ class OutputLayout:
     def blocks(self, doc_id: str) -> Path:
         return self.root / BLOCKS / f"{output_stem(doc_id)}.jsonl"
 
+    def docbin(self, doc_id: str) -> Path:
+        return self.root / DOCBIN / f"{output_stem(doc_id)}.spacy"
+
     def record(self, doc_id: str) -> Path:
         return self.root / RECORDS / f"{output_stem(doc_id)}.json"
 
@@ -76,9 +81,9 @@ class OutputLayout:
 
     def document_files(self, doc_id: str) -> list[Path]:
         """What a document's run writes besides its record (removed when it fails)."""
-        return [self.paragraphs(doc_id), self.blocks(doc_id)]
+        return [self.paragraphs(doc_id), self.blocks(doc_id), self.docbin(doc_id)]
 
     def stale_temporary_files(self) -> Iterator[Path]:
         """Half-written files of a run that was killed while writing."""
-        for folder in (self.root, *(self.root / name for name in (PARAGRAPHS, BLOCKS, RECORDS, REPORT))):
+        for folder in (self.root, *(self.root / name for name in (PARAGRAPHS, BLOCKS, RECORDS, REPORT, DOCBIN))):
             yield from sorted(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))

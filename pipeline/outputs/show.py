@@ -1,11 +1,14 @@
 """Terminal view: one emitted paragraph with its annotations highlighted (rich).
 
-Entry point: `show_paragraph(out, doc_id, para, console)`; `python -m pipeline
-show DOC_ID PARA`. For quick checks of what the pipeline found, where.
+Entry point: `show_paragraph(out, document, para, console)`; `python -m pipeline
+show DOC_ID PARA`, or the citation the report copies: `show "A/HRC/WG.6/7/KAZ/1, para. 72"`.
+For quick checks of what the pipeline found, where.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +32,37 @@ STYLES = {
 }
 
 
-def show_paragraph(out: Path, doc_id: str, para: int, console: Console) -> None:
-    record = find_paragraph(OutputLayout(out), doc_id, para)
+# "A/HRC/WG.6/7/KAZ/1 72", "A/HRC/WG.6/7/KAZ/1, para. 72", "A-HRC-WG.6-7-KAZ-1 ¶ 72"
+CITATION_RE = re.compile(r"^\s*(?P<document>\S+?)[\s,]+(?:(?:para(?:graph)?\.?|¶)\s*)?(?P<para>\d+)\s*$", re.IGNORECASE)
+
+
+def parse_citation(document: str, para: int | None) -> tuple[str, int]:
+    """The document and paragraph of `show`'s arguments: two, or a citation in one."""
+    if para is not None:
+        return document, para
+    match = CITATION_RE.match(document)
+    if match is None:
+        raise OutputMissing(f"no paragraph number in {document!r}: give DOCUMENT PARA, "
+                            f"e.g. 'A/HRC/WG.6/7/KAZ/1 72'", document)
+    return match["document"], int(match["para"])
+
+
+def show_paragraph(out: Path, document: str, para: int, console: Console) -> None:
+    layout = OutputLayout(out)
+    record = find_paragraph(layout, document_id(layout, document), para)
     console.print(paragraph_panel(record))
+
+
+def document_id(layout: OutputLayout, document: str) -> str:
+    """The doc_id of a document named by its id or by its UN symbol (from documents.jsonl)."""
+    if layout.paragraphs(document).exists() or not layout.documents.exists():
+        return document
+    wanted = document.strip().upper()
+    for line in layout.documents.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if (record.get("symbol") or "").upper() == wanted:
+            return record["doc_id"]
+    return document
 
 
 def find_paragraph(layout: OutputLayout, doc_id: str, para: int) -> dict[str, Any]:

@@ -1,82 +1,172 @@
 """Tables stage: the paragraphs' annotations as flat tables for spreadsheets and queries.
 
 Entry point: `with open_tables(out) as tables:` then `tables.add(paragraph_records)`
-for each document of a run, in doc_id order. Rows are written as they come (memory
-stays flat however many documents a run has) into `entities.csv`, `dates.csv` and
-`amounts.csv` (one row per annotation, with doc_id, para, the normalized fields and
-the offsets into the paragraph's text) and `commitments.jsonl` / `.csv` (one flat
-record per commitment, with its section); the files take their place when the block
-ends. It reads records, not spaCy objects: the main process of a parallel run writes
-the tables and never loads a model.
+for each document of a run, in doc_id order. Each table of pipeline/schema/tables.json
+(entities, dates, amounts: one row per annotation, with doc_id, para, the normalized
+fields and the offsets into the paragraph's text; commitments: one flat record per
+commitment, with its section) is written as CSV and as Parquet with the columns' types,
+and the commitments also as `commitments.jsonl`. Rows are written as they come (memory
+stays flat however many documents a run has); the files take their place when the
+block ends. It reads records, not spaCy objects: the main process of a parallel run
+writes the tables and never loads a model.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator, TextIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.outputs.emit import atomic_files, dumps, writing
 from pipeline.outputs.layout import OutputLayout
+from pipeline.resources import schema_json
 
-# file name -> (field of the paragraph record, the annotation's columns after doc_id and para)
-TABLES = {
-    "entities.csv": ("entities", ("text", "label", "start_char", "end_char")),
-    "dates.csv": ("dates", ("text", "start", "end", "granularity", "start_char", "end_char")),
-    "amounts.csv": ("amounts", ("text", "kind", "value", "unit", "start_char", "end_char")),
-}
+TABLES_SCHEMA = "tables.json"
 KEY_COLUMNS = ("doc_id", "para")
-COMMITMENTS_JSONL, COMMITMENTS_CSV = "commitments.jsonl", "commitments.csv"
-TABLE_FILES = (*TABLES, COMMITMENTS_JSONL, COMMITMENTS_CSV)  # in the output folder itself
-COMMITMENT_COLUMNS = ("doc_id", "symbol", "para", "section", "subsection", "kind", "strength", "speaker", "actor",
-                      "action", "object", "deadline", "deadline_relation", "deadline_end", "text")
+COMMITMENTS_JSONL = "commitments.jsonl"
+CSV_ENCODINGS = ("utf-8", "utf-8-sig")  # utf-8-sig starts each CSV with a BOM, which Excel needs
+PARQUET_ROW_GROUP = 20_000  # rows buffered before a Parquet row group is written
+ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32(),
+               "boolean": pa.bool_()}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One table of pipeline/schema/tables.json: its name, the paragraph field its rows
+    come from and its columns as Frictionless fields (name, type, description)."""
+
+    name: str
+    source: str
+    title: str
+    fields: tuple[dict[str, str], ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(field["name"] for field in self.fields)
+
+    @property
+    def csv(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def parquet(self) -> str:
+        return f"{self.name}.parquet"
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([(field["name"], ARROW_TYPES[field["type"]]) for field in self.fields])
+
+
+def table_specs() -> tuple[TableSpec, ...]:
+    return tuple(TableSpec(t["name"], t["source"], t["title"], tuple(t["fields"]))
+                 for t in schema_json(TABLES_SCHEMA)["tables"])
+
+
+TABLE_SPECS = table_specs()
+TABLE_FILES = (*(spec.csv for spec in TABLE_SPECS), COMMITMENTS_JSONL)  # text tables, in the output folder itself
+PARQUET_FILES = tuple(spec.parquet for spec in TABLE_SPECS)
 
 
 @contextmanager
-def open_tables(out: Path) -> Iterator[Tables]:
+def open_tables(out: Path, csv_encoding: str = "utf-8") -> Iterator[Tables]:
+    if csv_encoding not in CSV_ENCODINGS:
+        raise ValueError(f"CSV encoding must be one of {', '.join(CSV_ENCODINGS)}, not {csv_encoding!r}")
     layout = OutputLayout(out)
-    with atomic_files([layout.table(name) for name in TABLE_FILES]) as handles:
-        files = dict(zip(TABLE_FILES, handles))
-        yield Tables(Path(out), files)
+    names = (*TABLE_FILES, *PARQUET_FILES)
+    paths = [layout.table(name) for name in names]
+    encodings = {path: (None if name.endswith(".parquet") else csv_encoding if name.endswith(".csv") else "utf-8")
+                 for name, path in zip(names, paths)}
+    with atomic_files(paths, encodings) as handles:
+        tables = Tables(Path(out), dict(zip(names, handles)))
+        try:
+            yield tables
+        finally:
+            tables.close()  # before the files close, also when the run fails (their temporary files go)
 
 
 class Tables:
     """The open table files of a run; `add` writes one document's rows."""
 
-    def __init__(self, out: Path, files: dict[str, TextIO]):
+    def __init__(self, out: Path, files: dict[str, Any]):
         self.out = out
-        self.commitments_jsonl = files[COMMITMENTS_JSONL]
-        self.csv = {name: csv.writer(files[name], lineterminator="\n") for name in [*TABLES, COMMITMENTS_CSV]}
+        self.commitments_jsonl: TextIO = files[COMMITMENTS_JSONL]
+        self.csv = {spec.name: csv.writer(files[spec.csv], lineterminator="\n") for spec in TABLE_SPECS}
+        self.parquet = {spec.name: ParquetTable(spec, files[spec.parquet]) for spec in TABLE_SPECS}
         with writing(out):
-            for name, (_, columns) in TABLES.items():
-                self.csv[name].writerow((*KEY_COLUMNS, *columns))
-            self.csv[COMMITMENTS_CSV].writerow(COMMITMENT_COLUMNS)
+            for spec in TABLE_SPECS:
+                self.csv[spec.name].writerow(spec.columns)
 
     def add(self, paragraphs: Iterable[dict[str, Any]]) -> None:
         paragraphs = list(paragraphs)
         with writing(self.out):
-            for name, (source, columns) in TABLES.items():
-                self.csv[name].writerows(annotation_rows(paragraphs, source, columns))
-            for record in commitment_rows(paragraphs):
-                self.commitments_jsonl.write(dumps(record) + "\n")
-                self.csv[COMMITMENTS_CSV].writerow(blank_nulls(record[column] for column in COMMITMENT_COLUMNS))
+            for spec in TABLE_SPECS:
+                rows = ROW_BUILDERS.get(spec.source, annotation_rows)(paragraphs, spec)
+                for row in rows:
+                    self.csv[spec.name].writerow(blank_nulls(row[column] for column in spec.columns))
+                    self.parquet[spec.name].append(row)
+                    if spec.source == "commitments":
+                        self.commitments_jsonl.write(dumps(row) + "\n")
+
+    def close(self) -> None:
+        with writing(self.out):
+            for table in self.parquet.values():
+                table.close()
 
 
-def annotation_rows(paragraphs: list[dict[str, Any]], source: str, columns: tuple[str, ...]) -> Iterator[list[Any]]:
+class ParquetTable:
+    """One table's Parquet file, written a row group at a time with the table's types."""
+
+    def __init__(self, spec: TableSpec, handle: Any):
+        self.spec = spec
+        self.schema = spec.arrow_schema()
+        self.writer = pq.ParquetWriter(handle, self.schema, compression="zstd")
+        self.rows: list[dict[str, Any]] = []
+
+    def append(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= PARQUET_ROW_GROUP:
+            self.flush()
+
+    def flush(self) -> None:
+        columns = {field["name"]: [typed(row[field["name"]], field["type"]) for row in self.rows]
+                   for field in self.spec.fields}
+        self.writer.write_table(pa.table(columns, schema=self.schema))
+        self.rows = []
+
+    def close(self) -> None:
+        if self.rows:
+            self.flush()
+        self.writer.close()
+
+
+def typed(value: Any, kind: str) -> Any:
+    """A cell as its column's type: ISO dates as dates, every number of a number column a float."""
+    if value is None:
+        return None
+    if kind == "date":
+        return datetime.date.fromisoformat(value)
+    return float(value) if kind == "number" else value
+
+
+def annotation_rows(paragraphs: list[dict[str, Any]], spec: TableSpec) -> Iterator[dict[str, Any]]:
     for record in paragraphs:
-        key = [record.get(column) for column in KEY_COLUMNS]
-        for annotation in record.get(source) or []:
-            yield blank_nulls(key + [annotation.get(column) for column in columns])
+        key = {column: record.get(column) for column in KEY_COLUMNS}
+        for annotation in record.get(spec.source) or []:
+            yield {**key, **{column: annotation.get(column) for column in spec.columns[len(KEY_COLUMNS):]}}
 
 
 def blank_nulls(values: Iterable[Any]) -> list[Any]:
     return ["" if value is None else value for value in values]
 
 
-def commitment_rows(paragraphs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def commitment_rows(paragraphs: Iterable[dict[str, Any]], spec: TableSpec | None = None) -> list[dict[str, Any]]:
     """One flat record per commitment of these paragraph records, for analysts:
-    output/commitments.jsonl and .csv (paragraphs in order give rows in order)."""
+    output/commitments.jsonl, .csv and .parquet (paragraphs in order give rows in order)."""
     return [
         {
             "doc_id": p["doc_id"],
@@ -98,6 +188,9 @@ def commitment_rows(paragraphs: Iterable[dict[str, Any]]) -> list[dict[str, Any]
         for p in paragraphs
         for c in p.get("commitments") or []
     ]
+
+
+ROW_BUILDERS: dict[str, Callable[..., Iterable[dict[str, Any]]]] = {"commitments": commitment_rows}
 
 
 def heading_label(heading: dict[str, str] | None) -> str | None:

@@ -14,11 +14,13 @@ from pathlib import Path
 from rich.console import Console
 
 from pipeline.errors import PipelineError
-from pipeline.run.executor import EXECUTORS, RunOptions, default_jobs, run
+from pipeline.run.executor import EXECUTORS, EXTRA_FORMATS, RunOptions, default_jobs, run
 from pipeline.outputs.diff import diff_outputs
+from pipeline.outputs.duckdb_file import INSTALL_HINT, duckdb_available
 from pipeline.outputs.report import build_report
-from pipeline.outputs.show import show_paragraph
-from pipeline.run.settings import Settings
+from pipeline.outputs.show import parse_citation, show_paragraph
+from pipeline.outputs.tables import CSV_ENCODINGS
+from pipeline.run.settings import PIPELINE_VERSION, Settings
 
 OUTPUT_HELP = """\
 outputs (in --out):
@@ -40,11 +42,15 @@ outputs (in --out):
                              doc_id, symbol, para, section, subsection, kind, strength,
                              speaker, actor, action, object, deadline, deadline_relation,
                              deadline_end, text
+  entities.csv, dates.csv,   one row per annotation; every CSV table also as .parquet (typed)
+  amounts.csv
+  datapackage.json, schema/  Frictionless description of every table and file; JSON Schemas
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description="Turn UN UPR documents into JSONL.")
+    parser.add_argument("--version", action="version", version=f"upr-pipeline {PIPELINE_VERSION}")
     commands = parser.add_subparsers(dest="command", required=True)
     run_cmd = commands.add_parser(
         "run",
@@ -65,9 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(run_cmd)
     report_cmd = commands.add_parser("report", help="write the HTML review report into OUT/report/")
     report_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
-    show_cmd = commands.add_parser("show", help="print one paragraph with its annotations highlighted")
-    show_cmd.add_argument("doc_id", help="document id, e.g. A-HRC-WG.6-7-KAZ-1")
-    show_cmd.add_argument("para", type=int, help="paragraph number")
+    show_cmd = commands.add_parser("show", help="print one paragraph with its annotations highlighted",
+                                   description="DOCUMENT PARA, or a citation in one argument: "
+                                               "'A/HRC/WG.6/7/KAZ/1 72', 'A/HRC/WG.6/7/KAZ/1, para. 72'.")
+    show_cmd.add_argument("document", help="document id (A-HRC-WG.6-7-KAZ-1) or symbol (A/HRC/WG.6/7/KAZ/1)")
+    show_cmd.add_argument("para", type=int, nargs="?", help="paragraph number (or given in DOCUMENT)")
     show_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
     diff_cmd = commands.add_parser("diff", help="print what changed between two output folders",
                                    description="Per document and paragraph, each changed field with a snippet "
@@ -90,6 +98,12 @@ def add_run_options(run_cmd: argparse.ArgumentParser) -> None:
     scale.add_argument("--timings", action="store_true",
                        help="write per-stage timings into documents.jsonl (they make its bytes vary run to run)")
     scale.add_argument("--profile", action="store_true", help="print a cProfile summary of the hot spots")
+    formats = run_cmd.add_argument_group("output formats")
+    formats.add_argument("--csv-encoding", choices=CSV_ENCODINGS, default="utf-8",
+                         help="utf-8-sig starts each CSV with a BOM, so Excel reads accents right (default: utf-8)")
+    formats.add_argument("--to", action="append", choices=sorted(EXTRA_FORMATS), default=[], metavar="FORMAT",
+                         help="also write docbin (OUT/docbin/<doc_id>.spacy: spaCy Docs with the annotations) or "
+                              "duckdb (OUT/upr.duckdb: the tables and views); repeatable")
 
 
 def positive_int(text: str) -> int:
@@ -106,7 +120,8 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def show_command(args: argparse.Namespace) -> int:
-    show_paragraph(args.out, args.doc_id, args.para, Console())
+    document, para = parse_citation(args.document, args.para)
+    show_paragraph(args.out, document, para, Console())
     return 0
 
 
@@ -134,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     if args.scheduler and args.executor != "dask":
         parser.error("--scheduler needs --executor dask")
+    if "duckdb" in args.to and not duckdb_available():
+        print(f"error: --to duckdb needs the duckdb package: {INSTALL_HINT}", file=sys.stderr)
+        return 2
     overrides = {}
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = args.max_input_mb * 1024 * 1024
@@ -150,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         options = RunOptions(jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, force=args.force,
-                             timings=args.timings, profile=args.profile)
+                             timings=args.timings, profile=args.profile, csv_encoding=args.csv_encoding,
+                             formats=tuple(dict.fromkeys(args.to)))
         summary = run(args.paths, args.out, settings, options, report=lambda line: print(line, file=sys.stderr))
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -49,6 +49,9 @@ from pipeline.errors import PipelineError
 from pipeline.outputs.layout import OutputLayout
 from pipeline.stages.ingest.ingest import display_path, document_id, find_inputs
 from pipeline.run.settings import PIPELINE_VERSION, Settings
+from pipeline.outputs.datapackage import write_datapackage
+from pipeline.outputs.docbin import write_docbins
+from pipeline.outputs.duckdb_file import write_duckdb
 from pipeline.outputs.tables import open_tables
 
 EXECUTORS = ("local", "dask")
@@ -74,10 +77,15 @@ class RunOptions:
     timings: bool = False  # write per-stage timings into documents.jsonl
     profile: bool = False  # print a cProfile summary of the workers' hot spots
     progress: bool | None = None  # None: a progress bar only when stderr is a terminal
+    csv_encoding: str = "utf-8"  # "utf-8-sig" writes a BOM, for Excel
+    formats: tuple[str, ...] = ()  # extra outputs (EXTRA_FORMATS): spaCy DocBins, a DuckDB file
 
     def __post_init__(self) -> None:
         if self.jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {self.jobs}")
+        unknown = [name for name in self.formats if name not in EXTRA_FORMATS]
+        if unknown:
+            raise ValueError(f"unknown output format {unknown[0]!r}; known: {', '.join(EXTRA_FORMATS)}")
         if self.executor not in EXECUTORS:
             raise ValueError(f"unknown executor {self.executor!r}; known: {', '.join(EXECUTORS)}")
 
@@ -99,6 +107,12 @@ class Outcome:
     error: str | None
     profile: dict | None = None  # cProfile stats of the task, with --profile
 
+
+# --to NAME: what else a run writes, from the output folder and the run's doc_ids
+EXTRA_FORMATS: dict[str, Callable[[Path, list[str]], Any]] = {
+    "docbin": write_docbins,
+    "duckdb": lambda out, doc_ids: write_duckdb(out),
+}
 
 COUNTED = ("entities", "dates", "amounts", "commitments")
 
@@ -367,7 +381,10 @@ def run(paths: list[Path], out: Path, settings: Settings, options: RunOptions | 
                 profile.add(outcome.profile)
             advance(outcome.doc_id)
     write_jsonl(OutputLayout(out).documents, assembled_records(out, plan.doc_ids, options.timings))
-    write_collections(out, plan.doc_ids, summary)
+    write_collections(out, plan.doc_ids, summary, options.csv_encoding)
+    write_datapackage(out, options.csv_encoding)
+    for name in options.formats:
+        EXTRA_FORMATS[name](out, plan.doc_ids)
     summary.seconds = time.perf_counter() - started
     if profile is not None:
         profile.print(sys.stderr)
@@ -393,10 +410,10 @@ def assembled_records(out: Path, doc_ids: list[str], timings: bool) -> Iterator[
         yield record
 
 
-def write_collections(out: Path, doc_ids: list[str], summary: RunSummary) -> None:
+def write_collections(out: Path, doc_ids: list[str], summary: RunSummary, csv_encoding: str = "utf-8") -> None:
     """The tables across all documents (entities, dates, amounts, commitments), from
     the paragraph files on disk: skipped documents count as much as processed ones."""
-    with open_tables(out) as tables:
+    with open_tables(out, csv_encoding) as tables:
         for doc_id in doc_ids:
             path = paragraphs_path(out, doc_id)
             if not path.exists():

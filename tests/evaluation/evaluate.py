@@ -8,6 +8,7 @@ shared corpus on another machine) are skipped with a note.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -22,6 +23,7 @@ from pipeline.outputs.annotations import FIELDS, KINDS, has_valid_offsets
 from pipeline.outputs.emit import line_claims, paragraph_records
 from pipeline.errors import PipelineError
 from evaluation.evaluate_tags import evaluate_tags
+from evaluation.results import JsonReport, register
 from pipeline.model import Document
 from pipeline.pipeline import process_document
 from pipeline.run.settings import Settings
@@ -55,11 +57,22 @@ class Score:
         self.false_positive += other.false_positive
         self.false_negative += other.false_negative
 
+    def figures(self) -> dict[str, float | int | None]:
+        """Precision, recall and F1, None where undefined: precision with nothing found,
+        recall with nothing expected, all three for an empty class."""
+        found = self.true_positive + self.false_positive
+        expected = self.true_positive + self.false_negative
+        return {"precision": self.precision if found else None, "recall": self.recall if expected else None,
+                "f1": self.f1 if found or expected else None, "tp": self.true_positive,
+                "fp": self.false_positive, "fn": self.false_negative}
+
     def line(self, name: str) -> str:
-        return (
-            f"{name:<34} P {self.precision:6.1%}  R {self.recall:6.1%}  F1 {self.f1:6.1%}"
-            f"  (tp {self.true_positive}, fp {self.false_positive}, fn {self.false_negative})"
-        )
+        figures = self.figures()
+        return register(
+            f"{name:<34} P {percent(figures['precision'])}  R {percent(figures['recall'])}"
+            f"  F1 {percent(figures['f1'])}"
+            f"  (tp {self.true_positive}, fp {self.false_positive}, fn {self.false_negative})",
+            name, figures)
 
 
 @dataclass
@@ -76,7 +89,9 @@ class Accuracy:
         self.total += 1
 
     def line(self, name: str) -> str:
-        return f"{name:<34} {self.value:6.1%}  ({self.right}/{self.total})"
+        value = self.value if self.total else None
+        return register(f"{name:<34} {percent(value)}  ({self.right}/{self.total})", name,
+                        {"accuracy": value, "right": self.right, "total": self.total})
 
 
 @dataclass
@@ -91,7 +106,8 @@ class Count:
         self.of += other.of
 
     def line(self, name: str) -> str:
-        return f"{name:<34} {self.found:6d}  (in {self.of} paragraphs)"
+        return register(f"{name:<34} {self.found:6d}  (in {self.of} paragraphs)", name,
+                        {"found": self.found, "of": self.of})
 
 
 @dataclass
@@ -105,7 +121,13 @@ class Speed:
 
     def line(self, name: str) -> str:
         rate = self.pages / self.seconds if self.seconds else 0.0
-        return f"{name:<34} {rate:6.1f}  ({self.pages} pages in {self.seconds:.2f}s)"
+        return register(f"{name:<34} {rate:6.1f}  ({self.pages} pages in {self.seconds:.2f}s)", name,
+                        {"pages_per_second": round(rate, 2), "pages": self.pages, "seconds": round(self.seconds, 2)})
+
+
+def percent(value: float | None) -> str:
+    """A figure as the report prints it: "100.0%", or "n/a" where it is undefined."""
+    return f"{value:6.1%}" if value is not None else "   n/a"
 
 
 # Page furniture that must not reach paragraph text: job numbers, "Page N", barcodes and
@@ -349,9 +371,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation.evaluate", description=__doc__)
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold")
     parser.add_argument("--only", choices=sorted(EVALUATORS), action="append")
+    parser.add_argument("--json", type=Path, metavar="PATH",
+                        help="also write every figure as JSON: {section: {document or group: {figure: values}}}")
     args = parser.parse_args(argv)
-    for name in args.only or EVALUATORS:
-        EVALUATORS[name](args.gold)
+    report = JsonReport(sys.stdout)
+    with contextlib.redirect_stdout(report if args.json else sys.stdout):
+        for name in args.only or EVALUATORS:
+            EVALUATORS[name](args.gold)
+    if args.json:
+        report.save(args.json)
     return 0
 
 

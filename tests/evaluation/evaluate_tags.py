@@ -124,8 +124,10 @@ def _print(scores: TagScores, indent: str, confusions: int) -> None:
 # ------------------------------------------------------------------ entities
 
 def score_entities(expected: list[dict], predicted: list[dict], totals: dict, confusions: Counter) -> None:
-    gold = Counter((_norm(e["text"]), e["label"]) for e in expected)
-    found = Counter((_norm(e["text"]), e["label"]) for e in predicted)
+    """Entities count once per paragraph for each distinct (text, label): annotators list a
+    name once per paragraph, however often it recurs there."""
+    gold = Counter({(_norm(e["text"]), e["label"]) for e in expected})
+    found = Counter({(_norm(e["text"]), e["label"]) for e in predicted})
     for label in {lab for _, lab in gold} | {lab for _, lab in found}:
         g = Counter({k: v for k, v in gold.items() if k[1] == label})
         f = Counter({k: v for k, v in found.items() if k[1] == label})

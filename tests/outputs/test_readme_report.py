@@ -1,6 +1,8 @@
 """The README's DuckDB and pandas examples, run as written against real and hand-made output."""
 
+import datetime
 import re
+import warnings
 
 import pytest
 from conftest import ROOT
@@ -69,6 +71,11 @@ EXPECTED_ON_HAND_MADE_OUTPUT = {
     "entities by label": [("ORG", 4, 4), ("GPE", 2, 2), ("<img src=x onerror=alert(1)>", 1, 1), ("LAW", 1, 1),
                           ("PROGRAMME", 1, 1)],
     "dates per year": [(2009, 1), (2011, 1), (2012, 1), (2014, 1), (2015, 1)],
+    "commitments with a deadline, from the typed Parquet table": [
+        ("A-HRC-TEST-1", 2, "pledge", "Government", "will amend", datetime.date(2011, 12, 31)),
+        ("A-HRC-TEST-1", 4, "pledge", "unspecified", "will be implemented", datetime.date(2014, 12, 31)),
+        ("A-HRC-TEST-2", 1, "pledge", "Slovenia", "will ratify", datetime.date(2015, 6, 30)),
+    ],
 }
 
 
@@ -78,20 +85,29 @@ def test_readme_report_query_gives_known_rows_on_hand_made_output(hand_made_outp
     assert duckdb.sql(sql_queries()[name]).fetchall() == EXPECTED_ON_HAND_MADE_OUTPUT[name]
 
 
+def run_pandas_example():
+    """The README's pandas block, run with every warning an error (deprecations included)."""
+    names = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        exec(readme_blocks("python")[0], names)
+    return names
+
+
 def test_readme_report_pandas_example_runs_on_real_output(real_output, monkeypatch):
     monkeypatch.chdir(real_output)
-    names = {}
-    exec(readme_blocks("python")[0], names)
+    names = run_pandas_example()
     paragraphs, commitments = names["paragraphs"], names["commitments"]
     assert len(paragraphs) == 205
     assert len(commitments) == sum(map(len, paragraphs["commitments"])) > 0
+    assert len(names["with_deadline"]) > 0
 
 
 def test_readme_report_pandas_example_gives_known_frames_on_hand_made_output(hand_made_output, monkeypatch):
     monkeypatch.chdir(hand_made_output)
-    names = {}
-    exec(readme_blocks("python")[0], names)
+    names = run_pandas_example()
     commitments = names["commitments"]
     assert list(commitments["kind"]) == ["pledge", "pending", "pledge", "pledge"]
-    assert list(commitments["deadline.end"].fillna("")) == ["2011-12-31", "", "2014-12-31", "2015-06-30"]
+    assert [str(day) for day in names["with_deadline"]["deadline_end"]] == ["2011-12-31", "2014-12-31", "2015-06-30"]
     assert names["money"].to_dict() == {"USD": 50000}
+    assert list(names["paragraphs"]["para"]) == [1, 2, 3, 4, 5, 1]

@@ -36,3 +36,21 @@ def test_show_prints_the_paragraph_and_a_table_of_its_annotations(fixture_output
 def test_show_unknown_document_or_paragraph_is_a_clear_error(fixture_output, capsys, doc_id, para, message):
     assert main(["show", doc_id, str(para), "--out", str(fixture_output)]) == 1
     assert re.search(f"error: .*\\[E031\\] {message}", capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("arguments", [
+    ["A/HRC/TEST/1", "3"],
+    ["A/HRC/TEST/1 3"],
+    ["A/HRC/TEST/1, para. 3"],
+    ["a/hrc/test/1 ¶ 3"],
+    [f"{MARKUP_DOC} 3"],
+])
+def test_show_accepts_the_symbol_and_the_citation_the_report_copies(fixture_output, capsys, monkeypatch, arguments):
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["show", *arguments, "--out", str(fixture_output)]) == 0
+    assert f"{MARKUP_DOC} ¶ 3" in capsys.readouterr().out
+
+
+def test_show_citation_without_a_paragraph_number_is_a_clear_error(fixture_output, capsys):
+    assert main(["show", "A/HRC/TEST/1", "--out", str(fixture_output)]) == 1
+    assert "no paragraph number in 'A/HRC/TEST/1'" in capsys.readouterr().err

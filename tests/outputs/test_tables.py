@@ -4,13 +4,16 @@ import csv
 import io
 import json
 
+import pyarrow.parquet as pq
 import pytest
 from conftest import SEED
 from report_fixtures import MARKUP_DOC, SECOND_DOC, fixture_paragraphs
 
 from pipeline.run.executor import run
 from pipeline.run.settings import Settings
-from pipeline.outputs.tables import COMMITMENT_COLUMNS, TABLES, open_tables
+from pipeline.outputs.tables import TABLE_SPECS, open_tables
+
+COMMITMENT_COLUMNS = next(spec.columns for spec in TABLE_SPECS if spec.name == "commitments")
 
 
 def read_csv(path):
@@ -69,8 +72,31 @@ def test_tables_appear_whole_when_the_run_ends_and_not_at_all_when_it_fails(tmp_
 
 def test_tables_run_writes_them_beside_the_jsonl(tmp_path):
     summary = run([SEED], tmp_path, Settings())
-    for name, (_, columns) in TABLES.items():
-        header = (tmp_path / name).read_text(encoding="utf-8").splitlines()[0]
-        assert header == ",".join(("doc_id", "para", *columns))
-        assert len((tmp_path / name).read_text().splitlines()) == 1 + summary.annotations[name.removesuffix(".csv")]
+    for spec in TABLE_SPECS:
+        header = (tmp_path / spec.csv).read_text(encoding="utf-8").splitlines()[0]
+        assert header == ",".join(spec.columns)
+        rows = len(list(csv.reader(io.StringIO((tmp_path / spec.csv).read_text(encoding="utf-8"))))) - 1
+        assert rows == summary.annotations[spec.name] == pq.read_metadata(tmp_path / spec.parquet).num_rows
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_tables_parquet_keeps_the_columns_types_and_nulls(tmp_path):
+    with open_tables(tmp_path) as tables:
+        for records in fixture_paragraphs().values():
+            tables.add(records)
+    amounts = pq.read_table(tmp_path / "amounts.parquet")
+    assert str(amounts.schema.field("value").type) == "double" and str(amounts.schema.field("para").type) == "int64"
+    assert amounts.column("value").to_pylist() == [50000.0, 12.0]
+    commitments = pq.read_table(tmp_path / "commitments.parquet").to_pylist()
+    assert [str(row["deadline_end"]) for row in commitments] == ["2011-12-31", "None", "2014-12-31", "2015-06-30"]
+    assert commitments[1]["deadline"] is None  # a null, where the CSV has an empty cell
+
+
+def test_tables_csv_encoding_utf_8_sig_starts_every_csv_with_a_bom_for_excel(tmp_path):
+    with open_tables(tmp_path, csv_encoding="utf-8-sig") as tables:
+        tables.add(next(iter(fixture_paragraphs().values())))
+    for spec in TABLE_SPECS:
+        assert (tmp_path / spec.csv).read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
+    assert not (tmp_path / "commitments.jsonl").read_bytes().startswith(b"\xef\xbb\xbf")
+    with pytest.raises(ValueError, match="utf-8-sig"), open_tables(tmp_path / "x", csv_encoding="latin-1"):
+        pass

@@ -7,6 +7,7 @@ import pytest
 from conftest import SEED
 
 from pipeline.run.cli import main
+from pipeline.run.settings import PIPELINE_VERSION
 
 
 def test_cli_seed_gives_205_paragraphs_with_sections(tmp_path):
@@ -58,3 +59,9 @@ def test_cli_bad_scale_options_are_usage_errors(tmp_path, arguments):
     with pytest.raises(SystemExit) as exit_info:
         main(["run", str(SEED), "--out", str(tmp_path), *arguments])
     assert exit_info.value.code == 2
+
+
+def test_cli_version_names_the_pipeline_version(capsys):
+    with pytest.raises(SystemExit) as exit_code:
+        main(["--version"])
+    assert exit_code.value.code == 0 and capsys.readouterr().out.strip() == f"upr-pipeline {PIPELINE_VERSION}"
