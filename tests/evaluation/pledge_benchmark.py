@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaluation.evaluate import ROOT
+from evaluation.evaluate import ROOT, Accuracy
 from pipeline.model import Line, Paragraph
 from pipeline.run.settings import Settings
 from pipeline.stages.commit.commit import COMPONENT, find_commitments
@@ -95,12 +95,10 @@ def evaluate_pledges(misses: bool = False, path: Path = PLEDGES) -> None:
         kinds = found_kinds(pledge, nlp)
         if not any(kind in DETECTED_KINDS for kind in kinds):
             missed.append((miss_category(pledge, kinds), pledge))
-    detected = len(kept) - len(missed)
-    share = detected / len(kept) if kept else 1.0
-    print(f"  {len(pledges)} pledges, {len(kept)} state an action; detected as pledge or pending: "
-          f"{share:6.1%}  ({detected}/{len(kept)})")
+    print(f"  pledges ({len(pledges)}; {len(kept)} state an action)")
+    print("    " + Accuracy(len(kept) - len(missed), len(kept)).line("detected as pledge or pending"))
     for category, count in Counter(category for category, _ in missed).most_common():
-        print(f"    missed, {category}: {count}")
+        print("    " + Accuracy(count, len(kept)).line(f"missed: {category}"))
     if misses:
         for category, pledge in sorted(missed, key=lambda m: m[0]):
             print(f"      MISS [{category}] {pledge.state}: {pledge.text[:150]}")
