@@ -306,6 +306,8 @@ class SentenceContext:
             return None
         if self.is_permitted(predicate) or self.is_recommended(predicate) or self.is_said_by_another_state(predicate):
             return None
+        if any(c.dep_ == "advmod" and c.lower_ in self.lexicon.habitual_adverbs for c in predicate.children):
+            return None
         subject = subject_of(predicate)
         if trigger.kind == "pledge" and self.is_law_content(predicate, subject):
             return None
@@ -380,6 +382,9 @@ class SentenceContext:
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in predicate.children)
             return not (acts_on and future and predicate.lemma_.lower() in self.lexicon.agentive_when_transitive)
         continued = [c for c in predicate.children if c.dep_ == "xcomp" and predicate.lemma_ == "continue"]
+        subject = subject_of(predicate)
+        if subject is not None and subject.lemma_.lower() in self.lexicon.activity_nouns:
+            continued = [v for v in continued if v.lemma_.lower() in self.lexicon.non_agentive_verbs]  # "efforts continue to be made"
         return any(
             v.lemma_.lower() in self.lexicon.non_agentive_verbs or any(c.dep_ == "auxpass" for c in v.children)
             for v in continued
