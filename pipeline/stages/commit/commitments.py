@@ -309,8 +309,6 @@ class SentenceContext:
         if any(c.dep_ == "advmod" and c.lower_ in self.lexicon.habitual_adverbs for c in predicate.children):
             return None
         subject = subject_of(predicate)
-        if trigger.kind == "pledge" and self.is_law_content(predicate, subject):
-            return None
         if trigger.clause == "main" and not self.in_main_clause(predicate):
             return None
         if (trigger.matcher == "dependency" and trigger.kind != "need" and not trigger.copular
@@ -363,6 +361,10 @@ class SentenceContext:
             return True
         # Reported speech: "The delegation stated that the Government would ..."
         if self.reported and top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.saying_verbs:
+            return self.in_main_clause(top.head)
+        # "It is expected that the Committee will ...": the frame says nothing of its own
+        if top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.framing_verbs and any(
+                c.lower_ == "it" and c.dep_ in SUBJECT_DEPS for c in top.head.children):
             return self.in_main_clause(top.head)
         # "..., on the basis of which it will hand down a decision": a subordinate clause
         # whose own subject is the State still commits it; "a bill that will ..." does not.
@@ -444,15 +446,6 @@ class SentenceContext:
         if pledge and not self.reported and any(c.dep_ == "aux" and c.lower_ == "had" for c in predicate.children):
             return True
         return any(c.dep_ == "conj" and c.lemma_.lower() in self.lexicon.completion_verbs for c in predicate.children)
-
-    def is_law_content(self, predicate: Token, subject: Token | None) -> bool:
-        """"The amendment will allow the court to ...", "When enacted, the law will be changed":
-        what a text will do once in force, not an action of the State ("the bill will be
-        submitted" is one)."""
-        if any(c.dep_ == "advcl" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
-               and any(g.lower_ in ("when", "once", "if") for g in c.children) for c in predicate.children):
-            return True
-        return subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() in self.lexicon.draft_nouns
 
     def subject_passes(self, policy: str, subject: Token | None, actor: Actor | None) -> bool:
         return SUBJECT_POLICIES[policy](self, subject, actor)

@@ -25,6 +25,7 @@ class Lexicon:
     recommending_verbs: frozenset[str]  # "Jordan recommended that Comoros continue": someone else's wish
     saying_verbs: frozenset[str]  # "the delegation stated that ...": what the State says, in reported speech
     non_state_words: frozenset[str]  # "International Criminal Court", "UNICEF": not the State
+    framing_verbs: frozenset[str]  # "It is expected that the Committee will ...": the clause commits
     habitual_adverbs: frozenset[str]  # "has always drafted legislation with ...": a habit
 
 
