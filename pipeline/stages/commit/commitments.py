@@ -476,7 +476,8 @@ class SentenceContext:
                 return None
             return self.last_actor or Actor(ANTECEDENT, mention)
         if label == PHRASE:
-            return Actor(mention.text, mention)
+            named = earlier_name(subject) if len(mention) == 1 else None  # "the Ministry"
+            return Actor((named or mention).text, mention)
         return Actor(label, mention)
 
     def is_country(self, subject: Token) -> bool:
@@ -516,6 +517,16 @@ SUBJECT_POLICIES = {
     "state_or_activity": lambda ctx, subject, actor: actor is not None or (subject is not None and ctx.is_activity(subject)),
     "draft": lambda ctx, subject, actor: ctx.is_draft(subject),
 }
+
+
+def earlier_name(head: Token) -> Span | None:
+    """"the Ministry" after "the Ministry of Housing and Lands" in its paragraph: that name."""
+    for token in reversed(head.doc[: head.i]):
+        if token.lower_ == head.lower_ and token.text[:1].isupper():
+            name = without_open_bracket(noun_phrase(token))
+            if len(name) > 1 and name.root.i == token.i:
+                return name
+    return None
 
 
 def action_span(hit: Hit, end: Token) -> Span:
