@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast regen eval identity bench report browser clean setup
+.PHONY: run test test-fast regen eval train identity bench report screenshots browser clean setup
 
 # Setup is idempotent: redone only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -32,6 +32,11 @@ regen: $(STAMP)
 eval: $(STAMP)
 	PYTHONPATH=tests $(PY) -m evaluation.evaluate --json bench/eval.json
 
+# The theme and action-category models (pipeline/data/classify) from UPR Info's
+# recommendations in ../shared/uprinfo (UPR_INFO=...): fixed seeds, about a minute on 2 cores.
+train: $(STAMP)
+	nice $(PY) -m pipeline.classify.train
+
 # Outputs of commit BASE and of the working tree over every document in ../shared, diffed
 # (long: ~470 documents twice; the base outputs are kept in .identity/ for the next check).
 identity: $(STAMP)
@@ -39,7 +44,11 @@ identity: $(STAMP)
 
 # The HTML review report of the last run: output/report/index.html.
 report: $(STAMP)
-	$(PY) -m pipeline report --out output
+	$(PY) -m pipeline report --out output --inputs raw
+
+# docs/report-800.png and docs/report-1400.png from the seed's report page (needs chromium).
+screenshots: report
+	$(PY) scripts/screenshots.py --report output/report --dest docs
 
 # Debian's chromium for the report's browser test (needs root; skipped when present).
 browser:

@@ -27,6 +27,8 @@ class Line:
     bold: bool = False
     indent: float | None = None  # x of the line's first word (PDF points from the page's left edge)
     footnote_refs: tuple[int, ...] = ()  # superscript footnote numbers taken out of `text`
+    # Where a PDF line stands on its page: (x0, top, x1, bottom) in PDF points from the top-left corner.
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass
@@ -180,6 +182,7 @@ class Document:
 
     path: Path | None = None
     doc_id: str | None = None  # the output name, when the caller chose it (inputs sharing a stem)
+    file: str | None = None  # what the outputs call the input (None: its file name)
     out: Path | None = None  # the output folder; None: nothing is written
     source: SourceDocument | None = None
     segmentation: Segmentation | None = None

@@ -55,10 +55,11 @@ STAGES = (
 
 
 @guarded  # a time limit, and any unexpected exception becomes a typed error of this file
-def process_document(path: Path, settings: Settings, out: Path | None = None, doc_id: str | None = None) -> Document:
+def process_document(path: Path, settings: Settings, out: Path | None = None, doc_id: str | None = None,
+                     file: str | None = None) -> Document:
     """One input through every stage; its files are written under `out` (None: not written),
-    named `doc_id` (None: after the file)."""
-    document = Document(path=Path(path), doc_id=doc_id, out=out)
+    named `doc_id` (None: after the file); `file` is what the outputs call it (None: its name)."""
+    document = Document(path=Path(path), doc_id=doc_id, out=out, file=file)
     for stage in STAGES:
         started = time.perf_counter()
         document = stage.run(document, settings)

@@ -52,6 +52,7 @@ class Commitment(TextSpan):
     action: TextSpan
     object: TextSpan | None
     deadline: Deadline | None
+    themes: list[str]  # UPR Info's issue labels, surest first (pipeline/classify/themes.py)
 
 
 class Correction(Span):
@@ -70,11 +71,28 @@ class HeadingRef(TypedDict):
     title: str
 
 
+class Box(TypedDict):
+    """Where text stands on a PDF page, in PDF points from the page's top-left corner."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class LineBox(Box):
+    line: int  # the input line it is the box of
+
+
 class Source(TypedDict):
-    file: str
+    file: str  # relative to the input folder given on the command line (a file given directly: its name)
     pages: list[int]
     line_start: int
     line_end: int
+    # PDF inputs only:
+    boxes: NotRequired[list[Box]]  # one per page: the union of the lines' boxes there
+    line_boxes: NotRequired[list[LineBox]]  # each line's own box
 
 
 class FootnoteRecord(TypedDict):

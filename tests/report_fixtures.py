@@ -24,6 +24,7 @@ SECOND_DOC = "A-HRC-TEST-2"
 FAILED_DOC = "broken"
 SCRIPT_TEXT = '<script>alert("pwned")</script>'
 MARKUP_LABEL = "<img src=x onerror=alert(1)>"
+SOURCE_PDF = f"sub/{SECOND_DOC}.pdf"  # the second document's input, relative to the input folder
 
 
 def at(text: str, words: str, nth: int = 0, **fields: Any) -> dict[str, Any]:
@@ -38,19 +39,28 @@ def heading(id_: str, level: str, title: str, line: int) -> dict[str, Any]:
     return {"id": id_, "level": level, "title": title, "line_start": line, "inferred": False}
 
 
-def document(doc_id: str, symbol: str, outline: list[dict[str, Any]], paragraphs: int) -> dict[str, Any]:
+def context(symbol: str, state: str | None, alpha_3: str | None) -> dict[str, Any]:
+    return {"symbol": symbol, "state": {"name": state, "alpha_3": alpha_3, "source": "symbol"} if state else None,
+            "document_type": "national_report", "language": "English", "session": None,
+            "document_date": "2009-11-06", "date_source": "distribution date", "abbreviations": []}
+
+
+def document(doc_id: str, symbol: str, outline: list[dict[str, Any]], paragraphs: int, file: str,
+             state: tuple[str, str] | None) -> dict[str, Any]:
     return {
-        "doc_id": doc_id, "symbol": symbol, "file": f"raw/{doc_id}.txt", "sha256": "0" * 64, "pages": 3,
+        "doc_id": doc_id, "symbol": symbol, "file": file, "sha256": "0" * 64, "pages": 3,
         "paragraphs": paragraphs, "outline": outline, "status": "ok", "error": None,
         "warnings": ["1 line could not be placed"] if doc_id == MARKUP_DOC else [],
-        "pipeline_version": "0.1.0", "encoding": "utf-8", "metadata": {"symbol": symbol, "country": "Testland"},
+        "pipeline_version": "0.1.0", "encoding": "utf-8",
+        "metadata": {"symbol": symbol, "country": state[0] if state else None, "session": None},
+        "context": context(symbol, *(state or (None, None))),
     }
 
 
 def failed_document() -> dict[str, Any]:
     return {
-        "doc_id": FAILED_DOC, "symbol": None, "file": "raw/broken.txt", "sha256": None, "pages": None,
-        "paragraphs": 0, "outline": [], "status": "failed", "error": "raw/broken.txt: [E002] the file is empty",
+        "doc_id": FAILED_DOC, "symbol": None, "file": "broken.txt", "sha256": None, "pages": None,
+        "paragraphs": 0, "outline": [], "status": "failed", "error": "broken.txt: [E002] the file is empty",
         "warnings": [], "pipeline_version": "0.1.0",
     }
 
@@ -62,7 +72,8 @@ def paragraph(doc_id: str, para: int, text: str, section: tuple[str, str], subse
         "section": {"id": section[0], "title": section[1]},
         "subsection": {"id": subsection[0], "title": subsection[1]} if subsection else None,
         "text": text, "raw": f"{para} {text}",
-        "source": {"file": f"raw/{doc_id}.txt", "pages": [para // 3 + 1], "line_start": line, "line_end": line + 1},
+        "source": {"file": SOURCE_PDF if doc_id == SECOND_DOC else f"{doc_id}.txt", "pages": [para // 3 + 1],
+                   "line_start": line, "line_end": line + 1},
         "items": [],
     }
     for name in ("corrections", "entities", "dates", "amounts", "commitments"):
@@ -85,7 +96,8 @@ def pledge_paragraph() -> dict[str, Any]:
             "and allocate US$ 50,000 to the Centre.")
     pledge = at(text, text[:-1], kind="pledge", strength="firm", speaker="State", actor="Government",
                 action=at(text, "will amend"), object=at(text, "the law on the Human Rights Commissioner"),
-                deadline={"text": "In 2011", "start": "2011-01-01", "end": "2011-12-31", "relation": "in"})
+                deadline={"text": "In 2011", "start": "2011-01-01", "end": "2011-12-31", "relation": "in"},
+                themes=["NHRI"])
     return paragraph(
         MARKUP_DOC, 2, text, ("II", "Commitments"), ("A", "Right to privacy"), 13,
         commitments=[pledge],
@@ -115,11 +127,13 @@ def crossing_paragraph() -> dict[str, Any]:
     text = ("Kazakhstan is endeavouring to fulfil the recommendations, and the National Plan 2012-2014 "
             "will be implemented by 31 December 2014.")
     pending = at(text, "Kazakhstan is endeavouring to fulfil the recommendations", kind="pending",
-                 strength="ongoing", speaker="State", actor="Kazakhstan", action=at(text, "is endeavouring to fulfil"), object=at(text, "the recommendations"),
-                 deadline=None)
+                 strength="ongoing", speaker="State", actor="Kazakhstan", action=at(text, "is endeavouring to fulfil"),
+                 object=at(text, "the recommendations"), deadline=None, themes=[])
     plan = at(text, "the National Plan 2012-2014 will be implemented by 31 December 2014", kind="pledge",
-              strength="firm", speaker="State", actor="unspecified", action=at(text, "will be implemented"), object=at(text, "the National Plan 2012-2014"),
-              deadline={"text": "by 31 December 2014", "start": None, "end": "2014-12-31", "relation": "by"})
+              strength="firm", speaker="State", actor="unspecified", action=at(text, "will be implemented"),
+              object=at(text, "the National Plan 2012-2014"),
+              deadline={"text": "by 31 December 2014", "start": None, "end": "2014-12-31", "relation": "by"},
+              themes=["National plan of action"])
     return paragraph(
         MARKUP_DOC, 4, text, ("II", "Commitments"), ("B", "Odd <b>markup</b> & text"), 35,
         commitments=[pending, plan],
@@ -145,7 +159,8 @@ def second_document_paragraph() -> dict[str, Any]:
         commitments=[at(text, text[:-1], kind="pledge", strength="firm", speaker="State", actor="Slovenia",
                         action=at(text, "will ratify"), object=at(text, "the Convention"),
                         deadline={"text": "by June 2015", "start": "2015-06-01", "end": "2015-06-30",
-                                  "relation": "by"})],
+                                  "relation": "by"},
+                        themes=["International instruments", "Treaty bodies"])],
         entities=[at(text, "Slovenia", label="GPE"), at(text, "Convention", label="LAW")],
         dates=[at(text, "June 2015", start="2015-06-01", end="2015-06-30", granularity="month")],
     )
@@ -167,9 +182,10 @@ def fixture_documents() -> list[dict[str, Any]]:
         heading("II.B", "subsection", "Odd <b>markup</b> & text", 30),
     ]
     return [
-        document(MARKUP_DOC, "A/HRC/TEST/1", markup_outline, 5),
+        document(MARKUP_DOC, "A/HRC/TEST/1", markup_outline, 5, f"{MARKUP_DOC}.txt", None),
         failed_document(),
-        document(SECOND_DOC, "A/HRC/TEST/2", [heading("I", "section", "Follow-up", 1)], 1),
+        document(SECOND_DOC, "A/HRC/TEST/2", [heading("I", "section", "Follow-up", 1)], 1, SOURCE_PDF,
+                 ("Slovenia", "SVN")),
     ]
 
 
@@ -184,6 +200,35 @@ def write_output(out: Path, documents: list[dict[str, Any]] | None = None,
             write_lines(layout.paragraphs(doc_id), records)
             tables.add(records)
     return out
+
+
+def recommendation(number: int, text: str, states: list[str] | str | None, response: str | None,
+                   **odd: Any) -> dict[str, Any]:
+    return {"doc_id": SECOND_DOC, "symbol": "A/HRC/TEST/2", "state_under_review": "Slovenia", "para": 1,
+            "number": number, "text": text, "recommending_states": states, "response": response,
+            "action_category": "ratify", "themes": ["treaties"], **odd}
+
+
+def write_recommendations(out: Path) -> None:
+    """A recommendations.jsonl as another stage writes it (its schema still moves: odd fields too)."""
+    write_lines(out / "recommendations.jsonl", [
+        recommendation(1, "Ratify the Convention on Roma rights", ["Brazil", "Chile"], "supported"),
+        recommendation(2, "Abolish the death penalty", "Mexico", None, themes=None, extra={"new": "field"}),
+    ])
+
+
+def write_source_pdf(inputs: Path, pages: int = 3) -> Path:
+    """A blank PDF where the second document's `file` says its input was."""
+    from pypdf import PdfWriter
+
+    path = inputs / SOURCE_PDF
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
 
 
 def write_lines(path: Path, records: list[dict[str, Any]]) -> None:

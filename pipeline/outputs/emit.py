@@ -19,7 +19,7 @@ from typing import IO, Any, Iterable, Iterator, Mapping
 from pipeline.errors import OutputNotWritable
 from pipeline.model import Document, DocumentContext, Heading, Line, Paragraph
 from pipeline.outputs.layout import TEMP_PREFIX, TEMP_SUFFIX, OutputLayout
-from pipeline.records import BlockRecord, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord
+from pipeline.records import BlockRecord, Box, ContextRecord, DocumentRecord, OutlineEntry, ParagraphRecord, Source
 from pipeline.run.settings import PIPELINE_VERSION
 
 
@@ -36,12 +36,7 @@ def paragraph_record(document: Document, p: Paragraph) -> ParagraphRecord:
         "subsection": heading_ref(p.subsection),
         "text": p.text,
         "raw": p.raw,
-        "source": {
-            "file": document.source.file,
-            "pages": p.pages,
-            "line_start": p.line_start,
-            "line_end": p.line_end,
-        },
+        "source": source_record(document.source.file, p.lines),
         "items": [dataclasses.asdict(i) for i in p.items],
         "corrections": [dataclasses.asdict(c) for c in p.corrections],
         "entities": p.entities,
@@ -183,13 +178,40 @@ def block_record(document: Document, number: int, lines: list[Line], role: str) 
         "block": number,
         "kind": role,
         "text": "\n".join(line.text for line in lines),
-        "source": {
-            "file": document.source.file,
-            "pages": sorted({line.page for line in lines if line.page is not None}),
-            "line_start": lines[0].number,
-            "line_end": lines[-1].number,
-        },
+        "source": source_record(document.source.file, lines),
     }
+
+
+def source_record(file: str, lines: list[Line]) -> Source:
+    """Where lines came from: file, pages, line numbers and, for a PDF, their boxes on the page."""
+    record: Source = {
+        "file": file,
+        "pages": sorted({line.page for line in lines if line.page is not None}),
+        "line_start": lines[0].number,
+        "line_end": lines[-1].number,
+    }
+    boxed = [line for line in lines if line.box is not None and line.page is not None]
+    if boxed:
+        record["boxes"] = page_boxes(boxed)
+        record["line_boxes"] = [{"line": line.number, **box_record(line.page, line.box)} for line in boxed]
+    return record
+
+
+def page_boxes(lines: list[Line]) -> list[Box]:
+    """One box per page: the union of the lines' boxes on it."""
+    by_page: dict[int, list[tuple[float, float, float, float]]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line.box)
+    return [
+        box_record(page, (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                          max(b[2] for b in boxes), max(b[3] for b in boxes)))
+        for page, boxes in sorted(by_page.items())
+    ]
+
+
+def box_record(page: int, box: tuple[float, float, float, float]) -> Box:
+    x0, top, x1, bottom = box
+    return {"page": page, "x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
 # ---------------------------------------------------------------- files

@@ -1,10 +1,12 @@
 """Report stage: the HTML review report, built from the emitted JSONL.
 
-Entry point: `build_report(out) -> list[Path]` reads `documents.jsonl` and each
-document's paragraphs file (where `OutputLayout` puts them) and writes into `report/` one
-self-contained page per document (inline CSS and JS, no network) and an
-`index.html`. All text goes through Jinja2's autoescaping; a Content Security
-Policy admits only the page's own script and style (by hash) and no requests.
+Entry point: `build_report(out, dest, inputs) -> list[Path]` reads `documents.jsonl`, each
+document's paragraphs file (where `OutputLayout` puts them) and `recommendations.jsonl` when
+there is one, and writes into `report/` one self-contained page per document (inline CSS and
+JS, no network) and an `index.html`. A PDF's paragraphs link to their page in the source
+(`../../raw/x.pdf#page=3`) when the PDF is found under one of the `inputs` folders. All text
+goes through Jinja2's autoescaping; a Content Security Policy admits only the page's own
+script and style (by hash) and no requests.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -22,10 +25,12 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from pipeline.outputs.annotations import FIELDS, KINDS, Node, describe_deadline, nest, paragraph_spans, span_text, visible
+from pipeline.outputs.annotations import FIELDS, KINDS, Node, nest, paragraph_spans, visible
 from pipeline.outputs.emit import write_text_atomic
 from pipeline.errors import MalformedOutput, OutputMissing, OutputNotWritable
 from pipeline.outputs.layout import OutputLayout
+from pipeline.outputs.report_tables import (MISSING, Commitment, TableView, commitments_of, commitments_table,
+                                            recommendations_table, shown)
 from pipeline.outputs.timeline import Timeline, TimelineItem, layout_timeline
 
 # A doc_id used as it is for its page name; any other gets a sanitized name plus a hash.
@@ -33,6 +38,8 @@ PLAIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}")
 RESERVED_NAMES = {"index"}
 ANCHOR_UNSAFE_RE = re.compile(r"[^A-Za-z0-9._-]+")
 HEADING_TAGS = {"section": "h2", "subsection": "h3", "topic": "h4"}
+RECOMMENDATIONS = "recommendations.jsonl"
+TIMELINE_LABEL_CHARS = 40
 
 
 @dataclass
@@ -45,6 +52,8 @@ class ParagraphView:
     nodes: list[Node]
     invalid: int
     footnotes: list[dict[str, Any]]
+    citation: str  # "A/HRC/WG.6/7/KAZ/1, para. 72"
+    source_href: str | None  # the PDF at the paragraph's first page, relative to the report
 
 
 @dataclass
@@ -58,20 +67,17 @@ class HeadingView:
     inferred: bool
 
 
-@dataclass
-class CommitmentRow:
-    doc_id: str
-    para: Any
-    href: str
-    kind: str
-    actor: str
-    action: str
-    object: str
-    text: str
-    deadline: str
-    deadline_sort: str
-    deadline_start: str | None
-    deadline_end: str | None
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What a document is, as shown: the context stage's findings, else the cover's; "—" for none."""
+
+    symbol: str
+    state: str
+    alpha_3: str
+    document_type: str
+    date: str
+    session: str
+    language: str
 
 
 @dataclass
@@ -80,10 +86,15 @@ class DocumentView:
     page: str | None  # the page's file name; None for a failed document
     paragraphs: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # why paragraphs could not be read
+    source: Path | None = None  # the input file, when found under the report's input folders
 
     @property
     def doc_id(self) -> str:
         return str(self.record.get("doc_id"))
+
+    @cached_property
+    def facts(self) -> DocumentFacts:
+        return document_facts(self.record)
 
     @property
     def ok(self) -> bool:
@@ -94,21 +105,31 @@ class DocumentView:
         return {kind: sum(len(p.get(FIELDS[kind]) or []) for p in self.paragraphs) for kind in KINDS}
 
 
-def build_report(out: Path, dest: Path | None = None) -> list[Path]:
-    """Write the report for the outputs in `out`; returns the pages written, index first."""
+def build_report(out: Path, dest: Path | None = None, inputs: list[Path] | None = None) -> list[Path]:
+    """Write the report for the outputs in `out`; returns the pages written, index first.
+
+    `inputs` are the folders the run read (the `file` fields are relative to them): a PDF
+    found there gets links to its pages."""
     layout = OutputLayout(out)
     dest = Path(dest) if dest is not None else layout.report
-    documents = load_documents(layout)
+    documents = load_documents(layout, inputs or [])
     env = environment()
     assets = page_assets()
-    rows = [row for doc in documents if doc.page for row in commitment_rows(doc, doc.page)]
+    commitments = [c for doc in documents if doc.page for c in document_commitments(doc, doc.page)]
+    recommendations = load_recommendations(layout)
     index = env.get_template("index.html.j2").render(
-        documents=documents, commitments=rows, timeline=timeline_of(rows), **assets
+        documents=documents, commitments=commitments_table(commitments), timeline=timeline_of(commitments),
+        recommendations=recommendations_view(recommendations, documents) if recommendations is not None else None,
+        **assets
     )
     written = [write_page(dest, "index.html", index)]
     for doc in documents:
         if doc.page:
-            html = env.get_template("document.html.j2").render(**document_context(doc), **assets)
+            own = [r for r in recommendations or [] if str(r.get("doc_id")) == doc.doc_id]
+            html = env.get_template("document.html.j2").render(
+                **document_context(doc, dest), recommendations=recommendations_view(own, [doc], doc.page) if own else None,
+                **assets
+            )
             written.append(write_page(dest, doc.page, html))
     return written
 
@@ -123,7 +144,7 @@ def write_page(dest: Path, name: str, html: str) -> Path:
 
 # ---------------------------------------------------------------- reading the outputs
 
-def load_documents(layout: OutputLayout) -> list[DocumentView]:
+def load_documents(layout: OutputLayout, inputs: list[Path]) -> list[DocumentView]:
     documents_file = layout.documents
     if not documents_file.exists():
         raise OutputMissing(f"{documents_file} not found: run the pipeline first (make run)", str(documents_file))
@@ -131,11 +152,34 @@ def load_documents(layout: OutputLayout) -> list[DocumentView]:
     names = page_names([str(r.get("doc_id")) for r in records])
     documents = []
     for record, name in zip(records, names):
-        doc = DocumentView(record, name if record.get("status") == "ok" else None)
+        doc = DocumentView(record, name if record.get("status") == "ok" else None,
+                           source=source_file(record.get("file"), inputs))
         if doc.ok:
             load_paragraphs(layout.paragraphs(doc.doc_id), doc)
         documents.append(doc)
     return documents
+
+
+def source_file(file: Any, inputs: list[Path]) -> Path | None:
+    """The input a `file` field names (relative to an input folder), when it is a PDF found there."""
+    if not isinstance(file, str) or not file.lower().endswith(".pdf") or Path(file).is_absolute():
+        return None
+    return next((folder / file for folder in inputs if (folder / file).is_file()), None)
+
+
+def document_facts(record: dict[str, Any]) -> DocumentFacts:
+    context = record.get("context") if isinstance(record.get("context"), dict) else {}
+    metadata = record.get("metadata") if isinstance(record.get("metadata"), dict) else {}
+    state = context.get("state") if isinstance(context.get("state"), dict) else {}
+    return DocumentFacts(
+        symbol=shown(context.get("symbol") or record.get("symbol") or metadata.get("symbol")),
+        state=shown(state.get("name") or metadata.get("country")),
+        alpha_3=shown(state.get("alpha_3")),
+        document_type=shown(context.get("document_type") or metadata.get("document_type")),
+        date=shown(context.get("document_date") or metadata.get("distribution_date")),
+        session=shown(context.get("session") or metadata.get("session")),
+        language=shown(context.get("language") or metadata.get("original_language")),
+    )
 
 
 def load_paragraphs(path: Path, doc: DocumentView) -> None:
@@ -180,17 +224,28 @@ def page_name(doc_id: str, force_hash: bool = False) -> str:
 
 # ---------------------------------------------------------------- what a page shows
 
-def document_context(doc: DocumentView) -> dict[str, Any]:
+def document_context(doc: DocumentView, dest: Path) -> dict[str, Any]:
     headings = heading_views(doc.record.get("outline") or [])
-    rows = commitment_rows(doc, "")
+    commitments = document_commitments(doc, "")
+    source = relative_href(doc.source, dest) if doc.source else None
     return {
         "doc": doc,
         "outline": headings,
-        "blocks": interleave(headings, paragraph_views(doc.paragraphs)),
-        "commitments": rows,
-        "timeline": timeline_of(rows),
+        "blocks": interleave(headings, paragraph_views(doc.paragraphs, citation_name(doc), source)),
+        "commitments": commitments_table(commitments),
+        "timeline": timeline_of(commitments),
         "corrections": doc.counts["correction"],
+        "source": source,
     }
+
+
+def citation_name(doc: DocumentView) -> str:
+    return doc.facts.symbol if doc.facts.symbol != MISSING else doc.doc_id
+
+
+def relative_href(path: Path, dest: Path) -> str:
+    """`path` as a link from a page in `dest` (a relative URL: the report can move with its inputs)."""
+    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(dest))).as_posix()
 
 
 def heading_views(outline: list[dict[str, Any]]) -> list[HeadingView]:
@@ -209,20 +264,24 @@ def heading_views(outline: list[dict[str, Any]]) -> list[HeadingView]:
     ]
 
 
-def paragraph_views(records: list[dict[str, Any]]) -> list[ParagraphView]:
+def paragraph_views(records: list[dict[str, Any]], symbol: str, source: str | None) -> list[ParagraphView]:
+    """`symbol` is what citations name; `source` the PDF's link (None: no page links)."""
     anchors = UniqueAnchors()
     views = []
     for record in records:
         spans = paragraph_spans(record)
+        pages = (record.get("source") or {}).get("pages") or []
         views.append(ParagraphView(
             para=record.get("para"),
             line=(record.get("source") or {}).get("line_start") or 0,
             anchor=anchors.make(paragraph_anchor(record.get("para"))),
-            pages=pages_label((record.get("source") or {}).get("pages") or []),
+            pages=pages_label(pages),
             heading=section_label(record),
             nodes=nest(record.get("text") or "", spans.spans),
             invalid=spans.invalid,
             footnotes=record.get("footnotes") or [],
+            citation=f"{symbol}, para. {record.get('para')}",
+            source_href=f"{source}#page={pages[0]}" if source and pages else None,
         ))
     return views
 
@@ -269,38 +328,65 @@ def interleave(headings: list[HeadingView], paragraphs: list[ParagraphView]) -> 
     return [view for *_, view in sorted(keyed, key=lambda k: k[:3])]
 
 
-def commitment_rows(doc: DocumentView, page: str) -> list[CommitmentRow]:
-    """The document's commitments; `page` prefixes the links ("" on the document's own page)."""
-    rows = []
+def paragraph_links(doc: DocumentView, page: str) -> list[str]:
+    """Each paragraph's link, in order; `page` prefixes them ("" on the document's own page)."""
     anchors = UniqueAnchors()
-    for record in doc.paragraphs:
-        anchor = anchors.make(paragraph_anchor(record.get("para")))
-        for c in record.get("commitments") or []:
-            deadline = c.get("deadline") if isinstance(c.get("deadline"), dict) else {}
-            rows.append(CommitmentRow(
-                doc_id=doc.doc_id,
-                para=record.get("para"),
-                href=f"{page}#{anchor}",
-                kind=str(c.get("kind") or ""),
-                actor=str(c.get("actor") or ""),
-                action=span_text(c.get("action")),
-                object=span_text(c.get("object")),
-                text=str(c.get("text") or ""),
-                deadline=describe_deadline(c.get("deadline")) if deadline else "",
-                deadline_sort=str(deadline.get("start") or deadline.get("end") or ""),
-                deadline_start=deadline.get("start"),
-                deadline_end=deadline.get("end"),
-            ))
-    return rows
+    return [f"{page}#{anchors.make(paragraph_anchor(record.get('para')))}" for record in doc.paragraphs]
 
 
-def timeline_of(rows: list[CommitmentRow]) -> Timeline:
+def document_commitments(doc: DocumentView, page: str) -> list[Commitment]:
+    linked = zip(doc.paragraphs, paragraph_links(doc, page))
+    return commitments_of(linked, doc.facts.state, citation_name(doc))
+
+
+def load_recommendations(layout: OutputLayout) -> list[dict[str, Any]] | None:
+    """The records of `recommendations.jsonl`, or None when the run wrote none."""
+    path = layout.table(RECOMMENDATIONS)
+    return [r for r in read_jsonl(path) if isinstance(r, dict)] if path.exists() else None
+
+
+def recommendations_view(records: list[dict[str, Any]], documents: list[DocumentView],
+                         on_page: str | None = None) -> TableView:
+    """The recommendations table; links into `on_page`, the page it is drawn on, drop the page name."""
+    by_id = {doc.doc_id: doc for doc in documents if doc.page}
+    hrefs = {doc_id: links_by_number(doc, "" if doc.page == on_page else doc.page) for doc_id, doc in by_id.items()}
+
+    def state_of(record: dict[str, Any]) -> str:
+        state = record.get("state_under_review")
+        named = state.get("name") if isinstance(state, dict) else state
+        doc = by_id.get(str(record.get("doc_id")))
+        return shown(named) if named else (doc.facts.state if doc else MISSING)
+
+    def href_of(record: dict[str, Any]) -> str | None:
+        return hrefs.get(str(record.get("doc_id")), {}).get(record.get("para"))
+
+    return recommendations_table(records, state_of, href_of)
+
+
+def links_by_number(doc: DocumentView, page: str) -> dict[Any, str]:
+    """Each paragraph number's link (the first paragraph of a number repeated)."""
+    links: dict[Any, str] = {}
+    for record, href in zip(doc.paragraphs, paragraph_links(doc, page)):
+        links.setdefault(record.get("para"), href)
+    return links
+
+
+def timeline_of(commitments: list[Commitment]) -> Timeline:
     return layout_timeline([
-        TimelineItem(label=f"{row.doc_id} ¶ {row.para}", href=row.href,
-                     tip=f"{row.kind}: {row.actor} {row.action} — {row.deadline}", kind=row.kind,
-                     start=row.deadline_start, end=row.deadline_end)
-        for row in rows
+        TimelineItem(label=timeline_label(c), href=c.href,
+                     tip=f"{c.symbol} ¶ {c.para} · {c.kind}: {c.actor} {c.action} {c.object} — {c.deadline}",
+                     kind=c.kind, start=c.deadline_start, end=c.deadline_end)
+        for c in commitments
     ])
+
+
+def timeline_label(c: Commitment) -> str:
+    """The action and its object, cut after a word to fit beside the bar."""
+    words = " ".join(f"{c.action} {c.object}".split()) or c.kind
+    if len(words) <= TIMELINE_LABEL_CHARS:
+        return words
+    cut = words[:TIMELINE_LABEL_CHARS]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]) + "…"
 
 
 # ---------------------------------------------------------------- templates and assets
@@ -318,6 +404,7 @@ def environment() -> Environment:
     env.globals["kinds"] = KINDS
     env.globals["fields"] = FIELDS
     env.filters["visible"] = visible
+    env.filters["shown"] = shown
     return env
 
 

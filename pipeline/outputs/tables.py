@@ -183,6 +183,7 @@ def commitment_rows(paragraphs: Iterable[dict[str, Any]], spec: TableSpec | None
             "deadline": c["deadline"]["text"] if c["deadline"] else None,
             "deadline_relation": c["deadline"]["relation"] if c["deadline"] else None,
             "deadline_end": c["deadline"]["end"] if c["deadline"] else None,
+            "themes": "; ".join(c["themes"]),
             "text": c["text"],
         }
         for p in paragraphs

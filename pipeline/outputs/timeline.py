@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 WIDTH = 900
-LABEL_WIDTH = 190  # room on the left for "DOC-ID ¶ 28"
+LABEL_WIDTH = 250  # room on the left for the action (40 characters)
 RIGHT_MARGIN = 24  # room for the last year's label, centred on the axis end
 ROW_HEIGHT = 20
 BAR_HEIGHT = 12

@@ -32,8 +32,9 @@ outputs (in --out):
                              (how an interrupted or repeated run knows what to skip)
   paragraphs/<doc_id>.jsonl  one line per numbered paragraph: para, section, subsection,
                              text (cleaned), raw (as in the input), source (file, pages,
-                             line_start, line_end), items, corrections, entities, dates,
-                             amounts, commitments; spans carry start_char/end_char into text
+                             line_start, line_end; for PDFs boxes and line_boxes), items,
+                             corrections, entities, dates, amounts, commitments; spans carry
+                             start_char/end_char into text; file is relative to the folder given
   blocks/<doc_id>.jsonl      all other non-blank text, nothing lost: runs of adjacent lines with
                              one kind (front_matter, heading, furniture, notes, floating_marks,
                              unassigned), text, source; a document without numbered paragraphs
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(run_cmd)
     report_cmd = commands.add_parser("report", help="write the HTML review report into OUT/report/")
     report_cmd.add_argument("--out", type=Path, default=Path("output"), help="output folder to read (default: output/)")
+    report_cmd.add_argument("--inputs", type=Path, action="append", metavar="DIR",
+                            help="folder the run read (repeatable; default: raw/): PDFs found there get page links")
     show_cmd = commands.add_parser("show", help="print one paragraph with its annotations highlighted",
                                    description="DOCUMENT PARA, or a citation in one argument: "
                                                "'A/HRC/WG.6/7/KAZ/1 72', 'A/HRC/WG.6/7/KAZ/1, para. 72'.")
@@ -114,7 +117,7 @@ def positive_int(text: str) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
-    pages = build_report(args.out)
+    pages = build_report(args.out, inputs=args.inputs or [Path("raw")])
     print(f"report: {pages[0]} and {len(pages) - 1} document pages", file=sys.stderr)
     return 0
 

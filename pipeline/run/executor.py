@@ -47,7 +47,7 @@ from pipeline.outputs.emit import (
 )
 from pipeline.errors import PipelineError
 from pipeline.outputs.layout import OutputLayout
-from pipeline.stages.ingest.ingest import display_path, document_id, find_inputs
+from pipeline.stages.ingest.ingest import InputFile, document_id, find_inputs
 from pipeline.run.settings import PIPELINE_VERSION, Settings
 from pipeline.outputs.datapackage import write_datapackage
 from pipeline.outputs.docbin import write_docbins
@@ -91,8 +91,9 @@ class RunOptions:
 
 
 class Task(NamedTuple):
-    path: Path  # as given: the `file` field records it so
+    path: Path  # where to read it
     doc_id: str  # names the output files
+    file: str  # what the outputs call it: relative to the input folder given (`input_name`)
 
 
 @dataclass
@@ -169,15 +170,15 @@ def write_document(task: Task, out: Path, settings: Settings) -> Outcome:
     # preloaded (a Dask worker, or --jobs 1, imports it on its first document).
     from pipeline.pipeline import process_document
 
-    path, doc_id = task
-    try:
-        document = process_document(path, settings, out=out, doc_id=doc_id)  # its emit stage writes the paragraphs
+    path, doc_id, file = task
+    try:  # the emit stage writes the paragraphs
+        document = process_document(path, settings, out=out, doc_id=doc_id, file=file)
         record = document_record(document)
         record["timings"] = document.timings
     except PipelineError as exc:
-        exc.with_file(display_path(path))
+        exc.with_file(file)
         remove_document_outputs(out, doc_id)
-        record = failed_document_record(doc_id, display_path(path), str(exc))
+        record = failed_document_record(doc_id, file, str(exc))
     record["settings_fingerprint"] = settings.fingerprint()
     write_text_atomic(record_path(out, doc_id), dumps(record) + "\n")
     return Outcome(record["doc_id"], record["file"], record["status"], record["paragraphs"],
@@ -195,8 +196,8 @@ class Plan:
     skipped_paragraphs: int
 
 
-def plan_run(inputs: list[Path], out: Path, settings: Settings, force: bool) -> Plan:
-    tasks = [Task(path, doc_id) for path, doc_id in doc_ids_of(inputs).items()]
+def plan_run(inputs: list[InputFile], out: Path, settings: Settings, force: bool) -> Plan:
+    tasks = tasks_of(inputs)
     fingerprint = settings.fingerprint()
     todo, skipped_paragraphs = [], []
     for task in tasks:
@@ -210,14 +211,14 @@ def plan_run(inputs: list[Path], out: Path, settings: Settings, force: bool) -> 
                 skipped=len(skipped_paragraphs), skipped_paragraphs=sum(skipped_paragraphs))
 
 
-def doc_ids_of(inputs: list[Path]) -> dict[Path, str]:
-    """The file stem; inputs that share a stem (a/x.txt, b/x.txt, x.pdf) get a hash of
-    their path after it ("x_1a2b3c4d"), so that no output file overwrites another's."""
-    stems = Counter(document_id(path) for path in inputs)
-    return {
-        path: document_id(path) if stems[document_id(path)] == 1 else f"{document_id(path)}_{path_hash(path)}"
-        for path in inputs
-    }
+def tasks_of(inputs: list[InputFile]) -> list[Task]:
+    """Each input with its doc_id, the file stem; inputs that share a stem (a/x.txt, b/x.txt,
+    x.pdf) get a hash of their path after it ("x_1a2b3c4d"), so that no output file overwrites another's."""
+    stems = Counter(document_id(path) for path, _ in inputs)
+    return [
+        Task(path, document_id(path) if stems[document_id(path)] == 1 else f"{document_id(path)}_{path_hash(path)}", file)
+        for path, file in inputs
+    ]
 
 
 def path_hash(path: Path) -> str:
@@ -230,14 +231,14 @@ def unchanged_record(task: Task, out: Path, fingerprint: str) -> dict[str, Any] 
     Current means: same input bytes, same file path, same pipeline version and same
     settings. Failed documents are always retried (a failure may be transient).
     """
-    path, doc_id = task
+    path, doc_id, file = task
     try:
         record = json.loads(record_path(out, doc_id).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     current = (
         record.get("status") == "ok"
-        and record.get("file") == display_path(path)
+        and record.get("file") == file
         and record.get("pipeline_version") == PIPELINE_VERSION
         and record.get("settings_fingerprint") == fingerprint
         and paragraphs_path(out, doc_id).exists()

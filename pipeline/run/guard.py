@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from pipeline.errors import DocumentTimeout, InternalError, PipelineError
-from pipeline.stages.ingest.ingest import display_path
+from pipeline.stages.ingest.ingest import input_name
 from pipeline.run.settings import Settings
 
 T = TypeVar("T")
@@ -101,7 +101,7 @@ def guarded(process: Callable[..., T]) -> Callable[..., T]:
     """`process(path, settings, ...)` under both guards, for the file at `path`."""
     @functools.wraps(process)
     def run_guarded(path: Path, settings: Settings, *args, **kwargs) -> T:
-        file = display_path(Path(path))
+        file = kwargs.get("file") or input_name(Path(path))
         with typed_errors(file), time_limit(settings.time_limit_seconds, file):
             return process(path, settings, *args, **kwargs)
 

@@ -22,6 +22,7 @@ from evaluation import ocr_heldout
 from pipeline.outputs.annotations import FIELDS, KINDS, has_valid_offsets
 from pipeline.outputs.emit import line_claims, paragraph_records
 from pipeline.errors import PipelineError
+from evaluation.evaluate_classify import evaluate_classify
 from evaluation.evaluate_tags import evaluate_tags
 from evaluation.results import JsonReport, register
 from pipeline.model import Document
@@ -364,6 +365,7 @@ EVALUATORS = {
     "tags": evaluate_tags,
     "commitments": evaluate_commitments,
     "pledges": evaluate_pledges,
+    "classify": evaluate_classify,
 }
 
 

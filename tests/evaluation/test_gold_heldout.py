@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import ROOT, corpus_file
 
 GOLD = ROOT / "tests" / "gold"
-PAGE_BREAK_RE = re.compile(r"^\s*(\d{1,3}|A/HRC/\S+)\s*$")
+PAGE_BREAK_RE = re.compile(r"^\s*(\d{1,3}|A/HRC/\S+|\d{1,3}\s+GE\.\d{2}-\d{5}|GE\.\d{2}-\d{5}\s+\d{1,3})\s*$")
 
 
 def held_out_gold(kind: str) -> list[Path]:
@@ -89,8 +89,8 @@ def test_gold_heldout_commitments_quote_their_paragraph(path: Path) -> None:
     texts = paragraph_texts(gold["doc_id"])
     absent = []
     for c in gold["commitments"]:
-        # several actions or objects of one sentence are listed with "; "
-        quoted = [c["sentence_start"], *c["action"].split("; "), *(c["object"] or "").split("; "),
-                  (c["deadline"] or {}).get("text")]
+        # the sentence and the deadline are quoted; action and object describe (GUIDELINES.md asks
+        # for the sentence's first words, actor, kind and deadline: the blind gold words objects freely)
+        quoted = [c["sentence_start"], (c["deadline"] or {}).get("text")]
         absent += [(c["para"], q) for q in quoted if q and norm(q) not in texts[c["para"]]]
     assert absent == []

@@ -14,10 +14,11 @@ from pipeline.outputs.emit import (
     line_claims,
     line_coverage,
     prepare_output_folder,
+    source_record,
 )
 from pipeline.outputs.layout import output_stem
 from pipeline.stages.furniture.furniture import mark_furniture
-from pipeline.model import Document
+from pipeline.model import Document, Line
 from pipeline.pipeline import process_document
 from pipeline.stages.segment.segment import segment
 from pipeline.run.settings import Settings
@@ -128,3 +129,22 @@ def test_emit_file_names_that_are_not_utf8_are_written_not_fatal(tmp_path):
     records = {r["doc_id"]: r for r in map(json.loads, (out / "documents.jsonl").read_text().splitlines())}
     assert (records["caf\ufffd"]["status"], records["vide\ufffd"]["status"]) == ("ok", "failed")
     assert len(list((out / "paragraphs").glob("caf_-*.jsonl"))) == 1
+
+
+def boxed_line(number, page, box):
+    return Line(number=number, text="words", page=page, box=box)
+
+
+def test_emit_source_boxes_are_the_union_of_the_lines_boxes_per_page():
+    lines = [boxed_line(7, 2, (72.0, 700.0, 520.0, 712.0)), boxed_line(8, 2, (90.0, 714.0, 300.0, 726.0)),
+             boxed_line(9, 3, (72.0, 80.0, 410.5, 92.0))]
+    source = source_record("sub/report.pdf", lines)
+    assert source["boxes"] == [{"page": 2, "x0": 72.0, "top": 700.0, "x1": 520.0, "bottom": 726.0},
+                               {"page": 3, "x0": 72.0, "top": 80.0, "x1": 410.5, "bottom": 92.0}]
+    assert source["line_boxes"][1] == {"line": 8, "page": 2, "x0": 90.0, "top": 714.0, "x1": 300.0, "bottom": 726.0}
+    assert (source["file"], source["pages"], source["line_start"], source["line_end"]) == ("sub/report.pdf", [2, 3], 7, 9)
+
+
+def test_emit_text_lines_have_no_boxes():
+    assert "boxes" not in source_record("a.txt", [Line(number=1, text="words", page=1)])
+

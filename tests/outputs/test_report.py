@@ -10,8 +10,9 @@ from conftest import SEED
 from pipeline.run.cli import main
 from pipeline.errors import OutputMissing
 from pipeline.outputs.report import build_report, csp_hash, page_name, page_names
-from report_fixtures import (FAILED_DOC, MARKUP_DOC, MARKUP_LABEL, SCRIPT_TEXT, SECOND_DOC, fixture_output,
-                             write_lines)  # noqa: F401 (fixture_output is a fixture)
+from report_fixtures import (FAILED_DOC, MARKUP_DOC, MARKUP_LABEL, SCRIPT_TEXT, SECOND_DOC, SOURCE_PDF,
+                             fixture_output, write_lines, write_recommendations,
+                             write_source_pdf)  # noqa: F401 (fixture_output is a fixture)
 
 VOID_TAGS = {"meta", "input", "br", "hr", "img", "link", "rect", "line"}
 
@@ -62,7 +63,7 @@ def test_report_writes_index_and_a_page_per_processed_document(report):
     assert sorted(p.name for p in report.iterdir()) == sorted(["index.html", f"{MARKUP_DOC}.html", f"{SECOND_DOC}.html"])
     index = (report / "index.html").read_text()
     assert f'href="{MARKUP_DOC}.html"' in index and FAILED_DOC in index and "[E002] the file is empty" in index
-    assert "country: Testland" in index
+    assert ">Slovenia<" in index and "None" not in index
 
 
 def test_report_pages_are_well_formed_with_unique_ids(report):
@@ -188,3 +189,58 @@ def test_report_commitments_show_the_words_of_action_and_object(report):
     assert '<td>will amend <span class="object">the law on the Human Rights Commissioner</span></td>' in html
     assert "action: will amend; object: the law on the Human Rights Commissioner" in html
     assert "start_char" not in html  # a span record's fields are never shown as they are stored
+
+
+def visible_text(html):
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)>.*?</\1>", "", html, flags=re.S))
+
+
+def test_report_shows_a_dash_for_missing_facts_and_the_state_from_the_context(report):
+    for page in report.glob("*.html"):
+        assert "None" not in visible_text(page.read_text()), page.name
+    second = (report / f"{SECOND_DOC}.html").read_text()
+    assert "<dt>State</dt><dd>Slovenia (SVN)</dd>" in second and "<dt>session</dt><dd>—</dd>" in second
+    assert "<dt>State</dt><dd>—</dd>" in (report / f"{MARKUP_DOC}.html").read_text()
+
+
+def test_report_paragraphs_carry_their_citation(report):
+    html = (report / f"{MARKUP_DOC}.html").read_text()
+    assert html.count('class="cite"') == 5
+    assert 'data-cite="A/HRC/TEST/1, para. 4"' in html
+
+
+def test_report_pdf_paragraphs_link_to_their_page_in_the_source(fixture_output, tmp_path):
+    pdf = write_source_pdf(tmp_path / "in")
+    build_report(fixture_output, inputs=[tmp_path / "elsewhere", tmp_path / "in"])
+    page = fixture_output / "report" / f"{SECOND_DOC}.html"
+    link = re.search(r'<a class="source-page" href="([^"]+)"', page.read_text()).group(1)
+    assert link == f"../../in/{SOURCE_PDF}#page=1"
+    assert (page.parent / link.partition("#")[0]).resolve() == pdf.resolve()
+    assert 'class="source-page"' not in (fixture_output / "report" / f"{MARKUP_DOC}.html").read_text()
+
+
+def test_report_without_the_source_pdf_has_no_page_links(report):
+    assert 'class="source-page"' not in (report / f"{SECOND_DOC}.html").read_text()
+
+
+def test_report_timeline_bars_are_labelled_with_the_action(report):
+    svg = re.search(r"<svg.*?</svg>", (report / f"{MARKUP_DOC}.html").read_text(), re.S).group()
+    labels = re.findall(r'<text class="bar-label"[^>]*>([^<]*)</text>', svg)
+    assert labels == ["will amend the law on the Human Rights…", "will be implemented the National Plan…"]
+
+
+def test_report_index_shows_recommendations_when_the_run_wrote_them(fixture_output):
+    write_recommendations(fixture_output)
+    build_report(fixture_output)
+    index = (fixture_output / "report" / "index.html").read_text()
+    table = re.search(r'<table id="recommendations-table".*?</table>', index, re.S).group()
+    assert "Brazil, Chile" in table and f'href="{SECOND_DOC}.html#p-1"' in table
+    assert "None" not in visible_text(table)
+    page = (fixture_output / "report" / f"{SECOND_DOC}.html").read_text()
+    own = re.search(r'<table id="recommendations-table".*?</table>', page, re.S).group()
+    assert own.count("<tr data-flags") == 2 and 'href="#p-1"' in own
+    assert "recommendations-table" not in (fixture_output / "report" / f"{MARKUP_DOC}.html").read_text()
+
+
+def test_report_index_has_no_recommendations_table_without_them(report):
+    assert "recommendations-table" not in (report / "index.html").read_text()

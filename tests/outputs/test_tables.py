@@ -54,6 +54,7 @@ def test_tables_commitments_are_flat_records_with_their_section(tmp_path):
         (MARKUP_DOC, "4", "pledge", "will be implemented"), (SECOND_DOC, "1", "pledge", "will ratify")]
     assert rows[0]["section"] == "II. Commitments" and rows[0]["deadline_end"] == "2011-12-31"
     assert rows[1]["deadline"] == "" and rows[3]["subsection"] == ""
+    assert [r["themes"] for r in rows] == ["NHRI", "", "National plan of action", "International instruments; Treaty bodies"]
     records = [json.loads(line) for line in (tmp_path / "commitments.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in records] == [r["text"] for r in rows] and records[1]["deadline"] is None
 

@@ -6,7 +6,7 @@ import pytest
 from conftest import SEED, corpus_file, write_seed_excerpt
 
 from pipeline import pipeline as stages
-from pipeline.run.executor import RunOptions, run
+from pipeline.run.executor import RunOptions, path_hash, run
 from pipeline.run.settings import Settings
 
 SMALL_DOCUMENTS = {
@@ -142,9 +142,9 @@ def test_executor_inputs_with_the_same_stem_keep_both_outputs(corpus, tmp_path):
     (other / "alpha.txt").write_text("1. Another alpha.\n\n2. Its second paragraph.\n")
     out = tmp_path / "out"
     run([corpus, other], out, Settings(), RunOptions(jobs=1), report=lambda line: None)
-    records = {r["file"]: r["doc_id"] for r in map(json.loads, (out / "documents.jsonl").open())}
-    first, second = records[(corpus / "alpha.txt").as_posix()], records[(other / "alpha.txt").as_posix()]
-    assert first != second and first.startswith("alpha_") and records[(corpus / "beta.txt").as_posix()] == "beta"
+    files = {r["doc_id"]: r["file"] for r in map(json.loads, (out / "documents.jsonl").open())}
+    first, second = (f"alpha_{path_hash(folder / 'alpha.txt')}" for folder in (corpus, other))
+    assert files[first] == files[second] == "alpha.txt" and files["beta"] == "beta.txt"
     paragraphs = [json.loads(line) for line in (out / "paragraphs" / f"{second}.jsonl").open()]
     assert (paragraphs[0]["doc_id"], paragraphs[0]["text"]) == (second, "Another alpha.")
     assert run([corpus, other], out, Settings(), RunOptions(jobs=1), report=lambda line: None).skipped == 5
@@ -196,3 +196,16 @@ def test_executor_corpus_pdf_and_text_jobs_2_give_the_same_bytes_as_jobs_1(tmp_p
     for jobs in (1, 2):
         run(inputs, tmp_path / str(jobs), Settings(), RunOptions(jobs=jobs), report=lambda line: None)
     assert output_bytes(tmp_path / "2") == output_bytes(tmp_path / "1")
+
+
+def test_executor_outputs_name_inputs_relative_to_the_folder_given(tmp_path):
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.txt").write_text("1. The Government will act.\n\n2. Parliament agreed.\n")
+    (tmp_path / "b.txt").write_text("1. Parliament will act.\n\n2. The Government agreed.\n")
+    out = tmp_path / "out"
+    run([tmp_path / "in", tmp_path / "b.txt"], out, Settings(), RunOptions(jobs=1), report=lambda line: None)
+    files = {r["doc_id"]: r["file"] for r in map(json.loads, (out / "documents.jsonl").open())}
+    paragraph = json.loads((out / "paragraphs" / "a.jsonl").read_text().splitlines()[0])
+    assert files == {"a": "sub/a.txt", "b": "b.txt"} and paragraph["source"]["file"] == "sub/a.txt"
+    assert run([tmp_path / "in", tmp_path / "b.txt"], out, Settings(), RunOptions(jobs=1),
+               report=lambda line: None).skipped == 2  # the incremental run's cache knows them by those names

@@ -2,7 +2,8 @@
 
 Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None, abbreviations=(),
 country=None, document_type=None)` fills each Paragraph.commitments with one record per committing sentence:
-    {kind, strength, speaker, actor, actor_mention, action, object, deadline, trigger, text, start_char, end_char}
+    {kind, strength, speaker, actor, actor_mention, action, object, deadline, trigger, themes, text, start_char,
+     end_char}
 `actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
 is {text, start, end, relation, start_char, end_char} or null. All offsets point into Paragraph.text.
 `speaker` is who reports the commitment, by the document's type (pipeline/data/commitment_speakers.tsv):
@@ -29,6 +30,7 @@ from typing import Any, Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.classify.themes import themes_of
 from pipeline.model import Abbreviation, Document, Paragraph, State
 from pipeline.resources import data_rows, loaded_once
 from pipeline.stages.commit import commitments as component  # registers the "upr_commitments" factory
@@ -151,6 +153,7 @@ def commitment_record(span: Span, text: str, dates: list[DateDict], document_dat
         "object": span_record(found["object"]),
         "deadline": deadline(found, text, dates, document_date),
         "trigger": found["trigger"],
+        "themes": [theme.label for theme in themes_of([span.text])[0]],
         "text": span.text,
         "start_char": span.start_char,
         "end_char": span.end_char,

@@ -1,7 +1,7 @@
 """Ingest stage: read one input file into decoded lines with provenance.
 
-Entry points: `find_inputs(paths)`, the input files under files or folders, and
-`ingest(path, settings) -> SourceDocument`. Plain text is decoded
+Entry points: `find_inputs(paths)`, the input files under files or folders with the
+name the outputs give each (`input_name`), and `ingest(path, settings, file) -> SourceDocument`. Plain text is decoded
 (BOM, UTF-8, UTF-16, cp1252, MacRoman), mojibake is repaired with ftfy, line
 endings are normalized and form feeds become page breaks. PDFs go through
 `pipeline.stages.ingest.pdf`. Anything that cannot be read fails with a typed error naming
@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 import ftfy
 
@@ -32,15 +33,27 @@ BINARY_SAMPLE_CHARS = 65_536
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
-def find_inputs(paths: list[Path]) -> list[Path]:
+class InputFile(NamedTuple):
+    path: Path  # where to read it
+    file: str  # what the outputs call it (`input_name`)
+
+
+def find_inputs(paths: list[Path]) -> list[InputFile]:
     """Input files under the given files or folders, in a stable order."""
-    found: list[Path] = []
+    found: dict[Path, str] = {}
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if is_input_file(p))
+            for file in sorted(p for p in path.rglob("*") if is_input_file(p)):
+                found.setdefault(file, input_name(file, path))
         else:
-            found.append(path)
-    return sorted(dict.fromkeys(found), key=lambda p: (p.stem, p.as_posix()))
+            found.setdefault(path, input_name(path))
+    return sorted((InputFile(path, file) for path, file in found.items()), key=lambda i: (i.path.stem, i.path.as_posix()))
+
+
+def input_name(path: Path, folder: Path | None = None) -> str:
+    """The input's path relative to the folder given on the command line, or its name when the
+    file itself was given: outputs never hold a machine's own paths."""
+    return valid_text((path.relative_to(folder) if folder is not None else Path(path.name)).as_posix())
 
 
 def is_input_file(path: Path) -> bool:
@@ -48,24 +61,24 @@ def is_input_file(path: Path) -> bool:
     return (path.is_file() or (path.is_symlink() and not path.exists())) and path.suffix.lower() in INPUT_SUFFIXES
 
 
-def ingest(path: Path, settings: Settings) -> SourceDocument:
+def ingest(path: Path, settings: Settings, file: str | None = None) -> SourceDocument:
+    """Read `path`; `file` is what the outputs call it (default: `input_name(path)`)."""
     path = Path(path)
-    data = read_bytes(path, settings)
-    display = display_path(path)
+    display = file or input_name(path)
+    data = read_bytes(path, settings, display)
     if data.startswith(b"%PDF") or path.suffix.lower() in PDF_SUFFIXES:
         from pipeline.stages.ingest.pdf import read_pdf  # pdfplumber is only imported when a PDF comes in
 
         source = read_pdf(data, doc_id=document_id(path), file=display, sha256=hashlib.sha256(data).hexdigest())
     else:
-        source = read_text(path, data, settings)
+        source = read_text(path, data, settings, display)
     warning = language_warning("\n".join(line.text for line in source.lines[:LANGUAGE_SAMPLE_LINES]))
     if warning:
         source.warnings.append(warning)
     return source
 
 
-def read_text(path: Path, data: bytes, settings: Settings) -> SourceDocument:
-    display = display_path(path)
+def read_text(path: Path, data: bytes, settings: Settings, display: str) -> SourceDocument:
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise UnsupportedFormat(f"unsupported file type {path.suffix!r} (expected .txt or .pdf)", display)
     if len(data) > settings.max_text_bytes:
@@ -89,11 +102,6 @@ def read_text(path: Path, data: bytes, settings: Settings) -> SourceDocument:
     )
 
 
-def display_path(path: Path) -> str:
-    """The path as given when relative, so output does not depend on the machine."""
-    return valid_text(path.as_posix())
-
-
 def document_id(path: Path) -> str:
     return valid_text(path.stem)
 
@@ -103,26 +111,26 @@ def valid_text(text: str) -> str:
     return SURROGATE_RE.sub("\ufffd", text)
 
 
-def read_bytes(path: Path, settings: Settings) -> bytes:
+def read_bytes(path: Path, settings: Settings, display: str) -> bytes:
     if path.is_symlink() and not path.exists():
-        raise UnreadableInput(f"broken symbolic link (to {valid_text(os.readlink(path))})", display_path(path))
+        raise UnreadableInput(f"broken symbolic link (to {valid_text(os.readlink(path))})", display)
     if path.is_dir():
-        raise UnreadableInput("this is a folder, not a file", display_path(path))
+        raise UnreadableInput("this is a folder, not a file", display)
     if path.exists() and not path.is_file():  # reading a named pipe would wait forever
-        raise UnreadableInput("not a regular file (a pipe, socket or device)", display_path(path))
+        raise UnreadableInput("not a regular file (a pipe, socket or device)", display)
     try:
         size = path.stat().st_size
         if size > settings.max_input_bytes:
             raise InputTooLarge(
                 f"the file is {size:,} bytes, over the limit of {settings.max_input_bytes:,} "
                 "(raise --max-input-mb to process it)",
-                display_path(path),
+                display,
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}", display_path(path)) from exc
+        raise UnreadableInput(f"cannot read the file: {exc.strerror or exc}", display) from exc
     if not data:
-        raise EmptyInput("the file is empty", display_path(path))
+        raise EmptyInput("the file is empty", display)
     return data
 
 

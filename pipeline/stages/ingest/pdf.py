@@ -97,6 +97,10 @@ class Row:
         return min(w.x0 for w in self.words)
 
     @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
     def bold(self) -> bool:
         bold = sum(len(w.text) for w in self.words if w.bold)
         return bold * 2 > sum(len(w.text) for w in self.words)
@@ -266,8 +270,13 @@ def make_line(number: int, row: Row) -> Line:
     text, refs = row.text_and_refs()
     return Line(
         number=number, text=text, page=row.page, size=row.size, bold=row.bold,
-        indent=round(row.x0, 1), footnote_refs=refs,
+        indent=round(row.x0, 1), footnote_refs=refs, box=line_box(row),
     )
+
+
+def line_box(row: Row) -> tuple[float, float, float, float]:
+    """The row's bounding box in PDF points (x0, top, x1, bottom), to a hundredth of a point."""
+    return (round(row.x0, 2), round(row.top, 2), round(row.x1, 2), round(row.bottom, 2))
 
 
 # ---------------------------------------------------------------- furniture

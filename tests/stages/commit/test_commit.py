@@ -80,6 +80,11 @@ def test_commit_offsets_point_into_the_paragraph_text(nlp):
     assert c["deadline"]["text"] == "in December 2009"
 
 
+def test_commit_gives_each_commitment_its_themes(nlp):
+    (c,) = commitments_of("The Government will abolish the death penalty by 2015.", nlp)
+    assert "Death penalty" in c["themes"]
+
+
 def test_commit_takes_deadlines_from_the_given_dates(nlp):
     """The tagging stage's dates win over the stand-in finder: here it dated 'next session'."""
     text = "Parliament will adopt the code during its next session."

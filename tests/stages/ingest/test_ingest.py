@@ -33,3 +33,14 @@ def test_ingest_empty_file_is_a_clear_error(tmp_path):
     path.write_text("   \n")
     with pytest.raises(EmptyInput):
         ingest(path, Settings())
+
+
+def test_ingest_inputs_are_named_relative_to_the_folder_given(tmp_path):
+    from pipeline.stages.ingest.ingest import find_inputs
+
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    for name in ("in/a.txt", "in/sub/b.pdf", "c.txt"):
+        (tmp_path / name).write_text("1. Text.\n")
+    found = find_inputs([tmp_path / "in", tmp_path / "c.txt"])
+    assert [(i.path.relative_to(tmp_path).as_posix(), i.file) for i in found] == [
+        ("in/a.txt", "a.txt"), ("in/sub/b.pdf", "sub/b.pdf"), ("c.txt", "c.txt")]

@@ -4,12 +4,16 @@ import difflib
 import io
 import json
 from functools import lru_cache
+from importlib import resources
 
+import jsonschema
+import pdfplumber
 import pytest
 from conftest import ROOT, corpus_file
 from pypdf import PdfWriter
 
 from pipeline.errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from pipeline.outputs.emit import block_records, paragraph_records
 from pipeline.stages.ingest.pdf import Row, Word, attach_superscripts, baseline_groups, read_pdf
 from pipeline.run.executor import run
 from pipeline.pipeline import process_document
@@ -160,3 +164,27 @@ def test_pdf_a_bad_pdf_is_reported_and_the_others_are_processed(tmp_path):
     assert summary.failed == 2 and records["good"]["status"] == "ok" and records["good"]["paragraphs"] == 2
     assert "[E010]" in records["encrypted"]["error"] and "[E012]" in records["scanned"]["error"]
     assert len(reported) == 2 and all("\n" not in line for line in reported)
+
+
+def test_pdf_paragraph_boxes_hold_its_words_on_each_page():
+    name = "A-HRC-WG.6-20-SVN-1.pdf"
+    spanning = next(r for r in paragraph_records(processed(name)) if len(r["source"]["pages"]) == 2)
+    boxes = spanning["source"]["boxes"]
+    assert [box["page"] for box in boxes] == spanning["source"]["pages"]
+    assert {line["page"] for line in spanning["source"]["line_boxes"]} == set(spanning["source"]["pages"])
+    with pdfplumber.open(corpus_file(name)) as pdf:
+        first, last = (pdf.pages[box["page"] - 1].within_bbox(
+            (box["x0"] - 1, box["top"] - 1, box["x1"] + 1, box["bottom"] + 1)).extract_text() for box in boxes)
+    words = spanning["raw"].split()
+    assert " ".join(first.split()).startswith(" ".join(words[:4]))
+    assert " ".join(last.split()).endswith(" ".join(words[-3:]))
+
+
+def test_pdf_records_with_boxes_validate_against_the_schemas():
+    document = processed("A-HRC-WG.6-20-SVN-1.pdf")
+    for name, records in (("paragraph", paragraph_records(document)), ("block", block_records(document))):
+        schema = json.loads(resources.files("pipeline.schema").joinpath(f"{name}.schema.json").read_text())
+        validator = jsonschema.Draft202012Validator(schema)
+        for record in records:
+            assert record["source"]["boxes"] and record["source"]["line_boxes"]
+            validator.validate(record)
