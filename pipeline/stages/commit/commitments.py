@@ -328,16 +328,17 @@ class SentenceContext:
             actor=Actor(trigger.actor) if trigger.actor else actor or self.agent(predicate) or Actor(UNSPECIFIED),
             action=action_span(hit, end),
             scope=clause_scope(predicate),
-            adjuncts=verb_adjuncts(predicate, end) + self.plan_subject(subject, actor),
+            adjuncts=verb_adjuncts(predicate, end) + self.plan_subject(subject, actor, predicate),
             object=object_span(predicate, end, subject if actor is None else None),
         )
 
-    def plan_subject(self, subject: Token | None, actor: Actor | None) -> list[Span]:
+    def plan_subject(self, subject: Token | None, actor: Actor | None, predicate: Token) -> list[Span]:
         """"The Programme for 2022-2030 foresees ...", "The Strategy 2016-2030 will be implemented":
-        a subject that is no actor is what the commitment is about, where its deadline may stand."""
-        if subject is None or actor is not None or subject.pos_ not in ("NOUN", "PROPN"):
+        a subject that is no actor is what the commitment is about, where its deadline may stand
+        (all words from the subject to the verb: the parser may hang a date apart)."""
+        if subject is None or actor is not None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > predicate.i:
             return []
-        return [noun_phrase(subject, whole=True)]
+        return [predicate.doc[subject.left_edge.i : predicate.i]]
 
     def antecedent_after(self, sent: Span) -> Actor | None:
         """What "it" means in the next sentence: the State actor this sentence is about, or
@@ -516,6 +517,9 @@ SUBJECT_POLICIES = {
     "state": lambda ctx, subject, actor: actor is not None,
     "state_or_activity": lambda ctx, subject, actor: actor is not None or (subject is not None and ctx.is_activity(subject)),
     "draft": lambda ctx, subject, actor: ctx.is_draft(subject),
+    # "The draft legislation seeks to ...", "the proposed amendments are intended to": a bill still a draft
+    "proposed_draft": lambda ctx, subject, actor: ctx.is_draft(subject) and any(
+        t.lower_ in ctx.lexicon.draft_markers for t in subject.subtree),
 }
 
 

@@ -15,6 +15,7 @@ class Lexicon:
 
     activity_nouns: frozenset[str]
     draft_nouns: frozenset[str]
+    draft_markers: frozenset[str]  # "the draft legislation", "the proposed amendments": not yet law
     private_actors: frozenset[str]
     non_agentive_verbs: frozenset[str]
     agentive_when_transitive: frozenset[str]  # "agencies will increase the number", "will become a party"
