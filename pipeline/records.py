@@ -40,12 +40,15 @@ class Amount(TextSpan):
 
 
 class Deadline(TextSpan):
-    start: str | None
-    end: str | None
+    start: str | None  # ISO date: the first day of the period the text names
+    end: str | None  # ISO date: the last day of the period meant, the deadline proper
+    relation: str  # "by", "until", "in", "during" or "starting": what the words before the date say
 
 
 class Commitment(TextSpan):
-    kind: str  # "pledge", "recommendation", ...
+    kind: str  # "pledge", "pending" or "need"
+    strength: str  # the trigger's family: "firm", "plan", "considering", "ongoing" or "need"
+    speaker: str  # who reports it: "State", "OHCHR" (a compilation), "stakeholders" (a summary)
     trigger: str  # the pattern that found it
     actor: str  # who commits, normalized
     actor_mention: TextSpan | None  # where the actor is named in the text

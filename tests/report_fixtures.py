@@ -4,7 +4,7 @@ The records follow the emitted formats: corrections {start_char, end_char,
 original, replacement, rule}; entities {text, start_char, end_char, label};
 dates {text, start_char, end_char, start, end, granularity}; amounts {text,
 start_char, end_char, kind, value, unit}; commitments {text, start_char,
-end_char, kind, actor, action, object, deadline: {text, start, end} | null}.
+end_char, kind, strength, speaker, actor, action, object, deadline: {text, start, end, relation} | null}.
 Offsets are found in the text, so they are right by construction.
 """
 
@@ -94,9 +94,10 @@ def pledge_paragraph() -> dict[str, Any]:
     """A commitment enclosing an entity, a date and an amount."""
     text = ("In 2011, the Government will amend the law on the Human Rights Commissioner "
             "and allocate US$ 50,000 to the Centre.")
-    pledge = at(text, text[:-1], kind="pledge", actor="Government", action=at(text, "will amend"),
-                object=at(text, "the law on the Human Rights Commissioner"),
-                deadline={"text": "In 2011", "start": "2011-01-01", "end": "2011-12-31"}, themes=["NHRI"])
+    pledge = at(text, text[:-1], kind="pledge", strength="firm", speaker="State", actor="Government",
+                action=at(text, "will amend"), object=at(text, "the law on the Human Rights Commissioner"),
+                deadline={"text": "In 2011", "start": "2011-01-01", "end": "2011-12-31", "relation": "in"},
+                themes=["NHRI"])
     return paragraph(
         MARKUP_DOC, 2, text, ("II", "Commitments"), ("A", "Right to privacy"), 13,
         commitments=[pledge],
@@ -126,11 +127,12 @@ def crossing_paragraph() -> dict[str, Any]:
     text = ("Kazakhstan is endeavouring to fulfil the recommendations, and the National Plan 2012-2014 "
             "will be implemented by 31 December 2014.")
     pending = at(text, "Kazakhstan is endeavouring to fulfil the recommendations", kind="pending",
-                 actor="Kazakhstan", action=at(text, "is endeavouring to fulfil"), object=at(text, "the recommendations"),
-                 deadline=None, themes=[])
+                 strength="ongoing", speaker="State", actor="Kazakhstan", action=at(text, "is endeavouring to fulfil"),
+                 object=at(text, "the recommendations"), deadline=None, themes=[])
     plan = at(text, "the National Plan 2012-2014 will be implemented by 31 December 2014", kind="pledge",
-              actor="unspecified", action=at(text, "will be implemented"), object=at(text, "the National Plan 2012-2014"),
-              deadline={"text": "by 31 December 2014", "start": None, "end": "2014-12-31"},
+              strength="firm", speaker="State", actor="unspecified", action=at(text, "will be implemented"),
+              object=at(text, "the National Plan 2012-2014"),
+              deadline={"text": "by 31 December 2014", "start": None, "end": "2014-12-31", "relation": "by"},
               themes=["National plan of action"])
     return paragraph(
         MARKUP_DOC, 4, text, ("II", "Commitments"), ("B", "Odd <b>markup</b> & text"), 35,
@@ -154,9 +156,10 @@ def second_document_paragraph() -> dict[str, Any]:
     text = "Slovenia will ratify the Convention by June 2015."
     return paragraph(
         SECOND_DOC, 1, text, ("I", "Follow-up"), None, 3,
-        commitments=[at(text, text[:-1], kind="pledge", actor="Slovenia", action=at(text, "will ratify"),
-                        object=at(text, "the Convention"),
-                        deadline={"text": "by June 2015", "start": "2015-06-01", "end": "2015-06-30"},
+        commitments=[at(text, text[:-1], kind="pledge", strength="firm", speaker="State", actor="Slovenia",
+                        action=at(text, "will ratify"), object=at(text, "the Convention"),
+                        deadline={"text": "by June 2015", "start": "2015-06-01", "end": "2015-06-30",
+                                  "relation": "by"},
                         themes=["International instruments", "Treaty bodies"])],
         entities=[at(text, "Slovenia", label="GPE"), at(text, "Convention", label="LAW")],
         dates=[at(text, "June 2015", start="2015-06-01", end="2015-06-30", granularity="month")],

@@ -5,7 +5,7 @@ tests/test_regression/<doc_id>/ holds four YAML views of the pipeline's output:
                    section, pages and input lines (a segmentation change shows here)
   corrections.yml  every OCR correction: para, original, replacement, rule
   annotations.yml  entities, dates and amounts: para and text first, no offsets
-  commitments.yml  every commitment with its actor, action, object and deadline
+  commitments.yml  every commitment with its strength, speaker, actor, action, object and deadline
 Offsets are left out (a span is shown by its text), so one OCR fix early in a document
 changes one line, not every later offset; keys keep the order a reader wants, `para` first.
 
@@ -99,10 +99,12 @@ def annotations_view(_record: dict[str, Any], paragraphs: list[dict[str, Any]]) 
 
 def commitments_view(_record: dict[str, Any], paragraphs: list[dict[str, Any]]) -> dict[str, Any]:
     return {"commitments": [
-        {"para": p["para"], "text": c["text"], "kind": c["kind"], "trigger": c["trigger"], "actor": c["actor"],
+        {"para": p["para"], "text": c["text"], "kind": c["kind"], "strength": c["strength"], "speaker": c["speaker"],
+         "trigger": c["trigger"], "actor": c["actor"],
          "actor_mention": span_text(p, c["actor_mention"]), "action": span_text(p, c["action"]),
          "object": span_text(p, c["object"]),
-         "deadline": {"text": c["deadline"]["text"], "start": c["deadline"]["start"], "end": c["deadline"]["end"]}
+         "deadline": {"text": c["deadline"]["text"], "start": c["deadline"]["start"], "end": c["deadline"]["end"],
+                      "relation": c["deadline"]["relation"]}
          if c["deadline"] else None}
         for p in paragraphs for c in p["commitments"]
     ]}

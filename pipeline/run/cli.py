@@ -45,8 +45,9 @@ outputs (in --out):
   manifest.json              the documents of this run and their files (the files of documents
                              other runs left in the folder are removed)
   commitments.jsonl, .csv    every commitment of all documents, by document and paragraph:
-                             doc_id, symbol, para, section, subsection, kind, actor, action,
-                             object, deadline, deadline_end, text
+                             doc_id, symbol, para, section, subsection, kind, strength,
+                             speaker, actor, action, object, deadline, deadline_relation,
+                             deadline_end, text
   entities.csv, dates.csv,   one row per annotation; every CSV table also as .parquet (typed)
   amounts.csv
   datapackage.json, schema/  Frictionless description of every table and file; JSON Schemas

@@ -274,6 +274,12 @@ def evaluate_commitments(gold_dir: Path) -> None:
     evaluate(gold_dir)
 
 
+def evaluate_pledges(_gold_dir: Path) -> None:
+    from evaluation.pledge_benchmark import evaluate_pledges as evaluate  # it builds on this module
+
+    evaluate()
+
+
 def evaluate_provenance(gold_dir: Path) -> None:
     """Each span's words against the text its offsets point at: what the report highlights."""
     print("== span provenance: text[start_char:end_char] is the span's text ==")
@@ -359,6 +365,7 @@ EVALUATORS = {
     "provenance": evaluate_provenance,
     "tags": evaluate_tags,
     "commitments": evaluate_commitments,
+    "pledges": evaluate_pledges,
     "classify": evaluate_classify,
     "recommendations": lambda _gold_dir: evaluate_recommendations.evaluate(),
 }

@@ -1,11 +1,14 @@
 """Commitment figures against tests/gold/commitments (part of `make eval`).
 
 A found commitment matches a gold one in the same paragraph when its sentence contains the
-gold `sentence_start` (compared without spaces, case or punctuation: OCR glues words).
-Prints precision/recall/F1 for pledge+pending together and for each kind, then actor and
-deadline (end date) accuracy over the matched commitments, for each document, for all
-together and for the held-out ones (gold marked "held_out", annotated blind). `python -m
+gold `sentence_start` (or `text`, the first words, as GUIDELINES.md writes them; compared
+without spaces, case or punctuation: OCR glues words). Prints precision/recall/F1 for
+pledge+pending together and for each kind (need apart), then, over the matched commitments,
+actor, deadline (end date) and speaker accuracy, and the deadline's relation where both have
+a deadline and the gold gives one; for each document, for all together, for the tuned ones
+and for the held-out ones (gold marked "held_out", annotated blind) apart. `python -m
 evaluation.evaluate_commitments --misses` also lists what was missed or found in excess.
+A gold deadline is {"text", "end"[, "relation"]} or null, or `deadline_end` as GUIDELINES.md writes it.
 
 Sources are looked up by doc_id in raw/ and in the shared corpus (UPR_CORPUS, default
 ../shared/corpus); a document whose source is absent, or that yields no paragraphs, is
@@ -27,6 +30,7 @@ from pipeline.errors import PipelineError
 from evaluation.evaluate_tags import HELD_OUT_TITLE
 
 TARGET_KINDS = ("pledge", "pending")
+TUNED_TITLE = "tuned documents (not held out)"
 KINDS = ("pledge", "pending", "need")
 
 
@@ -55,7 +59,7 @@ def match(gold: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[Pair]
     unmatched = list(found)
     pairs = []
     for g in gold:
-        start = normalize_words(g["sentence_start"])
+        start = normalize_words(sentence_start(g))
         same_para = [f for f in unmatched if f["para"] == g["para"]]
         hit = next((f for f in same_para if normalize_words(f["text"]).startswith(start)), None)
         hit = hit or next((f for f in same_para if start in normalize_words(f["text"])), None)
@@ -76,20 +80,37 @@ def kind_score(pairs: list[Pair], kinds: tuple[str, ...]) -> Score:
     return score
 
 
+def sentence_start(commitment: dict[str, Any]) -> str:
+    return commitment.get("sentence_start") or commitment["text"]
+
+
 def deadline_end(commitment: dict[str, Any]) -> str | None:
-    return commitment["deadline"]["end"] if commitment.get("deadline") else None
+    if commitment.get("deadline"):
+        return commitment["deadline"]["end"]
+    return commitment.get("deadline_end")
+
+
+def deadline_relation(commitment: dict[str, Any]) -> str | None:
+    return (commitment.get("deadline") or {}).get("relation")
 
 
 def scores(pairs: list[Pair]) -> dict[str, Score | Accuracy]:
     result: dict[str, Score | Accuracy] = {"pledge+pending": kind_score(pairs, TARGET_KINDS)}
     result.update({kind: kind_score(pairs, (kind,)) for kind in KINDS})
-    actor, deadline = Accuracy(), Accuracy()
+    actor, deadline, relation, speaker = Accuracy(), Accuracy(), Accuracy(), Accuracy()
     for pair in pairs:
-        if pair.gold is not None and pair.found is not None:
-            actor.add(pair.gold["actor"].lower() == pair.found["actor"].lower())
-            deadline.add(deadline_end(pair.gold) == deadline_end(pair.found))
+        if pair.gold is None or pair.found is None:
+            continue
+        actor.add(pair.gold["actor"].lower() == pair.found["actor"].lower())
+        deadline.add(deadline_end(pair.gold) == deadline_end(pair.found))
+        if deadline_relation(pair.gold) and deadline_end(pair.found):
+            relation.add(deadline_relation(pair.gold) == deadline_relation(pair.found))
+        if pair.gold.get("speaker"):
+            speaker.add(pair.gold["speaker"].lower() == pair.found.get("speaker", "").lower())
     result["actor (matched)"] = actor
     result["deadline end (matched)"] = deadline
+    result["deadline relation (both dated)"] = relation
+    result["speaker (matched)"] = speaker
     return result
 
 
@@ -122,6 +143,7 @@ def document_pairs(gold: dict[str, Any]) -> list[Pair] | None:
 def evaluate_commitments(gold_dir: Path, misses: bool = False) -> None:
     print("== commitments (tests/gold/commitments) ==")
     totals: dict[str, Score | Accuracy] = {}
+    tuned_totals: dict[str, Score | Accuracy] = {}
     held_out_totals: dict[str, Score | Accuracy] = {}
     for path in sorted((gold_dir / "commitments").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -133,24 +155,24 @@ def evaluate_commitments(gold_dir: Path, misses: bool = False) -> None:
         for name, value in part.items():
             print("    " + value.line(name))
         merge(totals, part)
-        if gold.get("held_out"):
-            merge(held_out_totals, part)
+        merge(held_out_totals if gold.get("held_out") else tuned_totals, part)
         if misses:
             print_misses(pairs)
     print("  all documents")
     for name, value in totals.items():
         print("    " + value.line(name))
-    if held_out_totals:
-        print(f"  {HELD_OUT_TITLE}")
-        for name, value in held_out_totals.items():
-            print("    " + value.line(name))
+    for title, part in ((TUNED_TITLE, tuned_totals), (HELD_OUT_TITLE, held_out_totals)):
+        if part:
+            print(f"  {title}")
+            for name, value in part.items():
+                print("    " + value.line(name))
 
 
 def print_misses(pairs: list[Pair]) -> None:
     for pair in pairs:
         g, f = pair.gold, pair.found
         if g is not None and f is None:
-            print(f"      MISS  {g['para']:>3} {g['kind']:<7} {g['sentence_start']}")
+            print(f"      MISS  {g['para']:>3} {g['kind']:<7} {sentence_start(g)}")
         elif g is None and f is not None:
             print(f"      EXTRA {f['para']:>3} {f['kind']:<7} [{f['trigger']}] {f['text'][:110]}")
         elif g is not None and f is not None:
@@ -161,8 +183,10 @@ def print_misses(pairs: list[Pair]) -> None:
                 notes.append(f"actor {f['actor']!r} (gold {g['actor']!r})")
             if deadline_end(g) != deadline_end(f):
                 notes.append(f"deadline {deadline_end(f)} (gold {deadline_end(g)})")
+            if g.get("speaker") and g["speaker"].lower() != f.get("speaker", "").lower():
+                notes.append(f"speaker {f.get('speaker')!r} (gold {g['speaker']!r})")
             if notes:
-                print(f"      DIFF  {g['para']:>3} {g['sentence_start'][:40]:<40} " + "; ".join(notes))
+                print(f"      DIFF  {g['para']:>3} {sentence_start(g)[:40]:<40} " + "; ".join(notes))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -185,3 +185,11 @@ def entity_span(token: Token) -> Span:
     doc = token.doc
     ents = [e for e in doc.ents if e.start <= token.i < e.end]
     return ents[0] if ents else doc[token.i : token.i + 1]
+
+
+
+def trimmed(sent: Span, label: str) -> Span:
+    start, end = sent.start, sent.end
+    while end > start + 1 and sent.doc[end - 1].is_space:
+        end -= 1
+    return Span(sent.doc, start, end, label=label)

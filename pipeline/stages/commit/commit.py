@@ -1,10 +1,14 @@
 """Commit stage: what the State says it will do, is doing, or needs to do (issue 6).
 
 Entry point: `find_commitments(paragraphs, nlp, document_date, dates, docs=None, abbreviations=(),
-country=None)` fills each Paragraph.commitments with one record per committing sentence:
-    {kind, actor, actor_mention, action, object, deadline, trigger, themes, text, start_char, end_char}
+country=None, document_type=None)` fills each Paragraph.commitments with one record per committing sentence:
+    {kind, strength, speaker, actor, actor_mention, action, object, deadline, trigger, themes, text, start_char,
+     end_char}
 `actor_mention`, `action` and `object` are {text, start_char, end_char} (or null); `deadline`
-is {text, start, end, start_char, end_char} or null. All offsets point into Paragraph.text.
+is {text, start, end, relation, start_char, end_char} or null. All offsets point into Paragraph.text.
+`speaker` is who reports the commitment, by the document's type (pipeline/data/commitment_speakers.tsv):
+the State in its national report and the Working Group's report, OHCHR in a compilation,
+stakeholders in a summary.
 The sentences are found by the spaCy component `upr_commitments`
 (pipeline/stages/commit/commitments.py); this stage resolves what needs the whole document:
 the country's name, "it" across paragraphs, and deadlines from the paragraph's dates.
@@ -29,12 +33,16 @@ from spacy.tokens import Doc, Span
 from pipeline.classify.themes import themes_of
 from pipeline.isolation import Isolation
 from pipeline.model import Abbreviation, Document, Paragraph, State
+from pipeline.resources import data_rows, loaded_once
 from pipeline.stages.commit import commitments as component  # registers the "upr_commitments" factory
+from pipeline.stages.commit.actors import ANTECEDENT, COUNTRY
 from pipeline.stages.commit.deadlines import DateDict, link_deadline
 
 COMPONENT = "upr_commitments"
 STAGE = "commit"
-STATE = "State"  # the actor when the country's name is unknown
+STATE = "State"  # the actor when the country's name is unknown, and the speaker of the State's own documents
+REPORTED = "reported"
+SPEAKERS_FILE = "commitment_speakers.tsv"
 MOST_NAMED = "most named place"
 COUNTRY_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth)\s+of\s+(?:the\s+)?)?",
                                re.IGNORECASE)
@@ -53,7 +61,19 @@ def document_commitments(document: Document, nlp: Language, isolation: Isolation
         document.context = dataclasses.replace(context, state=state)
     find_commitments(paragraphs, nlp, context.document_date, dates=[p.dates for p in paragraphs], docs=document.docs,
                      abbreviations=context.abbreviations, country=country_name(state.name) if state else None,
-                     isolation=isolation)
+                     isolation=isolation, document_type=context.document_type)
+
+
+@loaded_once
+def speakers() -> dict[str, tuple[str, str]]:
+    """document type -> (speaker, register), from commitment_speakers.tsv."""
+    rows = (line.rstrip("\n").split("\t") for line in data_rows(SPEAKERS_FILE))
+    return {kind: (speaker, register) for kind, speaker, register in rows}
+
+
+def speaker_of(document_type: str | None) -> tuple[str, str]:
+    """Who reports a document's commitments, and in which register ("own" or "reported")."""
+    return speakers().get(document_type or "", (STATE, "own"))
 
 
 def find_commitments(
@@ -66,13 +86,15 @@ def find_commitments(
     abbreviations: Sequence[Abbreviation] = (),
     country: str | None = None,
     isolation: Isolation | None = None,
+    document_type: str | None = None,
 ) -> None:
     """Fill Paragraph.commitments. `dates`: the date dicts of each paragraph (the tagging
     stage's Paragraph.dates), where deadlines are taken from; `docs`: the paragraphs
     already parsed by `nlp` without the commitment finder (parsed here when None);
     `abbreviations`: the document's list of them (Segmentation.abbreviations); `country`:
     the State's name as actors are written (None: the place the docs name most often);
-    `isolation`: what an error on one paragraph costs (default: it raises)."""
+    `isolation`: what an error on one paragraph costs (default: it raises);
+    `document_type`: the context's, which says who speaks (speaker_of)."""
     if len(dates) != len(paragraphs):
         raise ValueError(f"dates given for {len(dates)} paragraphs, expected {len(paragraphs)}")
     if docs is None:
@@ -80,6 +102,9 @@ def find_commitments(
             docs = list(nlp.pipe([p.text for p in paragraphs], batch_size=batch_size))
     finder, guard = nlp.get_pipe(COMPONENT), (isolation or Isolation(STAGE)).guard
     country = country or document_country(docs)
+    speaker, register = speaker_of(document_type)
+    for doc in docs:
+        doc._.reported = register == REPORTED
     find_with_country(finder, list(zip(paragraphs, docs)), country, listed_abbreviation_actors(finder, nlp, abbreviations),
                       guard)
     previous_actor: str | None = None
@@ -89,7 +114,7 @@ def find_commitments(
         paragraph.commitments = []
         with guard(paragraph, COMPONENT):
             paragraph.commitments = [
-                commitment_record(span, paragraph.text, paragraph_dates, document_date, country, fallback)
+                commitment_record(span, paragraph.text, paragraph_dates, document_date, country, fallback, speaker)
                 for span in component.commitment_spans(doc)
             ]
         if doc._.last_state_actor:
@@ -128,10 +153,12 @@ def listed_abbreviation_actors(finder, nlp: Language, abbreviations: Sequence[Ab
 
 
 def commitment_record(span: Span, text: str, dates: list[DateDict], document_date: date | None,
-                      country: str | None, fallback: str) -> dict[str, Any]:
+                      country: str | None, fallback: str, speaker: str = STATE) -> dict[str, Any]:
     found = span._.commitment
     return {
         "kind": found["kind"],
+        "strength": found["strength"],
+        "speaker": speaker,
         "actor": final_actor(found["actor"], found["actor_mention"], country, fallback),
         "actor_mention": span_record(found["actor_mention"]),
         "action": span_record(found["action"]),
@@ -151,14 +178,15 @@ def deadline(found: dict[str, Any], text: str, dates: list[DateDict], document_d
         return None
     scope = found["scope"]
     preferred = [(a.start_char, a.end_char) for a in found["adjuncts"]]
-    return link_deadline(text, scope.start_char, scope.end_char, dates, document_date, preferred)
+    acted_on = (found["object"].start_char, found["object"].end_char) if found["object"] is not None else None
+    return link_deadline(text, scope.start_char, scope.end_char, dates, document_date, preferred, acted_on)
 
 
 def final_actor(label: str, mention: Span | None, country: str | None, fallback: str) -> str:
     """Replace the component's placeholders with what the document says."""
-    if label == component.ANTECEDENT:
+    if label == ANTECEDENT:
         return fallback
-    if label != component.COUNTRY:
+    if label != COUNTRY:
         return label
     named = country_name(mention.text) if mention is not None and mention.label_ == "GPE" else None
     return named or country or STATE

@@ -21,35 +21,34 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from pipeline.patterns import ABBREVIATION_IN_BRACKETS
 from pipeline.nlp.state import JsonState
 from pipeline.prefilter import DocWords, WordNeeds
-from pipeline.nlp.tokens import doc_text
-from pipeline.resources import data_json, data_jsonl
+from pipeline.resources import data_jsonl
+from pipeline.stages.commit.actors import (
+    ANTECEDENT, COUNTRY, PHRASE, UNSPECIFIED, defined_acronyms, long_form_actor, without_open_bracket,
+)
 from pipeline.stages.commit.clauses import (
     AUX_DEPS, SUBJECT_DEPS, SUBORDINATE_DEPS, before_clause_break, chain_end, clause_scope, clause_top, clause_verb,
-    entity_span, is_conditional, is_negated, is_past, is_quoted, noun_phrase, object_span, subject_of, verb_adjuncts,
+    entity_span, is_conditional, is_negated, is_past, is_quoted, noun_phrase, object_span, subject_of, trimmed,
+    verb_adjuncts,
 )
-from pipeline.stages.commit.pattern_engines import PatternEngine, SpacyEngine, make_engine
+from pipeline.stages.commit.lexicon import Lexicon, lexicon_of, load_lexicon
+from pipeline.stages.commit.pattern_engines import PatternEngine, SpacyEngine, make_engine, words_needed
 from pipeline.stages.commit.token_patterns import DocColumns
 
-COUNTRY = "{country}"
-ANTECEDENT = "$antecedent"
-PHRASE = "$phrase"  # the actor is the subject phrase itself ("Ministry of Justice")
-UNSPECIFIED = "unspecified"
 KIND_ORDER = ("pledge", "pending", "need")
+# How firm a trigger's wording is, firmest first: "will", "shall", "undertakes to" (firm); "intends to",
+# "plans to", "expects to" (plan); a bill drafted, under consideration (considering); work under way,
+# "continues to" (ongoing); "there is a need to" (need).
+STRENGTHS = ("firm", "plan", "considering", "ongoing", "need")
 SPAN_KEY = "commitments"
 
 RELATIVE_PRONOUNS = ("that", "which", "who", "whose", "whom")
 LAW_BASIS = ("according", "under", "pursuant")  # "according to the Act", "under article 5"
-# "Ministry of Justice (MoJ)": an abbreviation the document defines, two capitals or more.
-ACRONYM_RE = re.compile(ABBREVIATION_IN_BRACKETS)
-ACRONYM_LINKS = ("of", "the", "and", "for", "on", "'s", "\u2019s", "-")  # words a long form skips
 
 if not Span.has_extension("commitment"):
     Span.set_extension("commitment", default=None)
@@ -57,6 +56,8 @@ if not Doc.has_extension("last_state_actor"):
     Doc.set_extension("last_state_actor", default=None)
 if not Doc.has_extension("country"):
     Doc.set_extension("country", default=None)  # the country's name, set by the caller when known
+if not Doc.has_extension("reported"):
+    Doc.set_extension("reported", default=False)  # reported speech (a Working Group report): "would", "planned to" count
 if not Doc.has_extension("acronyms"):
     Doc.set_extension("acronyms", default=None)  # abbreviation -> actor, set by the caller from the whole document
 
@@ -75,27 +76,20 @@ class Trigger:
     allow_past: bool = False  # "undertook to", "has drafted a bill"
     actor: str | None = None  # a fixed actor: "unspecified" for "it is necessary to"
     copular: bool = False  # the predicate is "be" and its complement commits: "is committed to"
+    reported_only: bool = False  # counts only in reported speech: "the Government would ..."
+    strength: str = ""  # one of STRENGTHS: every trigger names its own
 
     def __post_init__(self) -> None:
         if self.kind not in KIND_ORDER:
             raise ValueError(f"trigger {self.id!r}: unknown kind {self.kind!r}")
+        if self.strength not in STRENGTHS:
+            raise ValueError(f"trigger {self.id!r}: unknown strength {self.strength!r}")
         if self.subject not in SUBJECT_POLICIES:
             raise ValueError(f"trigger {self.id!r}: unknown subject policy {self.subject!r}")
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """Word lists from commitment_lexicon.json (lemmas, lower case)."""
-
-    activity_nouns: frozenset[str]
-    draft_nouns: frozenset[str]
-    private_actors: frozenset[str]
-    non_agentive_verbs: frozenset[str]
-    completion_verbs: frozenset[str]
-    law_reporting_verbs: frozenset[str]
-    law_nouns: frozenset[str]
-
-
+WORD_RE = re.compile(r"[\w-]+")
+FUTURE_MODALS = ("will", "shall", "'ll", "would")
 MAX_TOKENS_AT_ONCE = 400  # in a paragraph longer than this, a sentence longer than the next is not read
 MAX_SENTENCE_TOKENS = 300
 
@@ -122,6 +116,7 @@ class Analysis:
 
     kind: str
     trigger: str
+    strength: str
     actor: Actor
     action: Span
     scope: Span  # the clause of the trigger: where its deadline may stand
@@ -132,6 +127,7 @@ class Analysis:
         return {
             "kind": self.kind,
             "trigger": self.trigger,
+            "strength": self.strength,
             "actor": self.actor.label,
             "actor_mention": self.actor.mention,
             "action": self.action,
@@ -149,14 +145,6 @@ def load_triggers(name: str | Path) -> list[Trigger]:
 
 def load_actor_patterns(name: str | Path) -> list[dict[str, Any]]:
     return data_jsonl(name)
-
-
-def load_lexicon(name: str | Path) -> Lexicon:
-    return lexicon_of(data_json(name))
-
-
-def lexicon_of(data: dict[str, list[str]]) -> Lexicon:
-    return Lexicon(**{f: frozenset(data[f]) for f in Lexicon.__dataclass_fields__})
 
 
 @Language.factory(
@@ -228,7 +216,7 @@ class CommitmentFinder(JsonState):
         found: list[Span] = []
         last_actor: Actor | None = None
         for sent in doc.sents:
-            context = SentenceContext(self.lexicon, actors, last_actor, doc._.country, acronyms)
+            context = SentenceContext(self.lexicon, actors, last_actor, doc._.country, acronyms, doc._.reported)
             candidates = sorted(
                 (h for h in hits if sent.start <= h.predicate.i < sent.end),
                 key=lambda h: (KIND_ORDER.index(h.trigger.kind), h.predicate.i),
@@ -278,20 +266,8 @@ class CommitmentFinder(JsonState):
         return {i: label for i, (_, label) in labels.items()}
 
     def acronym_actors(self, doc: Doc) -> dict[str, str]:
-        """The State actors the doc defines abbreviations for: "Ministry of Justice (MoJ)" ->
-        {"MoJ": "Ministry of Justice"}, "Government of ... (GoIRA)" -> {"GoIRA": "Government"}."""
-        definitions = [(m.group(1), doc.char_span(*m.span(1))) for m in ACRONYM_RE.finditer(doc_text(doc))]
-        definitions = [(abbr, span) for abbr, span in definitions if span is not None and span.start > 0]
-        if not definitions:
-            return {}
-        labels = self.actor_labels(DocColumns(doc))
-        found: dict[str, str] = {}
-        for abbr, span in definitions:
-            long_form = acronym_long_form(abbr, doc[span.start - 1])
-            label = long_form_actor(long_form, labels) if long_form is not None else None
-            if label is not None:
-                found.setdefault(abbr, label)
-        return found
+        """The State actors the doc defines abbreviations for (actors.defined_acronyms)."""
+        return defined_acronyms(doc, self.actor_labels(DocColumns(doc))) if "(" in doc.text else {}
 
     def listed_actors(self, long_forms: dict[str, Doc]) -> dict[str, str]:
         """The State actors of a document's list of abbreviations, each long form parsed on
@@ -304,57 +280,13 @@ class CommitmentFinder(JsonState):
         return found
 
 
-def long_form_actor(long_form: Span, labels: dict[int, str]) -> str | None:
-    """The actor a long form names, by its head word's actor label; the phrase itself for a
-    ministry or a court."""
-    label = labels.get(long_form.root.i)
-    if label == PHRASE:
-        return long_form.text
-    return label if label != ANTECEDENT else None
-
-
-def acronym_long_form(abbr: str, paren: Token) -> Span | None:
-    """The capitalised words before "(" whose initials spell the abbreviation's capitals."""
-    initials = [c for c in abbr if c.isupper()]
-    i = paren.i - 1
-    start = None
-    while initials and i >= paren.sent.start:
-        word = paren.doc[i]
-        if word.text[:1].isupper() and word.text[0] == initials[-1]:
-            initials.pop()
-            start = i
-        elif word.lower_ not in ACRONYM_LINKS:
-            return None
-        i -= 1
-    return paren.doc[start : paren.i] if not initials and start is not None else None
-
-
-# ------------------------------------------------------------------ word prefilter
-
-# The token attributes a pattern names words by, as DocWords and DocColumns key them.
-WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
-
-
-def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
-    """What a doc must contain for the patterns to match: for each token pattern that must
-    match (not optional) and names its words, the words it accepts."""
-    needs = []
-    for attrs in token_patterns:
-        if attrs.get("OP", "+") != "+":
-            continue
-        for name, value in attrs.items():
-            accepted = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-            if name.upper() in WORD_ATTRS and accepted:
-                needs.append((WORD_ATTRS[name.upper()], frozenset(vocab.strings.add(w) for w in accepted)))
-    return WordNeeds(tuple(needs))
-
-
 class SentenceContext:
     """Judges the triggers of one sentence."""
 
     def __init__(self, lexicon: Lexicon, actor_labels: dict[int, str], last_actor: Actor | None,
-                 country: str | None, acronyms: dict[str, str] | None = None):
+                 country: str | None, acronyms: dict[str, str] | None = None, reported: bool = False):
         self.lexicon = lexicon
+        self.reported = reported
         self.actor_labels = actor_labels
         self.acronyms = acronyms or {}
         self.last_actor = last_actor
@@ -362,11 +294,19 @@ class SentenceContext:
 
     def analyse(self, hit: Hit) -> Analysis | None:
         trigger, predicate = hit.trigger, hit.predicate
-        if is_negated(predicate) or is_conditional(predicate) or (not trigger.allow_past and is_past(predicate)):
+        if trigger.reported_only and not self.reported:
             return None
-        if trigger.allow_past and self.is_completed(predicate):
+        # In reported speech ("Kazakhstan planned to ...") the past is the State's present.
+        past = not (trigger.allow_past or self.reported) and is_past(predicate)
+        if is_negated(predicate) or is_conditional(predicate) or past:
+            return None
+        if trigger.allow_past and self.is_completed(predicate, trigger.kind == "pledge"):
             return None
         if is_quoted(predicate) or self.is_reported_law(predicate) or self.is_under_law(predicate):
+            return None
+        if self.is_permitted(predicate) or self.is_recommended(predicate) or self.is_said_by_another_state(predicate):
+            return None
+        if any(c.dep_ == "advmod" and c.lower_ in self.lexicon.habitual_adverbs for c in predicate.children):
             return None
         subject = subject_of(predicate)
         if trigger.clause == "main" and not self.in_main_clause(predicate):
@@ -384,12 +324,21 @@ class SentenceContext:
         return Analysis(
             kind=trigger.kind,
             trigger=trigger.id,
+            strength=trigger.strength,
             actor=Actor(trigger.actor) if trigger.actor else actor or self.agent(predicate) or Actor(UNSPECIFIED),
             action=action_span(hit, end),
             scope=clause_scope(predicate),
-            adjuncts=verb_adjuncts(predicate, end),
+            adjuncts=verb_adjuncts(predicate, end) + self.plan_subject(subject, actor, predicate),
             object=object_span(predicate, end, subject if actor is None else None),
         )
+
+    def plan_subject(self, subject: Token | None, actor: Actor | None, predicate: Token) -> list[Span]:
+        """"The Programme for 2022-2030 foresees ...", "The Strategy 2016-2030 will be implemented":
+        a subject that is no actor is what the commitment is about, where its deadline may stand
+        (all words from the subject to the verb: the parser may hang a date apart)."""
+        if subject is None or actor is not None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > predicate.i:
+            return []
+        return [predicate.doc[subject.left_edge.i : predicate.i]]
 
     def antecedent_after(self, sent: Span) -> Actor | None:
         """What "it" means in the next sentence: the State actor this sentence is about, or
@@ -411,6 +360,13 @@ class SentenceContext:
         top = clause_top(predicate)
         if top.dep_ == "ROOT" or before_clause_break(top):
             return True
+        # Reported speech: "The delegation stated that the Government would ..."
+        if self.reported and top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.saying_verbs:
+            return self.in_main_clause(top.head)
+        # "It is expected that the Committee will ...": the frame says nothing of its own
+        if top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.framing_verbs and any(
+                c.lower_ == "it" and c.dep_ in SUBJECT_DEPS for c in top.head.children):
+            return self.in_main_clause(top.head)
         # "..., on the basis of which it will hand down a decision": a subordinate clause
         # whose own subject is the State still commits it; "a bill that will ..." does not.
         own_subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS), None)
@@ -424,8 +380,14 @@ class SentenceContext:
     def is_non_agentive(self, predicate: Token) -> bool:
         """"The number is growing", "Kazakhstan is now facing ...", "continues to be exposed": no one acts."""
         if predicate.lemma_.lower() in self.lexicon.non_agentive_verbs:
-            return True
+            # "agencies will increase the number" acts; "has been increasing funding every year" is a trend
+            acts_on = any(c.dep_ in ("dobj", "attr") for c in predicate.children)
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in predicate.children)
+            return not (acts_on and future and predicate.lemma_.lower() in self.lexicon.agentive_when_transitive)
         continued = [c for c in predicate.children if c.dep_ == "xcomp" and predicate.lemma_ == "continue"]
+        subject = subject_of(predicate)
+        if subject is not None and subject.lemma_.lower() in self.lexicon.activity_nouns:
+            continued = [v for v in continued if v.lemma_.lower() in self.lexicon.non_agentive_verbs]  # "efforts continue to be made"
         return any(
             v.lemma_.lower() in self.lexicon.non_agentive_verbs or any(c.dep_ == "auxpass" for c in v.children)
             for v in continued
@@ -434,7 +396,39 @@ class SentenceContext:
     def is_reported_law(self, predicate: Token) -> bool:
         """"Section 31 provides that the Minister shall ensure ...": the law as it stands."""
         top = clause_top(predicate)
-        return top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lexicon.law_reporting_verbs
+        if top.dep_ != "ccomp" or top.head.lemma_.lower() not in self.lexicon.law_reporting_verbs:
+            return False
+        # "The delegation stated that ...": a speaker, not a text of law
+        speaker = subject_of(top.head)
+        return speaker is None or not self.reported or speaker.lemma_.lower() in self.lexicon.law_nouns
+
+    def is_permitted(self, predicate: Token) -> bool:
+        """"The court may decide to release": what the law allows someone to do."""
+        return any(c.dep_ == "aux" and c.lower_ in self.lexicon.permissive_modals for c in predicate.children)
+
+    def is_recommended(self, predicate: Token) -> bool:
+        """"Jordan recommended that Comoros continue ...", "urged the State to adopt ...": the
+        clause is what someone recommends, not what the State does."""
+        token = predicate
+        while token.dep_ in ("conj", "xcomp", "ccomp") and token.head.i != token.i:
+            recommends = token.head.lemma_.lower() in self.lexicon.recommending_verbs
+            if token.dep_ in ("xcomp", "ccomp") and recommends and token.i > token.head.i:
+                return True
+            token = token.head
+        return False
+
+    def is_said_by_another_state(self, predicate: Token) -> bool:
+        """Reported speech: "Japan expressed the hope that Kazakhstan would ...", "Tajikistan noted
+        that Kazakhstan was making ...": another State's words, not the State's."""
+        if not self.reported:
+            return False
+        token = clause_top(predicate)
+        while token.head.i != token.i:
+            token = token.head
+            sayer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if sayer is not None and sayer.ent_type_ == "GPE" and not self.is_country(sayer):
+                return True
+        return False
 
     def is_under_law(self, predicate: Token) -> bool:
         """"According to the Act, eligible persons will be entitled to ...": what a law provides."""
@@ -446,8 +440,12 @@ class SentenceContext:
                 return True
         return False
 
-    def is_completed(self, predicate: Token) -> bool:
-        """"was drafted and approved": the drafting is over."""
+    def is_completed(self, predicate: Token, pledge: bool) -> bool:
+        """"was drafted and approved": the drafting is over; "Barbados had given commitments": a
+        pledge told as a past narrative (in a report of its own; reported speech backshifts "has"
+        to "had"), while "had drafted a bill" is still pending."""
+        if pledge and not self.reported and any(c.dep_ == "aux" and c.lower_ == "had" for c in predicate.children):
+            return True
         return any(c.dep_ == "conj" and c.lemma_.lower() in self.lexicon.completion_verbs for c in predicate.children)
 
     def subject_passes(self, policy: str, subject: Token | None, actor: Actor | None) -> bool:
@@ -460,13 +458,16 @@ class SentenceContext:
             return None
         label = self.actor_labels.get(subject.i)
         if label is None and subject.text in self.acronyms:
-            return Actor(self.acronyms[subject.text], noun_phrase(subject))
+            named = self.acronyms[subject.text]
+            return None if self.is_non_state(named) else Actor(named, noun_phrase(subject))
         if label is None and (subject.ent_type_ == "GPE" or self.is_country(subject)):
             return Actor(COUNTRY, entity_span(subject))
         if label is None:
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
             return self.state_actor(owner) if owner is not None and owner.lower_ != "its" else None
-        mention = noun_phrase(subject)
+        mention = without_open_bracket(noun_phrase(subject))
+        if self.is_non_state(mention.text):
+            return None
         if label == ANTECEDENT:
             # "The Supreme Court is assessing ..., on the basis of which it will ..."
             in_sentence = self.state_subject(own_sentence) if own_sentence is not None else None
@@ -476,7 +477,8 @@ class SentenceContext:
                 return None
             return self.last_actor or Actor(ANTECEDENT, mention)
         if label == PHRASE:
-            return Actor(mention.text, mention)
+            named = earlier_name(subject) if len(mention) == 1 else None  # "the Ministry"
+            return Actor((named or mention).text, mention)
         return Actor(label, mention)
 
     def is_country(self, subject: Token) -> bool:
@@ -493,7 +495,13 @@ class SentenceContext:
         return None
 
     def is_private(self, subject: Token) -> bool:
-        return subject.ent_type_ == "PERSON" or subject.lemma_.lower() in self.lexicon.private_actors
+        return (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in self.lexicon.private_actors
+                or self.is_non_state(noun_phrase(subject).text))
+
+    def is_non_state(self, name: str) -> bool:
+        """"International Criminal Court", "the UNICEF office", "NGOs": not an organ of the State."""
+        words = " " + " ".join(WORD_RE.findall(name.lower())) + " "
+        return any(f" {w} " in words for w in self.lexicon.non_state_words)
 
     def is_activity(self, subject: Token) -> bool:
         return subject.lemma_.lower() in self.lexicon.activity_nouns
@@ -509,7 +517,20 @@ SUBJECT_POLICIES = {
     "state": lambda ctx, subject, actor: actor is not None,
     "state_or_activity": lambda ctx, subject, actor: actor is not None or (subject is not None and ctx.is_activity(subject)),
     "draft": lambda ctx, subject, actor: ctx.is_draft(subject),
+    # "The draft legislation seeks to ...", "the proposed amendments are intended to": a bill still a draft
+    "proposed_draft": lambda ctx, subject, actor: ctx.is_draft(subject) and any(
+        t.lower_ in ctx.lexicon.draft_markers for t in subject.subtree),
 }
+
+
+def earlier_name(head: Token) -> Span | None:
+    """"the Ministry" after "the Ministry of Housing and Lands" in its paragraph: that name."""
+    for token in reversed(head.doc[: head.i]):
+        if token.lower_ == head.lower_ and token.text[:1].isupper():
+            name = without_open_bracket(noun_phrase(token))
+            if len(name) > 1 and name.root.i == token.i:
+                return name
+    return None
 
 
 def action_span(hit: Hit, end: Token) -> Span:
@@ -520,13 +541,6 @@ def action_span(hit: Hit, end: Token) -> Span:
     phrase = [hit.tokens[0].i, hit.tokens[-1].i] if hit.trigger.matcher == "token" else []
     particles = [c.i for c in end.children if c.dep_ == "prt"]  # "carried out", "hand down"
     return doc[min([hit.predicate.i, *auxes, *phrase]) : max([end.i, hit.predicate.i, *phrase, *particles]) + 1]
-
-
-def trimmed(sent: Span, label: str) -> Span:
-    start, end = sent.start, sent.end
-    while end > start + 1 and sent.doc[end - 1].is_space:
-        end -= 1
-    return Span(sent.doc, start, end, label=label)
 
 
 def commitment_spans(doc: Doc) -> Iterable[Span]:

@@ -18,11 +18,13 @@ compare (tests/stages/commit/test_pattern_engines.py).
 
 from __future__ import annotations
 
-from typing import Any, Collection, Protocol
+from typing import Any, Collection, Iterable, Protocol
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.vocab import Vocab
 
+from pipeline.prefilter import WordNeeds
 from pipeline.stages.commit.token_patterns import DocColumns, SequencePattern, TreePattern, sequence_matches
 
 Pattern = list[dict[str, Any]]
@@ -128,3 +130,23 @@ def make_engine(name: str, vocab: Vocab) -> PatternEngine:
     if name not in ENGINES:
         raise ValueError(f"unknown pattern engine {name!r}: one of {', '.join(ENGINES)}")
     return ENGINES[name](vocab)
+
+
+# ------------------------------------------------------------------ word prefilter
+
+# The token attributes a pattern names words by, as DocWords and DocColumns key them.
+WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
+
+
+def words_needed(token_patterns: Iterable[dict[str, Any]], vocab: Vocab) -> WordNeeds:
+    """What a doc must contain for the patterns to match: for each token pattern that must
+    match (not optional) and names its words, the words it accepts."""
+    needs = []
+    for attrs in token_patterns:
+        if attrs.get("OP", "+") != "+":
+            continue
+        for name, value in attrs.items():
+            accepted = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+            if name.upper() in WORD_ATTRS and accepted:
+                needs.append((WORD_ATTRS[name.upper()], frozenset(vocab.strings.add(w) for w in accepted)))
+    return WordNeeds(tuple(needs))

@@ -227,3 +227,49 @@ def test_commit_error_on_one_paragraph_costs_that_paragraph_its_commitments(nlp,
                      isolation=Isolation("commit", strict=False))
     assert [len(p.commitments) for p in paragraphs] == [1, 0]
     assert [w["component"] for w in paragraphs[1].warnings] == ["upr_commitments"]
+
+
+@pytest.mark.parametrize("document_type, speaker", [
+    ("national_report", "State"), ("compilation", "OHCHR"), ("stakeholders_summary", "stakeholders"), (None, "State")])
+def test_commit_speaker_is_the_documents_author_by_its_type(document_type, speaker, nlp):
+    paragraphs = [paragraph(1, COUNTRY_PARAGRAPH), paragraph(2, "The Government will build ten clinics.")]
+    find_commitments(paragraphs, nlp, DOCUMENT_DATE, dates=dates_of(paragraphs), document_type=document_type)
+    assert [(c["speaker"], c["strength"]) for c in paragraphs[1].commitments] == [(speaker, "firm")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The delegation stated that the Government would adopt a new code.", "pledge"),
+    ("Kazakhstan planned to develop mechanisms for its implementation.", "pledge"),
+    ("Norway recommended that Kazakhstan continue its efforts against trafficking.", None),
+    ("Japan expressed the hope that the Government would strengthen its institutions.", None),
+    ("Tajikistan noted that Kazakhstan was making further progress.", None),
+    ("The head of the delegation reaffirmed the commitment of the Government to continue its reforms.", "pledge"),
+])
+def test_commit_reads_the_backshifted_tenses_of_a_working_group_report(text, kind, nlp):
+    """Reported speech: "would" and "planned to" are the State's; a national report's past is not."""
+    reported = commitments_of_type(text, nlp, "working_group_report")
+    own = commitments_of_type(text, nlp, "national_report")
+    assert [c["kind"] for c in reported] == ([kind] if kind else [])
+    assert own == []
+
+
+def commitments_of_type(text: str, nlp, document_type: str) -> list[dict]:
+    paragraphs = [paragraph(1, COUNTRY_PARAGRAPH), paragraph(2, text)]
+    find_commitments(paragraphs, nlp, DOCUMENT_DATE, dates=dates_of(paragraphs), document_type=document_type)
+    return paragraphs[1].commitments
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The National Institute of Statistics (INE) has published data. INE is preparing a census.",
+     "National Institute of Statistics"),
+    ("The United Nations Children's Fund (UNICEF) has opened an office. UNICEF is preparing a census.", None),
+])
+def test_commit_abbreviations_of_the_states_own_language_name_its_actor(text, actor, nlp):
+    paragraphs = [paragraph(1, COUNTRY_PARAGRAPH), paragraph(2, text)]
+    find_commitments(paragraphs, nlp, DOCUMENT_DATE, dates=dates_of(paragraphs))
+    assert [c["actor"] for c in paragraphs[1].commitments] == ([actor] if actor else [])
+
+
+def test_commit_actor_mention_ends_before_a_bracket_it_does_not_close(nlp):
+    (c,) = commitments_of("The Ministry of Public Health (MoPH is implementing a national health strategy.", nlp)
+    assert (c["actor"], c["actor_mention"]["text"]) == ("Ministry of Public Health", "Ministry of Public Health")

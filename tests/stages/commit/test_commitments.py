@@ -10,7 +10,8 @@ import spacy
 from spacy.attrs import LEMMA, LOWER
 
 from pipeline.prefilter import DocWords, WordNeeds
-from pipeline.stages.commit.commitments import Trigger, commitment_spans, load_triggers, words_needed
+from pipeline.stages.commit.commitments import Trigger, commitment_spans, load_triggers
+from pipeline.stages.commit.pattern_engines import words_needed
 from pipeline.stages.commit.token_patterns import DocColumns
 from pipeline.run.settings import Settings
 
@@ -30,7 +31,7 @@ def test_components_commitments_triggers_come_from_the_configured_file(tmp_path)
     """Only the configured trigger fires: "will" makes no pledge when it is not in the file."""
     only_need = tmp_path / "triggers.jsonl"
     only_need.write_text(json.dumps({
-        "id": "need_there_is", "kind": "need", "matcher": "token", "anchor": 1,
+        "id": "need_there_is", "kind": "need", "strength": "need", "matcher": "token", "anchor": 1,
         "pattern": [{"LOWER": "there"}, {"LEMMA": "be"}, {"LOWER": "a"}, {"LEMMA": "need"}, {"LOWER": "to"}],
     }) + "\n", encoding="utf-8")
     nlp = spacy.load(Settings().model)
@@ -78,3 +79,10 @@ def test_components_commitments_token_triggers_match_as_one_matcher_of_them_all(
         assert found == [(nlp.vocab.strings[key], start, end) for key, start, end in every_trigger(doc)]
         matched += len(found)
     assert matched >= 3
+
+
+def test_components_commitments_every_trigger_names_a_known_strength():
+    assert {t.strength for t in load_triggers("commitment_triggers.jsonl")} == {
+        "firm", "plan", "considering", "ongoing", "need"}
+    with pytest.raises(ValueError, match="unknown strength 'strong'"):
+        Trigger(id="x", kind="pledge", strength="strong", pattern=[])

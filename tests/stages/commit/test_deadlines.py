@@ -19,9 +19,11 @@ DOCUMENT_DATE = date(2009, 11, 6)
 def test_deadlines_sentence_cases(case):
     text = case["text"]
     dates = [match.record() for match in find_dates(text, DOCUMENT_DATE)]
-    found = link_deadline(text, 0, len(text), dates, DOCUMENT_DATE)
+    acted_on = (text.index(case["acted_on"]), text.index(case["acted_on"]) + len(case["acted_on"])) if "acted_on" in case else None
+    preferred = [(text.index(case["preferred"]), text.index(case["preferred"]) + len(case["preferred"]))] if "preferred" in case else []
+    found = link_deadline(text, 0, len(text), dates, DOCUMENT_DATE, preferred, acted_on=acted_on)
     if case["deadline"] is None:
         assert found is None
         return
-    assert {k: found[k] for k in ("text", "start", "end")} == case["deadline"]
+    assert {k: found[k] for k in ("text", "start", "end", "relation")} == case["deadline"]
     assert text[found["start_char"] : found["end_char"]] == found["text"]

@@ -73,3 +73,20 @@ def test_metadata_is_none_where_the_cover_says_nothing():
         """))
     assert metadata["distribution_date"] is None and metadata["country"] is None
     assert metadata["document_type"] is None and metadata["session"] is None
+
+
+@pytest.mark.parametrize("title", [
+    "Compilation of information prepared by the Office of the United\n    Nations High Commissioner for Human Rights",
+    "Compilation of UN information",
+])
+def test_metadata_reads_a_compilation_of_either_title(title):
+    cover = f"""
+    United Nations A/HRC/WG.6/41/BRA/2
+    Distr.: General
+    25 August 2022
+    Human Rights Council
+    Working Group on the Universal Periodic Review
+    Brazil
+    {title}
+    """
+    assert document_metadata(source_from_text(cover))["document_type"] == "compilation"
