@@ -4,7 +4,8 @@ invariants of tests/sweep/invariants.py over each; writes bench/SWEEP.md.
     PYTHONPATH=tests python -m sweep.sweep [--out DIR] [--results FILE] [--jobs N] [--check-only]
 
 `--check-only` checks an output folder written before (by another commit, say) without
-running the pipeline: the wall time is then unknown. `--sets` limits the run to some sets,
+running the pipeline: the wall time is then unknown. The run reads ../shared through a
+folder of links beside `--out` (`inputs/`, see `shared_view`). `--sets` limits the run to some sets,
 `--sample` to the fixed sample of `sample_inputs` (about 60 documents).
 """
 
@@ -44,11 +45,26 @@ class DocumentResult:
         return [name for name, found in self.failures.items() if found]
 
 
-def set_of(file: str, shared: Path = SHARED) -> str:
+def set_of(file: str) -> str:
+    """The set of a record's `file`, a path relative to ../shared (the run reads `shared_view`)."""
     for name, folder in SETS.items():
-        if Path(file).is_relative_to(shared / folder):
+        if Path(file).is_relative_to(folder):
             return name
     return OTHER_SET
+
+
+def shared_view(inputs: list[Path], into: Path, shared: Path = SHARED) -> Path:
+    """A folder laid out as ../shared with a link to each input document: the run is given
+    this one folder, so each record's `file` (relative to the folder given) says where in
+    ../shared the document is, and the invariants find its input lines there."""
+    files = [f for path in inputs for f in (sorted(path.rglob("*")) if path.is_dir() else [path])
+             if f.suffix.lower() in (".txt", ".pdf")]
+    for file in files:
+        link = into / file.relative_to(shared)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if not link.is_symlink():
+            link.symlink_to(file.resolve())
+    return into
 
 
 def sweep_inputs(sets: list[str], shared: Path = SHARED) -> list[Path]:
@@ -69,9 +85,10 @@ def sample_inputs(shared: Path = SHARED) -> list[Path]:
     return chosen
 
 
-def check_output(out: Path) -> list[DocumentResult]:
+def check_output(out: Path, view: Path) -> list[DocumentResult]:
+    """The invariants over every document of `out`, its input read from `view` (shared_view)."""
     records = [json.loads(line) for line in OutputLayout(out).documents.read_text(encoding="utf-8").splitlines()]
-    return [DocumentResult(record, set_of(record["file"]), check(out, record)) for record in records]
+    return [DocumentResult(record, set_of(record["file"]), check(out, record, view)) for record in records]
 
 
 # ---------------------------------------------------------------- SWEEP.md
@@ -165,15 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     if not SHARED.exists():
         print(f"error: the shared documents are not at {SHARED}", file=sys.stderr)
         return 2
-    seconds = None
+    seconds, view = None, args.out.parent / "inputs"
     if not args.check_only:
         started = time.perf_counter()
         inputs = sample_inputs() if args.sample else sweep_inputs(args.sets)
-        summary = run(inputs, args.out, Settings(strict=False), RunOptions(jobs=args.jobs, force=True),
-                      report=lambda line: None)
+        summary = run([shared_view(inputs, view)], args.out, Settings(strict=False),
+                      RunOptions(jobs=args.jobs, force=True), report=lambda line: None)
         seconds = time.perf_counter() - started
         print(summary.line(), file=sys.stderr)
-    results = check_output(args.out)
+    results = check_output(args.out, view)
     command = " ".join(["python -m sweep.sweep", *(sys.argv[1:] if argv is None else argv)])
     args.results.write_text(report(results, seconds, args.jobs, command), encoding="utf-8")
     failing = sum(1 for r in results if r.failed_invariants)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from sweep.invariants import INVARIANTS
-from sweep.sweep import SHARED, DocumentResult, check_output, sample_inputs
+from sweep.sweep import SHARED, DocumentResult, check_output, sample_inputs, shared_view
 
 from pipeline.run.executor import RunOptions, default_jobs, run
 from pipeline.run.settings import Settings
@@ -38,10 +38,11 @@ def cases() -> list:
 
 @pytest.fixture(scope="module")
 def sample_results(tmp_path_factory) -> dict[str, DocumentResult]:
-    out = tmp_path_factory.mktemp("sweep-sample")
+    folder = tmp_path_factory.mktemp("sweep-sample")
+    view = shared_view(sample_inputs(), folder / "inputs")
     # No time limit: a busy machine must not turn a slow document into a failure here.
-    run(sample_inputs(), out, Settings(time_limit_seconds=0), RunOptions(jobs=default_jobs()), report=lambda line: None)
-    return {Path(result.record["file"]).relative_to(SHARED).as_posix(): result for result in check_output(out)}
+    run([view], folder / "out", Settings(time_limit_seconds=0), RunOptions(jobs=default_jobs()), report=lambda line: None)
+    return {result.record["file"]: result for result in check_output(folder / "out", view)}
 
 
 def test_shared_sample_known_failures_name_sampled_documents():
