@@ -119,6 +119,14 @@ def find_commitments(
             ]
         if doc._.last_state_actor:
             previous_actor = final_actor(doc._.last_state_actor, None, country, fallback)
+    add_themes([commitment for paragraph in paragraphs for commitment in paragraph.commitments])
+
+
+def add_themes(commitments: list[dict[str, Any]]) -> None:
+    """Each commitment's themes, its sentence classified with the document's others in one batch."""
+    if commitments:
+        for commitment, themes in zip(commitments, themes_of([c["text"] for c in commitments])):
+            commitment["themes"] = [theme.label for theme in themes]
 
 
 def find_with_country(finder, parsed: list[tuple[Paragraph, Doc]], country: str | None, listed: dict[str, str],
@@ -165,7 +173,7 @@ def commitment_record(span: Span, text: str, dates: list[DateDict], document_dat
         "object": span_record(found["object"]),
         "deadline": deadline(found, text, dates, document_date),
         "trigger": found["trigger"],
-        "themes": [theme.label for theme in themes_of([span.text])[0]],
+        "themes": [],  # filled for the whole document at once (add_themes)
         "text": span.text,
         "start_char": span.start_char,
         "end_char": span.end_char,
